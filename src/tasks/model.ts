@@ -1,0 +1,144 @@
+/**
+ * The task model: what a tasks.md says, as plain data. Produced by the pure parser
+ * (parse-tasks.ts), read by the planner, the gates and the CLI. No GitHub types here.
+ */
+
+/** Which template family a task list follows. */
+export type Dialect = "spec-kit" | "xe";
+
+export type Severity = "error" | "warning";
+
+export type DiagnosticCode =
+  | "duplicate-id"
+  | "unknown-dependency"
+  | "dependency-cycle"
+  | "task-without-id"
+  | "no-tasks";
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** 1-based line the diagnostic points at. */
+  line: number;
+  message: string;
+  /** The task the diagnostic concerns, when there is one. */
+  taskId?: string;
+}
+
+/** The raw marker inside the brackets: " ", "x", "X", "~", "-", "/" ... */
+export type CheckboxMarker = string;
+
+/**
+ * A task's status. `done` when ticked ([x] / [X]); `open` when blank; non-standard markers
+ * keep their meaning but are not done.
+ */
+export type TaskStatus = "open" | "done" | "in-progress" | "skipped" | "other";
+
+export interface Task {
+  /** Task id as written, e.g. "T012", "T001a", "T01". */
+  id: string;
+  /** 1-based line number of the task's checkbox line. */
+  line: number;
+  /**
+   * Offset (in UTF-16 code units, i.e. JavaScript string index) of the checkbox marker
+   * character inside the document text, e.g. the " " or "x" in "- [ ]". -1 when the task has
+   * no checkbox (bold-id bullets or table rows), in which case it cannot be ticked.
+   */
+  checkboxOffset: number;
+  /** The marker character as written (" ", "x", "X", "~", ...); "" when there is no checkbox. */
+  marker: CheckboxMarker;
+  checked: boolean;
+  status: TaskStatus;
+  /** `[P]`: may run in parallel. */
+  parallel: boolean;
+  /** User story id such as "US1", from the task's tag or, failing that, its phase. */
+  story: string | null;
+  /** Other bracket tags in order, without brackets: "Setup", "depends: T01,T02" ... */
+  tags: string[];
+  /** The description: the task line without checkbox, id and leading tags. */
+  description: string;
+  /** File paths named in backticks in the description and details. */
+  files: string[];
+  /** Continuation lines and sub-bullets, as written but de-indented. */
+  details: string[];
+  /** Index into TaskDocument.phases, or null when the task sits before any phase heading. */
+  phaseIndex: number | null;
+  /**
+   * Ids of the tasks this task is blocked by at task level, de-duplicated, in document order:
+   * explicit dependencies plus task-level structural ones (xe's sequential order and parallel
+   * batches inside a step). Blockers that come from phase order are NOT expanded here: they
+   * are in TaskDocument.phaseEdges, so callers can reason (and link) per phase.
+   */
+  blockedBy: string[];
+}
+
+export interface Phase {
+  /** Position in TaskDocument.phases (document order). */
+  index: number;
+  /** The phase/step number as written ("1", "3.10", "0"), or null when the heading has none. */
+  number: string | null;
+  /** The heading text without the "Phase N:" prefix, e.g. "Setup (Shared Infrastructure)". */
+  title: string;
+  /** The whole heading text as written, without the leading #'s. */
+  heading: string;
+  /** 1-based line of the heading. */
+  line: number;
+  /** Heading depth (2 for "##"). */
+  depth: number;
+  /** What kind of phase it is, for the structural dependency rules. */
+  kind: PhaseKind;
+  story: string | null;
+  /** "P1", "P2" ... */
+  priority: string | null;
+  mvp: boolean;
+  /** Text of the "**Checkpoint**: ..." line(s) in the phase, if any. */
+  checkpoint: string | null;
+  /** Ids of the tasks in this phase, in document order. */
+  taskIds: string[];
+}
+
+export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "other";
+
+/** "task B is blocked by task A" (or phase B by phase A). */
+export interface DependencyEdge {
+  /** The blocked task id (or phase index, as a string, for phase edges). */
+  from: string;
+  /** The blocker. */
+  to: string;
+  /** Where the edge came from. */
+  source: "explicit" | "structural";
+  /** 1-based line of the text that declared it (explicit) or of the blocked item. */
+  line: number;
+}
+
+export interface Feature {
+  /** The feature's directory name, e.g. "001-photo-albums" or "blueprint". */
+  id: string;
+  /** Title from frontmatter `title`, else the `# Tasks: ...` heading, else the id. */
+  title: string;
+  /** Frontmatter key/values (YAML), {} when there is none. */
+  frontmatter: Record<string, unknown>;
+}
+
+export interface TaskDocument {
+  /** Repository-relative path of the task list, e.g. "specs/001-photo-albums/tasks.md". */
+  path: string;
+  dialect: Dialect;
+  feature: Feature;
+  phases: Phase[];
+  tasks: Task[];
+  /** Task-level edges: blocked task id → blocker task id (explicit and structural). */
+  taskEdges: DependencyEdge[];
+  /**
+   * Phase-level edges: blocked phase index → blocker phase index, as strings. The sync links
+   * phase issues with these instead of N×M task links.
+   */
+  phaseEdges: DependencyEdge[];
+  diagnostics: Diagnostic[];
+  /** The line ending the file uses most ("\n" or "\r\n"). */
+  lineEnding: "\n" | "\r\n";
+}
+
+export function hasErrors(doc: Pick<TaskDocument, "diagnostics">): boolean {
+  return doc.diagnostics.some((d) => d.severity === "error");
+}
