@@ -1,0 +1,111 @@
+/**
+ * The one schema for `.github/tasksync.yml`: it gives the TypeScript type, the defaults, the
+ * validation (with the key at fault) and the JSON Schema file for editors.
+ */
+import { z } from "zod";
+
+const color = z
+  .string()
+  .regex(/^#?[0-9a-fA-F]{6}$/, "must be a 6-digit hex colour such as 5319e7")
+  .transform((c) => c.replace(/^#/, "").toLowerCase());
+
+const labelName = z.string().min(1).max(50);
+
+const fixedLabel = (name: string, defaultColor: string, description: string) =>
+  z
+    .strictObject({
+      name: labelName.default(name).describe("Label name."),
+      color: color.default(defaultColor).describe("Label colour (hex, no #)."),
+    })
+    .prefault({})
+    .describe(description);
+
+const prefixedLabel = (prefix: string, defaultColor: string, description: string) =>
+  z
+    .strictObject({
+      prefix: z.string().max(30).default(prefix).describe("Prefix put before the value."),
+      color: color.default(defaultColor).describe("Label colour (hex, no #)."),
+    })
+    .prefault({})
+    .describe(description);
+
+export const configSchema = z
+  .strictObject({
+    paths: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(["specs/*/tasks.md", ".xe/specs/*/tasks.md", ".xe/features/*/tasks.md"])
+      .describe("Globs of the task lists to sync (`*` matches one folder name, `**` any depth)."),
+    issues: z
+      .strictObject({
+        titleTemplate: z
+          .string()
+          .min(1)
+          .default("{id} {description}")
+          .describe("Title of a task's issue. Placeholders: {id}, {description}, {feature}, {phase}, {story}."),
+        featureTitleTemplate: z
+          .string()
+          .min(1)
+          .default("{feature}: {title}")
+          .describe("Title of a feature's tracking issue. Placeholders: {feature}, {title}."),
+        phaseTitleTemplate: z
+          .string()
+          .min(1)
+          .default("{feature} · {phase}")
+          .describe("Title of a phase issue. Placeholders: {feature}, {phase}, {number}, {title}."),
+        onRemoved: z
+          .enum(["close", "leave-open"])
+          .default("close")
+          .describe("What happens to the issue of a task removed from its list: closed as not planned, or left open."),
+      })
+      .prefault({})
+      .describe("How issues are titled and what happens to removed tasks."),
+    labels: z
+      .strictObject({
+        tasksync: fixedLabel("tasksync", "5319e7", "The label every issue tasksync manages carries."),
+        feature: prefixedLabel("feature: ", "1d76db", "The feature (task list folder) label."),
+        phase: prefixedLabel("phase: ", "c5def5", "The phase or step label."),
+        story: prefixedLabel("story: ", "0e8a16", "The user-story label (US1 ...)."),
+        priority: prefixedLabel("priority: ", "d93f0b", "The priority label (P1 ...), from the phase heading."),
+        parallel: fixedLabel("parallel", "fbca04", "Tasks marked [P]."),
+        mvp: fixedLabel("mvp", "b60205", "Tasks of a phase marked MVP."),
+      })
+      .prefault({})
+      .describe("Label names and colours."),
+    writeBack: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Tick a task in tasks.md when its issue is closed, untick when reopened."),
+        batchWindowSeconds: z
+          .number()
+          .min(0)
+          .max(60)
+          .default(3)
+          .describe("Issues closed within this many seconds become one commit."),
+        onNotPlanned: z
+          .enum(["keep", "tick"])
+          .default("keep")
+          .describe("A task whose issue is closed as not planned: keep its checkbox, or tick it."),
+      })
+      .prefault({})
+      .describe("Writing issue state back to the task list."),
+    gates: z
+      .strictObject({
+        enabled: z.boolean().default(true).describe("Run the `tasksync / gates` check on pull requests."),
+        mode: z
+          .enum(["strict", "advisory"])
+          .default("strict")
+          .describe("strict: a failed gate fails the check; advisory: it reports neutral."),
+        evidence: z
+          .boolean()
+          .default(false)
+          .describe("Require the PR body to quote each verification command (in backticks) named by a task it completes."),
+      })
+      .prefault({})
+      .describe("The pull-request check."),
+  })
+  .prefault({});
+
+export type TasksyncConfig = z.output<typeof configSchema>;
+export type TasksyncConfigInput = z.input<typeof configSchema>;
+
+export const defaultConfig: TasksyncConfig = configSchema.parse({});

@@ -1,0 +1,17 @@
+/** GitHub's limits that tasksync respects, named in one place. */
+export const GITHUB_LIMITS = {
+  /** Sub-issues one parent issue may have. */
+  subIssuesPerParent: 100,
+  /** Blocked-by links per issue (per relationship type). */
+  dependenciesPerIssue: 50,
+  /** Annotations per check-run create/update request. */
+  annotationsPerRequest: 50,
+  /** Characters in a check run's output.summary / output.text, and in an issue or comment body. */
+  maxTextLength: 65_535,
+  /** Items per page on list endpoints. */
+  perPage: 100,
+  /** Characters in a label name. */
+  labelNameLength: 50,
+  /** Characters in an issue title. */
+  issueTitleLength: 256,
+} as const;

@@ -1,0 +1,85 @@
+/**
+ * Finds the issues tasksync manages: every issue with the app's label, open or closed, listed
+ * 100 a page — never by title, never through the search API — and keyed by their marker.
+ */
+import { type GitHubClient, type RepoRef } from "./client.js";
+import { GITHUB_LIMITS } from "./limits.js";
+import { markerKey, parseMarker, type Marker } from "../sync/marker.js";
+
+export interface TrackedIssue {
+  key: string;
+  marker: Marker;
+  number: number;
+  /** Database id: what the sub-issue and dependency endpoints take in their bodies. */
+  id: number;
+  nodeId: string;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  stateReason: string | null;
+  labels: string[];
+  /** Number of the parent issue, from parent_issue_url; null when it has none. */
+  parentNumber: number | null;
+  /** All blocked-by links GitHub reports (may lag right after a change). */
+  blockedByTotal: number;
+  htmlUrl: string;
+}
+
+interface RestIssue {
+  number: number;
+  id: number;
+  node_id: string;
+  title: string;
+  body?: string | null;
+  state: string;
+  state_reason?: string | null;
+  labels: Array<string | { name?: string }>;
+  parent_issue_url?: string | null;
+  issue_dependencies_summary?: { total_blocked_by?: number; blocked_by?: number } | null;
+  html_url: string;
+  pull_request?: unknown;
+}
+
+export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
+  if (issue.pull_request !== undefined) return null;
+  const marker = parseMarker(issue.body);
+  if (!marker) return null;
+  const parent = issue.parent_issue_url ? /\/issues\/(\d+)$/.exec(issue.parent_issue_url) : null;
+  const deps = issue.issue_dependencies_summary;
+  return {
+    key: markerKey(marker),
+    marker,
+    number: issue.number,
+    id: issue.id,
+    nodeId: issue.node_id,
+    title: issue.title,
+    body: issue.body ?? "",
+    state: issue.state === "closed" ? "closed" : "open",
+    stateReason: issue.state_reason ?? null,
+    labels: issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter((n) => n !== ""),
+    parentNumber: parent?.[1] ? Number(parent[1]) : null,
+    blockedByTotal: deps?.total_blocked_by ?? deps?.blocked_by ?? 0,
+    htmlUrl: issue.html_url,
+  };
+}
+
+/** Every issue carrying `label`, as TrackedIssues (issues without a marker are skipped). */
+export async function listTrackedIssues(gh: GitHubClient, repo: RepoRef, label: string): Promise<TrackedIssue[]> {
+  const tracked: TrackedIssue[] = [];
+  for (let page = 1; ; page += 1) {
+    const response = await gh.request("GET /repos/{owner}/{repo}/issues", {
+      ...repo,
+      labels: label,
+      state: "all",
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    });
+    for (const issue of response.data as RestIssue[]) {
+      const t = toTrackedIssue(issue);
+      if (t) tracked.push(t);
+    }
+    const link = response.headers.link ?? "";
+    if (!/rel="next"/.test(link)) break;
+  }
+  return tracked;
+}

@@ -1,0 +1,78 @@
+/**
+ * Identity lives in a hidden marker in each issue body, never in the title:
+ *   <!-- tasksync:v1 {"kind":"task","path":"specs/001-x/tasks.md","id":"T012",...} -->
+ * The marker also carries the little state tasksync needs to stay idempotent and cheap.
+ */
+
+export type Marker = TaskMarker | PhaseMarker | TrackingMarker;
+
+export interface TaskMarker {
+  kind: "task";
+  /** Repository-relative path of the task list. */
+  path: string;
+  id: string;
+  /** Short hash of the normalized description: lets an issue follow its task when ids shift. */
+  text: string;
+  /** Ids of the tasks whose issues tasksync linked as blockers of this one. */
+  links?: string[];
+  /** Set when the task left the list and its issue was closed for that. */
+  removed?: true;
+}
+
+export interface PhaseMarker {
+  kind: "phase";
+  path: string;
+  /** The phase's stable key within the file (see keys.ts), e.g. "1", "3.10", "s:polish", "2/2". */
+  phase: string;
+  /** Keys of the phases whose issues tasksync linked as blockers of this one. */
+  links?: string[];
+}
+
+export interface TrackingMarker {
+  kind: "tracking";
+  path: string;
+  /** Blob sha of the task list content last reconciled; the baseline for the next push. */
+  sha?: string;
+}
+
+const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;
+
+export function renderMarker(marker: Marker): string {
+  return `<!-- tasksync:v1 ${JSON.stringify(marker)} -->`;
+}
+
+/** Reads the marker from an issue body; null when there is none or it is not ours. */
+export function parseMarker(body: string | null | undefined): Marker | null {
+  if (!body) return null;
+  const match = MARKER_RE.exec(body);
+  if (!match?.[1]) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(match[1]);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.path !== "string") return null;
+  if (v.kind === "task" && typeof v.id === "string" && typeof v.text === "string") return v as unknown as TaskMarker;
+  if (v.kind === "phase" && typeof v.phase === "string") return v as unknown as PhaseMarker;
+  if (v.kind === "tracking") return v as unknown as TrackingMarker;
+  return null;
+}
+
+/** The identity key of a marker: unique per repository. */
+export function markerKey(marker: Marker): string {
+  switch (marker.kind) {
+    case "task":
+      return taskKey(marker.path, marker.id);
+    case "phase":
+      return phaseKey(marker.path, marker.phase);
+    case "tracking":
+      return trackingKey(marker.path);
+  }
+}
+
+export const taskKey = (path: string, id: string): string => `${path}#${id}`;
+export const phaseKey = (path: string, phase: string): string => `${path}#phase:${phase}`;
+export const trackingKey = (path: string): string => `${path}#feature`;
