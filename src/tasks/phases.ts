@@ -1,0 +1,158 @@
+/**
+ * Phase and step headings: recognising them, classifying them (setup, foundational, user story,
+ * polish, xe step, other), ordering them numerically and deriving the structural phase edges.
+ */
+import type { DependencyEdge, Dialect, Phase, PhaseKind } from "./model.js";
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const NUMBERED_PHASE =
+  /^(?:\*\*)?(?:Phase|Step|Stage|Tier|Wave|Milestone|Sprint)\s+(\d+(?:\.\d+)*|[A-Z])\+?(?:\*\*)?(?=[\s:：.)\-–—,]|$)\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
+const KEYWORD_PHASE = /^(?:User\s+Story\s+\d+|Setup|Foundational|Foundation|Polish)\b/i;
+
+export interface Heading {
+  depth: number;
+  text: string;
+}
+
+export function readHeading(line: string): Heading | null {
+  const m = HEADING.exec(line);
+  if (!m) return null;
+  return { depth: (m[1] as string).length, text: (m[2] ?? "").trim() };
+}
+
+export type PhaseHead = Pick<Phase, "number" | "title" | "heading" | "kind" | "story" | "priority" | "mvp">;
+
+/** The phase a heading opens, or null when the heading is not a phase/step heading. */
+export function readPhaseHeading(heading: string, dialect: Dialect): PhaseHead | null {
+  let number: string | null = null;
+  let title: string;
+  const m = NUMBERED_PHASE.exec(heading);
+  if (m) {
+    const n = m[1] as string;
+    number = /^\d/.test(n) ? n : null;
+    title = (m[2] ?? "").trim() || heading;
+  } else if (KEYWORD_PHASE.test(heading)) {
+    title = heading;
+  } else {
+    return null;
+  }
+  const story = storyOf(title);
+  return {
+    number,
+    title,
+    heading,
+    kind: dialect === "xe" ? "step" : kindOf(title, story),
+    story,
+    priority: priorityOf(title),
+    mvp: /\bMVP\b|🎯/.test(title),
+  };
+}
+
+function storyOf(title: string): string | null {
+  const long = /\bUser\s+Story\s*(\d+)/i.exec(title);
+  if (long) return `US${Number(long[1])}`;
+  if (/\bUS\d+\s*[-–~〜,、/]\s*(?:US)?\d/.test(title)) return null; // "US1-US3": several stories
+  const short = /\bUS(\d+)\b/.exec(title);
+  return short ? `US${Number(short[1])}` : null;
+}
+
+function kindOf(title: string, story: string | null): PhaseKind {
+  if (story) return "story";
+  if (/\bfoundation(?:al)?\b|blocking prerequisites/i.test(title)) return "foundational";
+  if (/\bsetup\b/i.test(title)) return "setup";
+  if (/\bpolish\b|cross[- ]cutting/i.test(title)) return "polish";
+  return "other";
+}
+
+function priorityOf(title: string): string | null {
+  const m = /\bPriority\s*[:：]?\s*(P\d+)\b/i.exec(title) ?? /\((P\d+)\)/.exec(title);
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
+/** Numeric comparison of phase numbers: "3.2" < "3.10"; null sorts last. */
+export function comparePhaseNumbers(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+/**
+ * Phases in execution order: by number, numerically; a phase without a number keeps its place
+ * right after the phase it follows in the document.
+ */
+export function phasesInOrder(phases: readonly Phase[]): Phase[] {
+  const keyed: { phase: Phase; key: number[] }[] = [];
+  let previous: number[] = [];
+  for (const phase of phases) {
+    const key =
+      phase.number !== null ? phase.number.split(".").map(Number) : [...previous, Number.MAX_SAFE_INTEGER, phase.index];
+    keyed.push({ phase, key });
+    previous = key;
+  }
+  keyed.sort((x, y) => {
+    for (let i = 0; i < Math.max(x.key.length, y.key.length); i++) {
+      const a = x.key[i] ?? -1;
+      const b = y.key[i] ?? -1;
+      if (a !== b) return a - b;
+    }
+    return x.phase.index - y.phase.index;
+  });
+  return keyed.map((k) => k.phase);
+}
+
+/**
+ * Structural phase edges (blocked phase ← blocker phase), as the templates state them.
+ * - xe, or a spec-kit list without user-story phases (old "Phase 3.1 … 3.5" layouts): every
+ *   phase waits for the previous one.
+ * - spec-kit with story phases: a story phase waits for the nearest earlier non-story phase
+ *   (foundational, else setup, else other); stories don't wait for each other; polish waits for
+ *   every story phase and for the phase right before it; setup, foundational and other phases
+ *   wait for the previous phase (after a run of story phases: for the whole run).
+ */
+export function structuralPhaseEdges(phases: readonly Phase[]): DependencyEdge[] {
+  const ordered = phasesInOrder(phases);
+  const edges: DependencyEdge[] = [];
+  const add = (blocked: Phase, blocker: Phase): void => {
+    if (blocked === blocker) return;
+    if (edges.some((e) => e.from === String(blocked.index) && e.to === String(blocker.index))) return;
+    edges.push({ from: String(blocked.index), to: String(blocker.index), source: "structural", line: blocked.line });
+  };
+  const hasStories = ordered.some((p) => p.kind === "story");
+  ordered.forEach((phase, i) => {
+    if (i === 0) return;
+    const previous = ordered[i - 1] as Phase;
+    if (!hasStories || phase.kind === "step") {
+      add(phase, previous);
+      return;
+    }
+    if (phase.kind === "story") {
+      for (let j = i - 1; j >= 0; j--) {
+        const candidate = ordered[j] as Phase;
+        if (candidate.kind !== "story" && candidate.kind !== "polish") {
+          add(phase, candidate);
+          break;
+        }
+      }
+      return;
+    }
+    if (phase.kind === "polish") {
+      for (const earlier of ordered.slice(0, i)) if (earlier.kind === "story") add(phase, earlier);
+      add(phase, previous);
+      return;
+    }
+    if (previous.kind === "story") {
+      for (let j = i - 1; j >= 0 && (ordered[j] as Phase).kind === "story"; j--) add(phase, ordered[j] as Phase);
+      return;
+    }
+    add(phase, previous);
+  });
+  return edges;
+}
