@@ -33,6 +33,8 @@ export interface TrackingMarker {
   path: string;
   /** Blob sha of the task list content last reconciled; the baseline for the next push. */
   sha?: string;
+  /** Hash of the diagnostics last posted as a comment, while the list has errors. */
+  diag?: string;
 }
 
 const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;

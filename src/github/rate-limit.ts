@@ -1,0 +1,66 @@
+/**
+ * The rate-limit policy: a request answered with a secondary rate limit (403 or 429 with
+ * `retry-after`, or GitHub's "secondary rate limit" message) or an exhausted primary limit
+ * (`x-ratelimit-remaining: 0`) is waited out and sent again. Everything else propagates.
+ */
+import type { GitHubClient } from "./client.js";
+import { statusOf } from "./client.js";
+
+export interface RateLimitPolicy {
+  /** How many times one request is retried before the error propagates. */
+  maxRetries: number;
+  /** Upper bound on a single wait, in ms (a run must never hang for an hour). */
+  maxWaitMs: number;
+  /** Called before each wait, for logging. */
+  onWait?: (info: { waitMs: number; status: number; attempt: number; route: string }) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface ErrorWithHeaders {
+  response?: { headers?: Record<string, string | number | undefined>; data?: { message?: unknown } };
+}
+
+/** How long GitHub asks us to wait, in ms, or null when the error is not a rate limit. */
+export function rateLimitWait(error: unknown, now: number = Date.now()): number | null {
+  const status = statusOf(error);
+  if (status !== 403 && status !== 429) return null;
+  const response = (error as ErrorWithHeaders).response;
+  const headers = response?.headers ?? {};
+  const retryAfter = headers["retry-after"];
+  if (retryAfter !== undefined && retryAfter !== "") {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  }
+  if (String(headers["x-ratelimit-remaining"]) === "0" && headers["x-ratelimit-reset"] !== undefined) {
+    return Math.max(0, Number(headers["x-ratelimit-reset"]) * 1000 - now) + 1000;
+  }
+  const message = typeof response?.data?.message === "string" ? response.data.message : "";
+  if (/secondary rate limit/i.test(message) || status === 429) return 60_000;
+  return null;
+}
+
+/** A client whose requests follow the rate-limit policy. GraphQL goes through `request` too. */
+export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateLimitPolicy): T {
+  const sleep = policy.sleep ?? defaultSleep;
+  const request = (async (route: unknown, params?: unknown) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await (gh.request as (r: unknown, p?: unknown) => Promise<unknown>)(route, params);
+      } catch (error) {
+        const wait = rateLimitWait(error);
+        if (wait === null || attempt > policy.maxRetries) throw error;
+        const waitMs = Math.min(wait, policy.maxWaitMs);
+        policy.onWait?.({ waitMs, status: statusOf(error) ?? 0, attempt, route: typeof route === "string" ? route : "request" });
+        await sleep(waitMs);
+      }
+    }
+  }) as unknown as T["request"];
+  return new Proxy(gh, {
+    get(target, prop, receiver) {
+      if (prop === "request") return Object.assign(request, { endpoint: gh.request.endpoint, defaults: gh.request.defaults });
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}

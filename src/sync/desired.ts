@@ -1,0 +1,165 @@
+/**
+ * What GitHub should hold for one task list: a tracking issue, a phase issue per phase (or
+ * part), an issue per task, with labels, parents and blocked-by links. Pure.
+ */
+import type { TasksyncConfig } from "../config/schema.js";
+import { GITHUB_LIMITS } from "../github/limits.js";
+import type { Task, TaskDocument } from "../tasks/model.js";
+import { baseLabels, phaseLabels, taskLabels, uniqueLabels, type DesiredLabel } from "./labels.js";
+import { phaseKey, taskKey, trackingKey, type PhaseMarker, type TaskMarker, type TrackingMarker } from "./marker.js";
+import { phaseSlots, type PhaseSlot } from "./phase-keys.js";
+import { renderPhaseBody } from "./render-phase-body.js";
+import { renderTaskBody } from "./render-task-body.js";
+import { renderTrackingBody } from "./render-tracking-body.js";
+import type { RepoContext } from "./repo-context.js";
+import { textHash } from "./task-text.js";
+
+export interface DesiredIssue {
+  key: string;
+  kind: "task" | "phase" | "tracking";
+  title: string;
+  body: string;
+  labels: string[];
+  /** Key of the parent issue (tracking for phases, phase for tasks); null for the tracking issue. */
+  parentKey: string | null;
+  /** Keys of the issues that should be linked as blockers of this one. */
+  blockedByKeys: string[];
+  /** All of its work is done: a ticked task, a phase or feature whose tasks are all ticked. */
+  done: boolean;
+  /** For tasks: the task as parsed, and its text hash. */
+  task?: Task;
+  textHash?: string;
+}
+
+export interface DesiredState {
+  issues: DesiredIssue[];
+  labels: DesiredLabel[];
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+function clipTitle(title: string): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  const chars = Array.from(flat);
+  return chars.length <= GITHUB_LIMITS.issueTitleLength ? flat : `${chars.slice(0, GITHUB_LIMITS.issueTitleLength - 1).join("")}…`;
+}
+
+function clipBody(body: string): string {
+  if (body.length <= GITHUB_LIMITS.maxTextLength) return body;
+  const marker = body.slice(body.lastIndexOf("<!-- tasksync:v1"));
+  const note = "\n\n… (truncated to GitHub's size limit)\n";
+  return body.slice(0, GITHUB_LIMITS.maxTextLength - marker.length - note.length) + note + marker;
+}
+
+/** Task-level blocker ids per task, within GitHub's per-issue limits; overflowing tasks fall back to phase links. */
+function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback: Set<string> } {
+  const ids = new Set(doc.tasks.map((t) => t.id));
+  const links = new Map<string, string[]>();
+  const fallback = new Set<string>();
+  const blocking = new Map<string, number>();
+  for (const task of doc.tasks) {
+    const blockers = task.blockedBy.filter((id) => ids.has(id) && id !== task.id);
+    if (blockers.length > GITHUB_LIMITS.dependenciesPerIssue) {
+      fallback.add(task.id);
+      links.set(task.id, []);
+      continue;
+    }
+    const kept = blockers.filter((id) => (blocking.get(id) ?? 0) < GITHUB_LIMITS.dependenciesPerIssue);
+    if (kept.length < blockers.length) fallback.add(task.id);
+    for (const id of kept) blocking.set(id, (blocking.get(id) ?? 0) + 1);
+    links.set(task.id, kept);
+  }
+  return { links, fallback };
+}
+
+export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: RepoContext, blobSha: string): DesiredState {
+  const labelCfg = config.labels;
+  const allLabels: DesiredLabel[] = [];
+  const base = baseLabels(labelCfg, doc);
+  const names = (extra: DesiredLabel[]): string[] => {
+    const list = uniqueLabels([...base, ...extra]);
+    allLabels.push(...list);
+    return list.map((l) => l.name);
+  };
+  const slots = phaseSlots(doc);
+  const tracking = trackingKey(doc.path);
+  const byId = new Map(doc.tasks.map((t) => [t.id, t]));
+  const slotOfTask = new Map<string, PhaseSlot>();
+  for (const slot of slots) for (const id of slot.taskIds) slotOfTask.set(id, slot);
+
+  const issues: DesiredIssue[] = [];
+  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha };
+  issues.push({
+    key: tracking,
+    kind: "tracking",
+    title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
+    body: clipBody(renderTrackingBody(ctx, doc, slots, trackingMarker)),
+    labels: names([]),
+    parentKey: null,
+    blockedByKeys: [],
+    done: doc.tasks.length > 0 && doc.tasks.every((t) => t.checked),
+  });
+
+  const slotsOfPhase = new Map<number, PhaseSlot[]>();
+  for (const slot of slots) slotsOfPhase.set(slot.phase.index, [...(slotsOfPhase.get(slot.phase.index) ?? []), slot]);
+  for (const slot of slots) {
+    const blockerSlots = doc.phaseEdges
+      .filter((e) => e.from === String(slot.phase.index))
+      .flatMap((e) => slotsOfPhase.get(Number(e.to)) ?? []);
+    const within = slot.part > 1 ? (slotsOfPhase.get(slot.phase.index) ?? []).filter((s) => s.part === slot.part - 1) : [];
+    const blockers = [...within, ...blockerSlots].slice(0, GITHUB_LIMITS.dependenciesPerIssue);
+    const marker: PhaseMarker = { kind: "phase", path: doc.path, phase: slot.key, links: blockers.map((s) => s.key) };
+    const heading = slot.parts > 1 ? `${slot.phase.heading} (part ${slot.part}/${slot.parts})` : slot.phase.heading;
+    issues.push({
+      key: phaseKey(doc.path, slot.key),
+      kind: "phase",
+      title: clipTitle(
+        fill(config.issues.phaseTitleTemplate, {
+          feature: doc.feature.id,
+          phase: heading,
+          number: slot.phase.number ?? "",
+          title: slot.phase.title,
+        }),
+      ),
+      body: clipBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading))),
+      labels: names(phaseLabels(labelCfg, slot.phase)),
+      parentKey: tracking,
+      blockedByKeys: blockers.map((s) => phaseKey(doc.path, s.key)),
+      done: slot.taskIds.every((id) => byId.get(id)?.checked === true),
+    });
+  }
+
+  const { links, fallback } = taskLinks(doc);
+  for (const task of doc.tasks) {
+    const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
+    const linked = links.get(task.id) ?? [];
+    const hash = textHash(task.description);
+    const marker: TaskMarker = { kind: "task", path: doc.path, id: task.id, text: hash, links: linked };
+    const slot = slotOfTask.get(task.id);
+    issues.push({
+      key: taskKey(doc.path, task.id),
+      kind: "task",
+      title: clipTitle(
+        fill(config.issues.titleTemplate, {
+          id: task.id,
+          description: task.description,
+          feature: doc.feature.id,
+          phase: phase?.title ?? "",
+          story: task.story ?? "",
+        }),
+      ),
+      body: clipBody(
+        renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
+      ),
+      labels: names(taskLabels(labelCfg, task, phase)),
+      parentKey: slot ? phaseKey(doc.path, slot.key) : tracking,
+      blockedByKeys: linked.map((id) => taskKey(doc.path, id)),
+      done: task.checked,
+      task,
+      textHash: hash,
+    });
+  }
+  return { issues, labels: uniqueLabels(allLabels) };
+}

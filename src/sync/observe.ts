@@ -1,0 +1,63 @@
+/**
+ * Observe: what GitHub holds now (reads only). Tracked issues and labels once per reconcile;
+ * blocked-by lists and the diagnostics comment only where the plan needs them.
+ */
+import type { GitHubClient, RepoRef } from "../github/client.js";
+import { GITHUB_LIMITS } from "../github/limits.js";
+import { listTrackedIssues, type TrackedIssue } from "../github/tracked-issues.js";
+import type { ObservedLabel } from "./plan-labels.js";
+import type { LinkedIssue } from "./plan-links.js";
+import { DIAGNOSTICS_MARKER } from "./render-diagnostics.js";
+
+export interface RepoObservation {
+  issues: TrackedIssue[];
+  labels: Map<string, ObservedLabel>;
+}
+
+async function paginate<T>(fetchPage: (page: number) => Promise<{ data: T[]; headers: { link?: string } }>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const { data, headers } = await fetchPage(page);
+    all.push(...data);
+    if (!/rel="next"/.test(headers.link ?? "")) return all;
+  }
+}
+
+export async function observeRepo(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<RepoObservation> {
+  const issues = await listTrackedIssues(gh, repo, trackingLabel);
+  const labelList = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  const labels = new Map(labelList.map((l) => [l.name.toLowerCase(), { name: l.name, color: l.color }]));
+  return { issues, labels };
+}
+
+export async function observeBlockedBy(gh: GitHubClient, repo: RepoRef, issueNumber: number): Promise<LinkedIssue[]> {
+  const list = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
+  );
+  return list.map((i) => ({ number: i.number, id: Number(i.id) }));
+}
+
+/** tasksync's diagnostics comment on an issue, or null. */
+export async function observeDiagnosticsComment(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+): Promise<{ id: number; body: string } | null> {
+  const comments = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
+  );
+  const mine = comments.find((c) => (c.body ?? "").startsWith(DIAGNOSTICS_MARKER));
+  return mine ? { id: Number(mine.id), body: mine.body ?? "" } : null;
+}

@@ -1,0 +1,70 @@
+/**
+ * The plan: a list of operations, as data. Every operation names the issue key it concerns and
+ * a human reason. The planner makes them; apply.ts is the only code that carries them out.
+ */
+
+export type IssueState = "open" | "closed";
+export type StateReason = "completed" | "not_planned" | "reopened";
+
+export type Operation =
+  | { kind: "ensure-label"; name: string; color: string; exists: boolean; reason: string }
+  | { kind: "create-issue"; key: string; title: string; body: string; labels: string[]; reason: string }
+  | {
+      kind: "update-issue";
+      key: string;
+      number: number | null;
+      title?: string;
+      body?: string;
+      labels?: string[];
+      state?: IssueState;
+      stateReason?: StateReason;
+      reason: string;
+    }
+  | { kind: "add-sub-issue"; key: string; parentKey: string; replaceParent: boolean; reason: string }
+  | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
+  | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
+  | { kind: "comment"; key: string; body: string; reason: string }
+  | { kind: "update-comment"; key: string; commentId: number; body: string; reason: string };
+
+export type OperationKind = Operation["kind"];
+
+/** The order apply runs operation kinds in: labels, then issues, then links, then comments. */
+export const OPERATION_ORDER: readonly OperationKind[] = [
+  "ensure-label",
+  "create-issue",
+  "update-issue",
+  "add-sub-issue",
+  "remove-blocked-by",
+  "add-blocked-by",
+  "comment",
+  "update-comment",
+];
+
+/** One line describing an operation, for logs and dry runs. */
+export function describeOperation(op: Operation): string {
+  switch (op.kind) {
+    case "ensure-label":
+      return `${op.exists ? "recolour" : "create"} label "${op.name}" (#${op.color})`;
+    case "create-issue":
+      return `create issue "${op.title}" [${op.key}]`;
+    case "update-issue": {
+      const what = [
+        op.state === "closed" ? `close (${op.stateReason ?? "completed"})` : op.state === "open" ? "reopen" : null,
+        op.title !== undefined ? "title" : null,
+        op.body !== undefined ? "body" : null,
+        op.labels !== undefined ? "labels" : null,
+      ].filter((w): w is string => w !== null);
+      return `update ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;
+    }
+    case "add-sub-issue":
+      return `make [${op.key}] a sub-issue of [${op.parentKey}]${op.replaceParent ? " (moving it)" : ""}`;
+    case "add-blocked-by":
+      return `link [${op.key}] as blocked by [${op.blockerKey}]`;
+    case "remove-blocked-by":
+      return `unlink [${op.key}] from blocker [${op.blockerKey}]`;
+    case "comment":
+      return `comment on [${op.key}]`;
+    case "update-comment":
+      return `update comment ${op.commentId} on [${op.key}]`;
+  }
+}

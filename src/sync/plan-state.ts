@@ -1,0 +1,55 @@
+/**
+ * When an issue opens or closes. Only checkboxes that changed since the last reconcile drive a
+ * task's state, so an unchanged `[ ]` never reopens an issue someone just closed. Pure.
+ */
+import type { TrackedIssue } from "../github/tracked-issues.js";
+import type { Task, TaskDocument } from "../tasks/model.js";
+import type { DesiredIssue } from "./desired.js";
+import type { IssueState, StateReason } from "./operations.js";
+import { textHash } from "./task-text.js";
+
+export interface StateChange {
+  state: IssueState;
+  stateReason: StateReason;
+  why: string;
+}
+
+/** The same task in the baseline document: by text first (ids may have shifted), then by id. */
+function baselineTask(baseline: TaskDocument, task: Task, hash: string): Task | undefined {
+  return baseline.tasks.find((t) => textHash(t.description) === hash) ?? baseline.tasks.find((t) => t.id === task.id);
+}
+
+/**
+ * "ticked" / "unticked" when this change flipped the checkbox; null when it did not.
+ * With no baseline (first sync, or resuming one), a ticked box counts as ticked.
+ */
+export function checkboxChange(d: DesiredIssue, baseline: TaskDocument | null): "ticked" | "unticked" | null {
+  const task = d.task;
+  if (!task || task.checkboxOffset < 0 || d.textHash === undefined) return null;
+  if (baseline === null) return task.checked ? "ticked" : null;
+  const before = baselineTask(baseline, task, d.textHash);
+  if (!before) return task.checked ? "ticked" : null;
+  if (before.checked === task.checked) return null;
+  return task.checked ? "ticked" : "unticked";
+}
+
+export function taskStateChange(d: DesiredIssue, issue: TrackedIssue | undefined, baseline: TaskDocument | null): StateChange | null {
+  const state = issue?.state ?? "open";
+  if (issue?.marker.kind === "task" && issue.marker.removed) {
+    if (d.done && state === "open") return { state: "closed", stateReason: "completed", why: "the task came back ticked" };
+    if (!d.done && state === "closed") return { state: "open", stateReason: "reopened", why: "the task is back in the list" };
+    return null;
+  }
+  const change = checkboxChange(d, baseline);
+  if (change === "ticked" && state === "open") return { state: "closed", stateReason: "completed", why: "the task was ticked" };
+  if (change === "unticked" && state === "closed") return { state: "open", stateReason: "reopened", why: "the task was unticked" };
+  return null;
+}
+
+/** Phase and tracking issues follow their tasks: closed when all are done, reopened when one is undone. */
+export function rollupStateChange(d: DesiredIssue, issue: TrackedIssue | undefined): StateChange | null {
+  const state = issue?.state ?? "open";
+  if (d.done && state === "open") return { state: "closed", stateReason: "completed", why: "all its tasks are done" };
+  if (!d.done && state === "closed") return { state: "open", stateReason: "reopened", why: "a task of it is not done" };
+  return null;
+}

@@ -1,0 +1,22 @@
+/** The body of a phase issue: its purpose, checkpoint, progress and marker. */
+import type { TaskDocument } from "../tasks/model.js";
+import { renderMarker, type PhaseMarker } from "./marker.js";
+import type { PhaseSlot } from "./phase-keys.js";
+import { blobUrl, type RepoContext } from "./repo-context.js";
+
+export function renderPhaseBody(ctx: RepoContext, doc: TaskDocument, slot: PhaseSlot, marker: PhaseMarker, blockerTitles: string[]): string {
+  const done = slot.taskIds.filter((id) => doc.tasks.find((t) => t.id === id)?.checked).length;
+  const lines: string[] = [`Phase **${slot.phase.heading}** of [${doc.feature.title}](${blobUrl(ctx, doc.path, slot.phase.line)}).`];
+  if (slot.parts > 1) {
+    lines.push(
+      "",
+      `> Part ${slot.part} of ${slot.parts}: this phase has ${slot.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue, so it is split.`,
+    );
+  }
+  lines.push("", `**Progress:** ${done}/${slot.taskIds.length} tasks done (${slot.taskIds[0]}–${slot.taskIds[slot.taskIds.length - 1]})`);
+  if (slot.phase.checkpoint) lines.push(`**Checkpoint:** ${slot.phase.checkpoint}`);
+  if (blockerTitles.length > 0) lines.push(`**Waits for:** ${blockerTitles.join(", ")}`);
+  lines.push("", "<sub>Managed by tasksync: closes when every task of the phase is done.</sub>");
+  lines.push(renderMarker(marker));
+  return lines.join("\n");
+}
