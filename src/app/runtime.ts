@@ -1,0 +1,34 @@
+/** What the running app shares between its handlers: the work queue and a few settings. */
+import type { WorkQueue } from "../queue/work-queue.js";
+
+export interface RuntimeSettings {
+  /** Pause between two writes of one reconcile, in ms (TASKSYNC_WRITE_PAUSE_MS). */
+  writePauseMs: number;
+  /** Overrides the config's write-back batch window, in ms (TASKSYNC_BATCH_WINDOW_MS; tests and the demo). */
+  batchWindowMs?: number;
+}
+
+export interface AppRuntime {
+  queue: WorkQueue;
+  settings: RuntimeSettings;
+  /** Commits tasksync itself wrote (ticks), so their push comes back as a no-op. */
+  ownCommits: Set<string>;
+  /** The app's bot login, `<slug>[bot]`, once known. */
+  botLogin?: string;
+}
+
+function intFromEnv(name: string, env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return value;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeSettings {
+  const batchWindowMs = intFromEnv("TASKSYNC_BATCH_WINDOW_MS", env);
+  return {
+    writePauseMs: intFromEnv("TASKSYNC_WRITE_PAUSE_MS", env) ?? 0,
+    ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * push → sync. Guards (default branch only; no tags, no branch deletes; not tasksync's own
+ * commit), then queues one reconcile per repository; pushes that wait coalesce into one
+ * reconcile from the oldest `before` to the newest `after`. Answers the webhook at once.
+ */
+import type { Probot } from "probot";
+import type { AppRuntime } from "../app/runtime.js";
+import { guardedClient } from "../github/guarded-client.js";
+import { syncRepository } from "../sync/sync-repository.js";
+
+interface PendingPush {
+  before: string;
+  after: string;
+  deliveries: string[];
+}
+
+export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
+  const pending = new Map<string, PendingPush>();
+
+  app.on("push", async (context) => {
+    const payload = context.payload;
+    const repository = payload.repository;
+    const log = context.log.child({ delivery: context.id, repo: repository.full_name });
+    const defaultBranch = repository.default_branch ?? "main";
+    if (payload.ref !== `refs/heads/${defaultBranch}`) {
+      log.debug({ ref: payload.ref }, "push ignored: not the default branch");
+      return;
+    }
+    if (payload.deleted || /^0+$/.test(payload.after)) {
+      log.debug("push ignored: branch deleted");
+      return;
+    }
+    if (runtime.ownCommits.has(payload.after)) {
+      log.info({ after: payload.after }, "push ignored: tasksync's own commit");
+      return;
+    }
+    const key = repository.full_name;
+    const entry = pending.get(key);
+    if (entry) {
+      entry.after = payload.after;
+      entry.deliveries.push(context.id);
+    } else {
+      pending.set(key, { before: payload.before, after: payload.after, deliveries: [context.id] });
+    }
+    const gh = guardedClient(context.octokit, log);
+    const ctx = {
+      owner: repository.owner?.login ?? repository.owner?.name ?? "",
+      repo: repository.name,
+      htmlUrl: repository.html_url,
+      defaultBranch,
+    };
+    runtime.queue
+      .push(key, {
+        name: "sync",
+        coalesceKey: "push",
+        run: async () => {
+          const push = pending.get(key);
+          pending.delete(key);
+          if (!push) return;
+          const jobLog = log.child({ deliveries: push.deliveries });
+          await syncRepository({
+            gh,
+            ctx,
+            commitSha: push.after,
+            before: push.before,
+            force: false,
+            log: jobLog,
+            pauseMs: runtime.settings.writePauseMs,
+          });
+        },
+      })
+      .catch((error: unknown) => log.error({ err: error }, "sync failed; it runs again on the next event"));
+  });
+}

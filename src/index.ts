@@ -1,0 +1,25 @@
+/** The Probot app: wiring only. Each handler guards, then hands plain values to the pipeline. */
+import type { ApplicationFunction } from "probot";
+import { healthHandler } from "./app/health.js";
+import { settingsFromEnv, type AppRuntime } from "./app/runtime.js";
+import { registerCommentHandler } from "./handlers/on-issue-comment.js";
+import { registerInstallationHandlers } from "./handlers/on-installation.js";
+import { registerPushHandler } from "./handlers/on-push.js";
+import { MemoryQueue } from "./queue/memory-queue.js";
+
+export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
+  return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set() };
+}
+
+/** Builds the app around a runtime (tests pass their own to wait on its queue). */
+export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationFunction {
+  return (app, options) => {
+    registerPushHandler(app, runtime);
+    registerInstallationHandlers(app, runtime);
+    registerCommentHandler(app, runtime);
+    options.addHandler?.(healthHandler(runtime.queue));
+    app.log.info("tasksync loaded");
+  };
+}
+
+export default tasksyncApp();

@@ -1,0 +1,67 @@
+/**
+ * Loads the repository's config and reconciles its task lists: what every trigger (push,
+ * install, `/tasksync sync`, the CLI) runs. A bad config is reported on the commit, not thrown.
+ */
+import type { Logger } from "pino";
+import { loadConfig } from "../config/load-config.js";
+import { reportConfigError } from "../config/report-config-error.js";
+import type { TasksyncConfig } from "../config/schema.js";
+import type { GitHubClient } from "../github/client.js";
+import { changedTaskLists } from "./changed-task-lists.js";
+import { reconcile, type ReconcileResult } from "./reconcile.js";
+import type { RepoContext } from "./repo-context.js";
+
+export interface SyncRequest {
+  gh: GitHubClient;
+  ctx: RepoContext;
+  commitSha: string;
+  /** For pushes: the commit before; the sync is skipped when no task list changed since it. */
+  before?: string;
+  only?: string[];
+  force: boolean;
+  dryRun?: boolean;
+  log: Logger;
+  pauseMs: number;
+  /** Config already loaded by the caller (the CLI may pass one); loaded from the repo otherwise. */
+  config?: TasksyncConfig;
+}
+
+export type SyncOutcome =
+  | { kind: "synced"; result: ReconcileResult }
+  | { kind: "no-change" }
+  | { kind: "bad-config"; errors: string[] };
+
+export async function syncRepository(request: SyncRequest): Promise<SyncOutcome> {
+  const { gh, ctx, log } = request;
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  let config = request.config;
+  if (!config) {
+    const loaded = await loadConfig(gh, repo);
+    if (!loaded.ok) {
+      log.warn({ errors: loaded.errors }, "configuration is not valid: nothing synced");
+      if (!request.dryRun) await reportConfigError(gh, repo, request.commitSha, loaded.errors);
+      return { kind: "bad-config", errors: loaded.errors };
+    }
+    config = loaded.config;
+  }
+  if (request.before !== undefined) {
+    const changed = await changedTaskLists(gh, repo, request.before, request.commitSha, config.paths);
+    if (changed.length === 0) {
+      log.info("no task list changed in this push");
+      return { kind: "no-change" };
+    }
+    log.info({ changed }, "task lists changed");
+  }
+  const result = await reconcile({
+    gh,
+    ctx,
+    config,
+    commitSha: request.commitSha,
+    ...(request.only === undefined ? {} : { only: request.only }),
+    force: request.force,
+    ...(request.dryRun === undefined ? {} : { dryRun: request.dryRun }),
+    log,
+    pauseMs: request.pauseMs,
+  });
+  return { kind: "synced", result };
+}
