@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:parse`: generates a 5,000-task spec-kit file and prints tasks per second for
+ * parseTaskList and for setCheckbox (flipping every task once). Prints numbers; not a test.
+ */
+import { performance } from "node:perf_hooks";
+import { parseTaskList } from "../src/tasks/parse-tasks.js";
+import { setCheckbox } from "../src/tasks/set-checkbox.js";
+
+const TASKS = 5000;
+const PER_PHASE = 100;
+
+function generate(count: number): string {
+  const out: string[] = ["---", "description: generated benchmark task list", "---", "", "# Tasks: Benchmark", ""];
+  const id = (n: number): string => `T${String(n).padStart(4, "0")}`;
+  for (let n = 1; n <= count; n++) {
+    if ((n - 1) % PER_PHASE === 0) {
+      const phase = (n - 1) / PER_PHASE + 1;
+      const title =
+        phase === 1 ? "Setup" : phase === 2 ? "Foundational" : `User Story ${phase - 2} - Story ${phase - 2} (Priority: P${(phase % 3) + 1})`;
+      out.push(`## Phase ${phase}: ${title}`, "", "**Purpose**: generated", "");
+    }
+    const story = n > 2 * PER_PHASE ? ` [US${Math.floor((n - 1) / PER_PHASE) - 1}]` : "";
+    const parallel = n % 3 === 0 ? " [P]" : "";
+    const box = n % 4 === 0 ? "x" : " ";
+    const dep = n % 10 === 0 ? ` (depends on ${id(n - 1)}, ${id(n - 2)})` : "";
+    out.push(`- [${box}] ${id(n)}${parallel}${story} Implement part ${n} in \`src/module${n % 50}/file${n}.ts\`${dep}`);
+    if (n % 5 === 0) out.push(`  - Acceptance: part ${n} works`, `  - Files: \`tests/part${n}.test.ts\``);
+    if (n % PER_PHASE === 0) out.push("", `**Checkpoint**: phase done`, "");
+  }
+  out.push("", "## Dependencies", "", `- ${id(1)}-${id(10)} before ${id(11)}-${id(20)}`, `- ${id(30)} blocks ${id(40)}, ${id(50)}`, "");
+  return out.join("\n");
+}
+
+const text = generate(TASKS);
+const bytes = Buffer.byteLength(text);
+
+// Warm up the JIT, then time several runs.
+for (let i = 0; i < 3; i++) parseTaskList("specs/999-bench/tasks.md", text);
+const parseRuns = 10;
+let start = performance.now();
+let doc = parseTaskList("specs/999-bench/tasks.md", text);
+for (let i = 1; i < parseRuns; i++) doc = parseTaskList("specs/999-bench/tasks.md", text);
+const parseMs = (performance.now() - start) / parseRuns;
+if (doc.tasks.length !== TASKS) throw new Error(`expected ${TASKS} tasks, parsed ${doc.tasks.length}`);
+
+// setCheckbox on a fresh text each time (worst case: a full parse per call).
+const coldRuns = 50;
+start = performance.now();
+for (let i = 0; i < coldRuns; i++) {
+  const fresh = `${text}\n`; // a different string, so no memo applies
+  setCheckbox(fresh, doc.tasks[i]?.id as string, true);
+}
+const coldMs = (performance.now() - start) / coldRuns;
+
+// setCheckbox flipping every task in sequence (each call gets the previous call's result).
+start = performance.now();
+let current = text;
+for (const task of doc.tasks) current = setCheckbox(current, task.id, !task.checked);
+const flipMs = performance.now() - start;
+const flipped = parseTaskList("specs/999-bench/tasks.md", current).tasks.filter((t) => t.checked).length;
+if (flipped !== TASKS - doc.tasks.filter((t) => t.checked).length) throw new Error("setCheckbox flipped the wrong boxes");
+
+const perSecond = (tasks: number, ms: number): string => Math.round((tasks / ms) * 1000).toLocaleString("en-US");
+console.log(`tasks.md: ${TASKS} tasks, ${doc.phases.length} phases, ${doc.taskEdges.length} task edges, ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`parseTaskList:              ${parseMs.toFixed(1)} ms per parse  (${perSecond(TASKS, parseMs)} tasks/s)`);
+console.log(`setCheckbox, fresh text:    ${coldMs.toFixed(1)} ms per call   (${perSecond(1, coldMs)} calls/s)`);
+console.log(`setCheckbox, flip all ${TASKS}: ${flipMs.toFixed(1)} ms total    (${perSecond(TASKS, flipMs)} tasks/s)`);
