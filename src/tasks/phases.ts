@@ -149,7 +149,9 @@ export function structuralPhaseEdges(phases: readonly Phase[]): DependencyEdge[]
       return;
     }
     if (previous.kind === "story") {
-      for (let j = i - 1; j >= 0 && (ordered[j] as Phase).kind === "story"; j--) add(phase, ordered[j] as Phase);
+      let first = i - 1;
+      while (first > 0 && (ordered[first - 1] as Phase).kind === "story") first--;
+      for (const story of ordered.slice(first, i)) add(phase, story);
       return;
     }
     add(phase, previous);
