@@ -1,0 +1,123 @@
+/**
+ * End-to-end harness: the local GitHub emulator and the real tasksync app, talking over real
+ * HTTP with signed webhooks — the app's code unchanged, only pointed at the emulator.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createRuntime, tasksyncApp } from "../../src/index.js";
+import type { AppRuntime } from "../../src/app/runtime.js";
+import { startEmulator, type Emulator } from "../github-emulator/index.js";
+
+export const OWNER = "octo-org";
+export const REPO = "photo-app";
+const SECRET = "e2e-webhook-secret";
+
+let cachedKey: string | undefined;
+/** A real RSA key (Probot signs its app JWT with it); generated once per test file. */
+export function testPrivateKey(): string {
+  cachedKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return cachedKey;
+}
+
+export interface HarnessOptions {
+  /** Files in the repository before the app is installed. */
+  files?: Record<string, string>;
+  /** Install the app on the repository at start (sends installation.created). Default true. */
+  install?: boolean;
+  /** Write-back batch window, in ms (default 200). */
+  batchWindowMs?: number;
+  /** Emulator request/webhook log lines (default: silent). */
+  log?: (line: string) => void;
+  /** Log level of the app (default "silent"; "info" to watch it). */
+  logLevel?: string;
+}
+
+export interface Harness {
+  emulator: Emulator;
+  runtime: AppRuntime;
+  probot: Probot;
+  owner: string;
+  repo: string;
+  installationId: number;
+  /** Waits until every webhook is delivered and the app's queue is idle, repeatedly, until quiet. */
+  settle(): Promise<void>;
+  /** Pushes files to the default branch (as a person would) and settles. */
+  push(files: Record<string, string | null>, message?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
+  const probot = new Probot({
+    appId: 1,
+    privateKey: testPrivateKey(),
+    secret: SECRET,
+    baseUrl: emulator.url,
+    log: pino({ level: options.logLevel ?? "silent" }),
+    Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
+      ...instanceOptions,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
+  });
+  const middleware = await createNodeMiddleware(tasksyncApp(runtime), { probot });
+  const server: Server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  emulator.setWebhookTarget({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
+
+  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {} });
+  let installationId = 0;
+
+  const settle = async (): Promise<void> => {
+    for (let round = 0; round < 50; round += 1) {
+      const before = emulator.deliveries().length;
+      await emulator.webhooksDelivered();
+      await runtime.queue.onIdle();
+      await new Promise((resolve) => setTimeout(resolve, (options.batchWindowMs ?? 200) + 50));
+      await emulator.webhooksDelivered();
+      if (emulator.deliveries().length === before && runtime.queue.size() === 0) return;
+    }
+    throw new Error("harness: the app did not settle after 50 rounds");
+  };
+
+  if (options.install ?? true) {
+    installationId = emulator.install({ account: OWNER, repos: [REPO] }).id;
+    await settle();
+  }
+
+  return {
+    emulator,
+    runtime,
+    probot,
+    owner: OWNER,
+    repo: REPO,
+    get installationId() {
+      return installationId;
+    },
+    settle,
+    async push(files, message) {
+      const sha = emulator.commit({ owner: OWNER, repo: REPO, files, ...(message ? { message } : {}) });
+      await settle();
+      return sha;
+    },
+    async stop() {
+      await runtime.queue.onIdle();
+      await emulator.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
