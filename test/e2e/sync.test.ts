@@ -26,23 +26,195 @@ afterEach(async () => {
   h = undefined;
 });
 
-const taskIssue = (harness: Harness, id: string, path = PATH) => {
-  const issue = harness.emulator.issues(harness.owner, harness.repo).find((i) => {
+function issuesOf(harness: Harness) {
+  return harness.emulator.issues(harness.owner, harness.repo).filter((i) => !i.is_pull_request);
+}
+
+function taskIssue(harness: Harness, id: string, path = PATH) {
+  const issue = issuesOf(harness).find((i) => {
     const m = parseMarker(i.body);
     return m?.kind === "task" && m.id === id && m.path === path;
   });
   if (!issue) throw new Error(`no issue for ${id}`);
   return issue;
-};
+}
+
+function trackingIssue(harness: Harness, path = PATH) {
+  const issue = issuesOf(harness).find((i) => {
+    const m = parseMarker(i.body);
+    return m?.kind === "tracking" && m.path === path;
+  });
+  if (!issue) throw new Error(`no tracking issue for ${path}`);
+  return issue;
+}
+
+/** Writes made through the API since the last reset (the emulator's own helpers don't count). */
+const writesSince = (harness: Harness) => harness.emulator.requests.writes();
 
 describe("sync end to end", () => {
   it("syncs the task lists already there when the app is installed", async () => {
     h = await startHarness({ files: { [PATH]: LIST, "README.md": "# app\n" } });
-    const issues = h.emulator.issues(h.owner, h.repo);
-    expect(issues).toHaveLength(1 + 3 + 5);
-    const t005 = taskIssue(h, "T005");
+    expect(issuesOf(h)).toHaveLength(1 + 3 + 5);
     const t004 = taskIssue(h, "T004");
+    const t005 = taskIssue(h, "T005");
     expect(h.emulator.blockedBy(h.owner, h.repo, t005.number).map((i) => i.number)).toEqual([t004.number]);
     expect(taskIssue(h, "T002").state).toBe("closed");
+    expect([...t004.labels].sort()).toEqual(
+      ["feature: 001-photo-albums", "mvp", "parallel", "phase: 3", "priority: P1", "story: US1", "tasksync"].sort(),
+    );
+    const tracking = trackingIssue(h);
+    const phases = h.emulator.subIssues(h.owner, h.repo, tracking.number);
+    expect(phases.map((p) => p.title)).toEqual([
+      "001-photo-albums · Phase 1: Setup",
+      "001-photo-albums · Phase 2: Foundational (Blocking Prerequisites)",
+      "001-photo-albums · Phase 3: User Story 1 - Upload photos (Priority: P1) 🎯 MVP",
+    ]);
+    expect(h.emulator.subIssues(h.owner, h.repo, phases[2]!.number).map((i) => i.number)).toEqual([t004.number, t005.number]);
+    expect(h.emulator.blockedBy(h.owner, h.repo, phases[2]!.number).map((i) => i.number)).toEqual([phases[1]!.number]);
+    expect(tracking.body).toContain("```mermaid");
+  });
+
+  it("creates issues on a push, and a redelivered push makes no writes", async () => {
+    h = await startHarness();
+    await h.push({ [PATH]: LIST });
+    expect(issuesOf(h)).toHaveLength(9);
+    h.emulator.requests.reset();
+    h.emulator.deliverTwice(true);
+    await h.push({ [PATH]: LIST.replace("- [ ] T001", "- [x] T001") });
+    // close T001, close phase 1 (now all done), record progress on the tracking issue
+    expect(writesSince(h)).toBe(3);
+    expect(taskIssue(h, "T001").state).toBe("closed");
+    h.emulator.requests.reset();
+    h.emulator.deliverTwice(false);
+    await h.push({ "README.md": "unrelated\n" });
+    expect(writesSince(h)).toBe(0);
+    expect(issuesOf(h)).toHaveLength(9);
+  });
+
+  it("follows edits, unticks, removals and returns", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    await h.push({ [PATH]: LIST.replace("Database schema", "Database schema and migrations") });
+    expect(taskIssue(h, "T003").title).toBe("T003 Database schema and migrations in `backend/schema.sql`");
+
+    await h.push({ [PATH]: LIST.replace("- [x] T002", "- [ ] T002") });
+    expect(taskIssue(h, "T002").state).toBe("open");
+
+    const without = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "");
+    await h.push({ [PATH]: without });
+    const removed = taskIssue(h, "T005");
+    expect(removed.state).toBe("closed");
+    expect(removed.state_reason).toBe("not_planned");
+    expect(h.emulator.comments(h.owner, h.repo, removed.number).map((c) => c.body).join("\n")).toContain("removed from");
+
+    await h.push({ [PATH]: LIST });
+    expect(taskIssue(h, "T005").state).toBe("open");
+    expect(issuesOf(h)).toHaveLength(9);
+  });
+
+  it("never reopens an issue someone closed when the push didn't untick it", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    const t003 = taskIssue(h, "T003");
+    h.emulator.closeIssue(h.owner, h.repo, t003.number, "not_planned");
+    await h.settle();
+    await h.push({ [PATH]: LIST.replace("Upload UI", "Upload page") });
+    expect(taskIssue(h, "T003").state).toBe("closed");
+  });
+
+  it("keeps every issue when a regenerated list shifts the ids", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    const before = new Map(["T001", "T003", "T004", "T005"].map((id) => [id, taskIssue(h!, id).number]));
+    const shifted = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Pick a licence\n- [ ] T002 Create project structure")
+      .replace("- [x] T002 [P]", "- [x] T003 [P]")
+      .replace("T003 Database", "T004 Database")
+      .replace("T004 [P] [US1]", "T005 [P] [US1]")
+      .replace("T005 [US1] Upload UI (depends on T004)", "T006 [US1] Upload UI (depends on T005)");
+    await h.push({ [PATH]: shifted });
+    expect(issuesOf(h)).toHaveLength(10);
+    expect(taskIssue(h, "T002").number).toBe(before.get("T001"));
+    expect(taskIssue(h, "T004").number).toBe(before.get("T003"));
+    expect(taskIssue(h, "T006").number).toBe(before.get("T005"));
+    expect(h.emulator.blockedBy(h.owner, h.repo, before.get("T005")!).map((i) => i.number)).toEqual([before.get("T004")]);
+  });
+
+  it("keeps two features with the same ids apart", async () => {
+    const other = "specs/002-sharing/tasks.md";
+    h = await startHarness({ files: { [PATH]: LIST, [other]: LIST.replace("Photo albums", "Sharing") } });
+    expect(issuesOf(h)).toHaveLength(18);
+    expect(taskIssue(h, "T001", other).number).not.toBe(taskIssue(h, "T001").number);
+    expect(taskIssue(h, "T001", other).labels).toContain("feature: 002-sharing");
+  });
+
+  it("splits a phase of 150 tasks within GitHub's 100 sub-issues per parent", async () => {
+    const tasks = Array.from({ length: 150 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1}`);
+    h = await startHarness({ files: { [PATH]: `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n` } });
+    const tracking = trackingIssue(h);
+    const parts = h.emulator.subIssues(h.owner, h.repo, tracking.number);
+    expect(parts).toHaveLength(2);
+    expect(h.emulator.subIssues(h.owner, h.repo, parts[0]!.number)).toHaveLength(100);
+    expect(h.emulator.subIssues(h.owner, h.repo, parts[1]!.number)).toHaveLength(50);
+    expect(tracking.body).toContain("split into 2 phase issues");
+  });
+
+  it("waits out a storm of secondary rate limits and finishes the work", async () => {
+    h = await startHarness({ install: false, files: { [PATH]: LIST } });
+    h.emulator.secondaryRateLimit({ max: 4, windowMs: 150, retryAfterSeconds: 0.15 });
+    h.emulator.install({ account: h.owner, repos: [h.repo] });
+    await h.settle();
+    expect(h.emulator.requests.counts().byStatus["403"]).toBeGreaterThan(3);
+    expect(issuesOf(h)).toHaveLength(9);
+    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005").number)).toHaveLength(1);
+  });
+
+  it("resumes a sync cut off midway without duplicates", async () => {
+    h = await startHarness({ install: false, files: { [PATH]: LIST } });
+    h.emulator.failNth(23, 500); // part-way through creating the issues (after reads and labels)
+    h.emulator.install({ account: h.owner, repos: [h.repo] });
+    await h.settle();
+    const partial = issuesOf(h).length;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(9);
+    await h.push({ [PATH]: LIST.replace("Upload UI", "Upload page") });
+    expect(issuesOf(h)).toHaveLength(9);
+    expect(taskIssue(h, "T002").state).toBe("closed");
+    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005").number)).toHaveLength(1);
+    const keys = issuesOf(h).map((i) => JSON.stringify(parseMarker(i.body)));
+    expect(new Set(keys).size).toBe(9);
+  });
+
+  it("posts the diagnostics of a malformed list as one comment and creates nothing else", async () => {
+    h = await startHarness();
+    const bad = LIST.replace("- [ ] T005 [US1] Upload UI", "- [ ] T004 [US1] Upload UI");
+    await h.push({ [PATH]: bad });
+    expect(issuesOf(h)).toHaveLength(1);
+    const tracking = trackingIssue(h);
+    const comments = () => h!.emulator.comments(h!.owner, h!.repo, tracking.number);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toMatch(/line 15: .*T004/);
+    await h.push({ [PATH]: bad.replace("- [ ] T003", "- [ ] T002") });
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain("T002");
+    await h.push({ [PATH]: LIST });
+    expect(issuesOf(h)).toHaveLength(9);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain("parses cleanly again");
+  });
+
+  it("ignores pushes to other branches", async () => {
+    h = await startHarness();
+    h.emulator.commit({ owner: h.owner, repo: h.repo, branch: "feature", files: { [PATH]: LIST } });
+    await h.settle();
+    expect(issuesOf(h)).toHaveLength(0);
+  });
+
+  it("reports a bad config as a failed check on the pushed commit and changes nothing", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    const count = issuesOf(h).length;
+    const sha = await h.push({ ".github/tasksync.yml": "gates:\n  mode: lax\n", [PATH]: LIST.replace("- [ ] T001", "- [x] T001") });
+    const runs = h.emulator.checkRuns(h.owner, h.repo, sha);
+    const run = runs.find((r) => r.name === "tasksync / config");
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.summary).toContain("gates.mode");
+    expect(issuesOf(h)).toHaveLength(count);
+    expect(taskIssue(h, "T001").state).toBe("open");
   });
 });
