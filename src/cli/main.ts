@@ -6,11 +6,14 @@ import { graphCommand } from "./command-graph.js";
 import { lintCommand } from "./command-lint.js";
 import { parseCommand } from "./command-parse.js";
 import { processIo, type CliCommand, type CliIo } from "./command.js";
+import { planCommand, syncCommand } from "./command-sync.js";
 
 export const commands: Record<string, CliCommand> = {
   parse: parseCommand,
   lint: lintCommand,
   graph: graphCommand,
+  plan: planCommand,
+  sync: syncCommand,
 };
 
 export function helpText(): string {
