@@ -4,6 +4,7 @@ import { healthHandler } from "./app/health.js";
 import { settingsFromEnv, type AppRuntime } from "./app/runtime.js";
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
+import { registerIssuesHandler } from "./handlers/on-issues.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { MemoryQueue } from "./queue/memory-queue.js";
 
@@ -17,6 +18,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationF
     registerPushHandler(app, runtime);
     registerInstallationHandlers(app, runtime);
     registerCommentHandler(app, runtime);
+    registerIssuesHandler(app, runtime);
     options.addHandler?.(healthHandler(runtime.queue));
     app.log.info("tasksync loaded");
   };

@@ -1,0 +1,57 @@
+/**
+ * issues.closed / issues.reopened on a task's issue → tick / untick the task in its task list.
+ * Guards (a task marker; not tasksync's own close or reopen, which followed the file), then adds
+ * the event to its task list's batch; the first event of a batch queues the one job that writes
+ * it, on the repository's queue, so a write-back and a sync never interleave. Answers at once.
+ */
+import type { Probot } from "probot";
+import type { AppRuntime } from "../app/runtime.js";
+import { guardedClient } from "../github/guarded-client.js";
+import { parseMarker } from "../sync/marker.js";
+import { TickBatcher } from "../writeback/tick-batcher.js";
+import { issueChange } from "../writeback/tick-change.js";
+import { runWriteBack } from "../writeback/write-back-job.js";
+
+interface Sender {
+  login: string;
+  type: string;
+}
+
+/** tasksync's own bot: it closes and reopens issues itself when the file changes. */
+export function isOwnBot(sender: Sender, botLogin: string | undefined): boolean {
+  if (sender.type !== "Bot" || !sender.login.endsWith("[bot]")) return false;
+  return botLogin === undefined || sender.login === botLogin;
+}
+
+export function registerIssuesHandler(app: Probot, runtime: AppRuntime, batcher: TickBatcher = new TickBatcher()): void {
+  app.on(["issues.closed", "issues.reopened"], async (context) => {
+    const { action, issue, repository, sender } = context.payload;
+    const marker = parseMarker(issue.body);
+    if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)
+    const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
+    if (marker.removed) {
+      log.debug("write-back ignored: the task left its list");
+      return;
+    }
+    if (isOwnBot(sender, runtime.botLogin)) {
+      log.debug({ sender: sender.login }, "write-back ignored: tasksync's own change");
+      return;
+    }
+    const change = issueChange(action, issue.state_reason);
+    const repoKey = repository.full_name;
+    const { batch, opened } = batcher.add(repoKey, marker.path, { taskId: marker.id, issueNumber: issue.number, change }, context.id);
+    log.info({ change, batchSize: batch.ticks.size }, opened ? "write-back batch opened" : "write-back batch joined");
+    if (!opened) return;
+    const ctx = {
+      owner: repository.owner.login,
+      repo: repository.name,
+      htmlUrl: repository.html_url,
+      defaultBranch: repository.default_branch,
+    };
+    const gh = guardedClient(context.octokit, log);
+    const jobLog = context.log.child({ repo: repoKey });
+    runtime.queue
+      .push(repoKey, { name: "write-back", run: () => runWriteBack({ gh, ctx, batch, batcher, runtime, log: jobLog }) })
+      .catch((error: unknown) => jobLog.error({ err: error, file: marker.path }, "write-back failed; close or reopen the issue again to retry"));
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Write-back's comments on task issues. Each carries a hidden tag, and a comment whose tag is
+ * already on the issue is not posted again, so a redelivered event does not repeat it.
+ */
+import type { GitHubClient, RepoRef } from "../github/client.js";
+import { GITHUB_LIMITS } from "../github/limits.js";
+
+export const tagOf = (name: string): string => `<!-- tasksync:write-back ${name} -->`;
+
+/** Posts `body` (tagged `name`) on the issue unless a comment with that tag is there. Returns whether it posted. */
+export async function commentOnce(gh: GitHubClient, repo: RepoRef, issueNumber: number, name: string, body: string): Promise<boolean> {
+  const tag = tagOf(name);
+  for (let page = 1; ; page += 1) {
+    const response = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    });
+    if (response.data.some((c) => (c.body ?? "").includes(tag))) return false;
+    if (!/rel="next"/.test(response.headers.link ?? "")) break;
+  }
+  await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repo,
+    issue_number: issueNumber,
+    body: `${tag}\n${body}`,
+  });
+  return true;
+}

@@ -1,0 +1,73 @@
+/**
+ * Writes checkbox changes into a task list on a branch with one commit: read the file and its
+ * blob sha, apply the changes, PUT it back with that sha. A stale sha (409: someone committed
+ * to the file meanwhile) is re-read, re-applied and retried with backoff; plugin-retry must not
+ * resend the stale sha itself, so its retries are off for the PUT. A protected branch or a
+ * missing permission is reported, not retried; any other answer propagates.
+ */
+import type { Logger } from "pino";
+import type { GitHubClient, RepoRef } from "../github/client.js";
+import { messageOf } from "../github/client.js";
+import { readFile } from "../github/repo-files.js";
+import { applyTicks, type AppliedTicks } from "./apply-ticks.js";
+import { commitMessage } from "./commit-message.js";
+import type { CheckboxChange } from "./tick-change.js";
+import { writeRefusal } from "./write-refusal.js";
+
+/** Attempts at one write when the file keeps changing under it. */
+export const MAX_WRITE_ATTEMPTS = 5;
+/** First pause after a stale write; doubled after each further one. */
+export const STALE_RETRY_BASE_MS = 250;
+
+export interface WriteTicksRequest {
+  gh: GitHubClient;
+  repo: RepoRef;
+  path: string;
+  branch: string;
+  changes: readonly CheckboxChange[];
+  log: Logger;
+  /** Overrides STALE_RETRY_BASE_MS (tests). */
+  retryBaseMs?: number;
+}
+
+export type WriteTicksResult =
+  | { kind: "committed"; commitSha: string; applied: AppliedTicks }
+  /** Every checkbox already says what the issues say (or no task could be found). */
+  | { kind: "unchanged"; applied: AppliedTicks }
+  /** The file does not exist on the branch. */
+  | { kind: "gone" }
+  | { kind: "refused"; refusal: "protected" | "no-permission"; message: string; applied: AppliedTicks };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicksResult> {
+  const { gh, repo, path, branch, log } = request;
+  const baseMs = request.retryBaseMs ?? STALE_RETRY_BASE_MS;
+  for (let attempt = 1; ; attempt += 1) {
+    const file = await readFile(gh, repo, path, branch);
+    if (!file) return { kind: "gone" };
+    const applied = applyTicks(path, file.text, request.changes);
+    if (applied.changed.length === 0) return { kind: "unchanged", applied };
+    try {
+      const response = await gh.request("PUT /repos/{owner}/{repo}/contents/{path}", {
+        ...repo,
+        path,
+        branch,
+        message: commitMessage(path, applied.ticked, applied.unticked),
+        content: Buffer.from(applied.text, "utf8").toString("base64"),
+        sha: file.sha,
+        request: { retries: 0 },
+      });
+      const commitSha = response.data.commit.sha;
+      if (commitSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
+      return { kind: "committed", commitSha, applied };
+    } catch (error) {
+      const refusal = writeRefusal(error);
+      if (refusal === "protected" || refusal === "no-permission") return { kind: "refused", refusal, message: messageOf(error), applied };
+      if (refusal !== "stale" || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      const waitMs = baseMs * 2 ** (attempt - 1);
+      log.info({ attempt, waitMs, branch }, "task list changed while writing: re-reading and retrying");
+      await sleep(waitMs);
+    }
+  }
+}
