@@ -1,0 +1,44 @@
+/**
+ * Gate 1, dependencies (pure): every blocker of each task the PR works on is done — task-level
+ * blockers, and every task of each phase its phase waits for (spec-kit's "Foundational blocks
+ * all user stories", xe's step order).
+ */
+import type { Phase, TaskDocument } from "../tasks/model.js";
+import type { DoneTasks } from "./done-tasks.js";
+import type { BlockedTask, BlockingPhase, FeatureDocs, GateResult, OpenBlocker, WorkedTask } from "./gate-model.js";
+
+export function phaseLabel(phase: Phase): string {
+  return phase.heading.trim() === "" ? phase.title : phase.heading;
+}
+
+export function dependencyGate(
+  features: readonly FeatureDocs[],
+  worked: readonly WorkedTask[],
+  done: DoneTasks,
+): Extract<GateResult, { gate: "dependencies" }> {
+  const blocked: BlockedTask[] = [];
+  for (const work of worked) {
+    const doc = features.find((f) => f.path === work.path)?.head;
+    const task = doc?.tasks.find((t) => t.id === work.id);
+    if (!doc || !task) continue;
+    const openOf = (ids: readonly string[]): OpenBlocker[] =>
+      ids.filter((id) => !done.isDone(work.path, id)).map((id) => ({ id, line: lineOf(doc, id) }));
+    const tasks = openOf(task.blockedBy);
+    const phases: BlockingPhase[] = [];
+    if (task.phaseIndex !== null) {
+      for (const edge of doc.phaseEdges) {
+        if (edge.from !== String(task.phaseIndex)) continue;
+        const phase = doc.phases[Number(edge.to)];
+        if (!phase) continue;
+        const open = openOf(phase.taskIds);
+        if (open.length > 0) phases.push({ index: phase.index, label: phaseLabel(phase), open });
+      }
+    }
+    if (tasks.length > 0 || phases.length > 0) blocked.push({ path: work.path, taskId: task.id, line: task.line, tasks, phases });
+  }
+  return { gate: "dependencies", passed: blocked.length === 0, blocked };
+}
+
+function lineOf(doc: TaskDocument, id: string): number {
+  return doc.tasks.find((t) => t.id === id)?.line ?? 1;
+}
