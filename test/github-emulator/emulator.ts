@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import { HttpError } from "./errors.js";
 import { Faults, type PrimaryLimitOptions, type SecondaryLimitOptions } from "./faults.js";
 import { GraphQLHandler } from "./graphql.js";
-import { emitCheckRun, emitInstallation, emitInstallationRepositories } from "./payloads.js";
+import { emitCheckRun, emitInstallation, emitInstallationRepositories, emitPullRequestEvent } from "./payloads.js";
 import { RequestLog } from "./request-log.js";
 import { buildRouter } from "./routes/index.js";
 import { createEmulatorServer } from "./server.js";
@@ -247,6 +247,15 @@ export class Emulator {
   pushToPullRequest(input: { owner: string; repo: string; number: number; files: Record<string, string | null>; message?: string; author?: string }): string {
     const pr = getPull(this.repoOf(input.owner, input.repo), input.number);
     return this.commit({ owner: input.owner, repo: input.repo, branch: pr.pull.headRef, files: input.files, ...(input.message ? { message: input.message } : {}), ...(input.author ? { author: input.author } : {}) });
+  }
+
+  /** a person marks a draft pull request ready: sends `pull_request.ready_for_review` */
+  markPullRequestReady(owner: string, repo: string, number: number, by?: string): void {
+    const pr = getPull(this.repoOf(owner, repo), number);
+    if (!pr.pull.draft) return;
+    pr.pull.draft = false;
+    pr.updatedAt = this.state.timestamp();
+    emitPullRequestEvent(this.state, "ready_for_review", pr, this.person(by));
   }
 
   /** open an issue as a person (sends `issues.opened`) */

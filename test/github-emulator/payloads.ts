@@ -130,14 +130,16 @@ function pushCommit(state: State, repo: RepoRecord, sha: string): Payload | unde
 export function emitPush(state: State, repo: RepoRecord, p: { ref: string; before: string; after: string; forced: boolean; pusher: UserRecord }): void {
   const created = p.before === ZERO_SHA;
   const deleted = p.after === ZERO_SHA;
+  // a new branch lists the commits the default branch does not have (all of them for a first push)
+  const defaultHead = repo.git.refs.get(`refs/heads/${repo.defaultBranch}`);
+  const exclude = created ? (p.ref !== `refs/heads/${repo.defaultBranch}` ? defaultHead : undefined) : p.before;
   const commits = deleted
     ? []
     : repo.git
-        .commitsBetween(created ? undefined : p.before, p.after)
+        .commitsBetween(exclude, p.after)
         .slice(-2048)
         .map((c) => pushCommit(state, repo, c.sha))
         .filter((c): c is Payload => c !== undefined);
-  // a new branch at an existing commit lists no commits (as on GitHub when nothing is new)
   const html = repoHtml(state, repo);
   const shortName = p.ref.replace(/^refs\/(heads|tags)\//, "");
   state.emit(

@@ -104,7 +104,12 @@ describe("webhook delivery", () => {
     const pushes = got.filter((g) => g.headers["x-github-event"] === "push").map((g) => g.payload);
     expect(pushes[0]).toMatchObject({ after: sha, sender: { login: "mona", type: "User" }, pusher: { name: "mona" } });
     expect((pushes[0]!["commits"] as Record<string, unknown>[])[0]).toMatchObject({ added: ["c.md"], removed: ["a.md"], modified: ["b.md"] });
-    expect(pushes[1]).toMatchObject({ ref: "refs/heads/feature", created: true, before: "0".repeat(40), after: sha });
+    expect(pushes[1]).toMatchObject({ ref: "refs/heads/feature", created: true, before: "0".repeat(40), after: sha, commits: [] });
+    const onBranch = w.em.commit({ owner: OWNER, repo: REPO, branch: "feature", files: { "d.md": "d" } });
+    await w.em.webhooksDelivered();
+    const last = got.at(-1)!.payload;
+    expect(last).toMatchObject({ ref: "refs/heads/feature", created: false, before: sha, after: onBranch });
+    expect((last["commits"] as { id: string }[]).map((c) => c.id)).toEqual([onBranch]);
   });
 
   it("issues opened/edited/closed/reopened with state_reason and changes; issue_comment created", async () => {
@@ -148,6 +153,32 @@ describe("webhook delivery", () => {
     expect(prs[0]).toMatchObject({ number: n, pull_request: { head: { ref: "f", sha: before }, base: { ref: "main" }, body: "Closes #1" } });
     expect(prs[1]).toMatchObject({ before, after, pull_request: { head: { sha: after } } });
     expect(prs[2]).toMatchObject({ changes: { body: { from: "Closes #1" } }, sender: { login: "mona" } });
+  });
+
+  it("pull_request reopened and ready_for_review; installation_repositories added", async () => {
+    const { url, got } = await receive();
+    w = await world({ webhookUrl: url, webhookSecret: SECRET });
+    const n = w.em.openPullRequest({ owner: OWNER, repo: REPO, head: "f", title: "PR", draft: true, files: { "x.md": "x" } });
+    await w.person.rest.pulls.update({ ...params, pull_number: n, state: "closed" });
+    await w.person.rest.pulls.update({ ...params, pull_number: n, state: "open" });
+    w.em.markPullRequestReady(OWNER, REPO, n);
+    w.em.createRepo({ owner: OWNER, name: "second" });
+    w.em.addRepositoriesToInstallation(w.installationId, ["second"]);
+    await w.em.webhooksDelivered();
+    expect(names(got).slice(1)).toEqual([
+      "push",
+      "push",
+      "pull_request.opened",
+      "pull_request.closed",
+      "pull_request.reopened",
+      "pull_request.ready_for_review",
+      "installation_repositories.added",
+    ]);
+    expect(got.at(-2)!.payload).toMatchObject({ pull_request: { draft: false } });
+    const added = got.at(-1)!.payload;
+    expect(missingKeys(added, webhookExample("installation_repositories", (e) => e["action"] === "added"))).toEqual([]);
+    expect(added["repositories_added"]).toEqual([expect.objectContaining({ full_name: "acme/second" })]);
+    expect((await w.app.rest.repos.get({ owner: OWNER, repo: "second" })).status).toBe(200);
   });
 
   it("check_run rerequested carries the check run, its suite's head branch and pull requests", async () => {
