@@ -9,11 +9,6 @@ import type { ObservedLabel } from "./plan-labels.js";
 import type { LinkedIssue } from "./plan-links.js";
 import { DIAGNOSTICS_MARKER } from "./render-diagnostics.js";
 
-export interface RepoObservation {
-  issues: TrackedIssue[];
-  labels: Map<string, ObservedLabel>;
-}
-
 async function paginate<T>(fetchPage: (page: number) => Promise<{ data: T[]; headers: { link?: string } }>): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; ; page += 1) {
@@ -23,13 +18,16 @@ async function paginate<T>(fetchPage: (page: number) => Promise<{ data: T[]; hea
   }
 }
 
-export async function observeRepo(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<RepoObservation> {
-  const issues = await listTrackedIssues(gh, repo, trackingLabel);
+export async function observeIssues(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<TrackedIssue[]> {
+  return listTrackedIssues(gh, repo, trackingLabel);
+}
+
+/** The repository's labels by lower-cased name. */
+export async function observeLabels(gh: GitHubClient, repo: RepoRef): Promise<Map<string, ObservedLabel>> {
   const labelList = await paginate((page) =>
     gh.request("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: GITHUB_LIMITS.perPage, page }),
   );
-  const labels = new Map(labelList.map((l) => [l.name.toLowerCase(), { name: l.name, color: l.color }]));
-  return { issues, labels };
+  return new Map(labelList.map((l) => [l.name.toLowerCase(), { name: l.name, color: l.color }]));
 }
 
 export async function observeBlockedBy(gh: GitHubClient, repo: RepoRef, issueNumber: number): Promise<LinkedIssue[]> {

@@ -14,9 +14,31 @@ export interface StateChange {
   why: string;
 }
 
+interface BaselineIndex {
+  byText: Map<string, Task>;
+  byId: Map<string, Task>;
+}
+
+const indexes = new WeakMap<TaskDocument, BaselineIndex>();
+
+function indexOf(baseline: TaskDocument): BaselineIndex {
+  let index = indexes.get(baseline);
+  if (!index) {
+    index = { byText: new Map(), byId: new Map() };
+    for (const t of baseline.tasks) {
+      const hash = textHash(t.description);
+      if (!index.byText.has(hash)) index.byText.set(hash, t);
+      index.byId.set(t.id, t);
+    }
+    indexes.set(baseline, index);
+  }
+  return index;
+}
+
 /** The same task in the baseline document: by text first (ids may have shifted), then by id. */
 function baselineTask(baseline: TaskDocument, task: Task, hash: string): Task | undefined {
-  return baseline.tasks.find((t) => textHash(t.description) === hash) ?? baseline.tasks.find((t) => t.id === task.id);
+  const index = indexOf(baseline);
+  return index.byText.get(hash) ?? index.byId.get(task.id);
 }
 
 /**

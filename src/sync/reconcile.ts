@@ -14,7 +14,8 @@ import { parseTaskList } from "../tasks/parse-tasks.js";
 import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
 import { trackingKey } from "./marker.js";
 import { describeOperation } from "./operations.js";
-import { observeBlockedBy, observeDiagnosticsComment, observeRepo } from "./observe.js";
+import { observeBlockedBy, observeDiagnosticsComment, observeIssues, observeLabels } from "./observe.js";
+import type { ObservedLabel } from "./plan-labels.js";
 import { linkReadsNeeded, planFile, type Plan } from "./plan.js";
 import type { LinkedIssue } from "./plan-links.js";
 import type { RepoContext } from "./repo-context.js";
@@ -76,9 +77,10 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const wanted = (path: string): boolean => request.only === undefined || request.only.includes(path);
 
   const files = (await listFiles(gh, repo, request.commitSha)).filter((f) => matchesAny(f.path, config.paths) && wanted(f.path));
-  const observed = await observeRepo(gh, repo, config.labels.tasksync.name);
+  const issues = await observeIssues(gh, repo, config.labels.tasksync.name);
+  let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   const present = new Set(files.map((f) => f.path));
-  const gone: TreeFile[] = observed.issues
+  const gone: TreeFile[] = issues
     .filter((i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path))
     .map((i) => ({ path: i.marker.path, sha: "" }));
 
@@ -87,14 +89,16 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   let report = emptyReport();
   for (const file of [...files, ...gone]) {
     const flog = log.child({ file: file.path });
-    const tracking = observed.issues.find((i) => i.key === trackingKey(file.path));
+    const tracking = issues.find((i) => i.key === trackingKey(file.path));
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
     if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined) {
       upToDate.push(file.path);
       continue;
     }
     const doc = file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha);
-    const baseline = recorded?.sha ? await readDoc(gh, repo, file.path, recorded.sha) : null;
+    const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
+    labels ??= await observeLabels(gh, repo);
+    const observed = { issues, labels };
     const base = { path: file.path, doc, baseline, blobSha: file.sha, commitSha: request.commitSha, config, ctx };
     const blockedBy = new Map<string, LinkedIssue[]>();
     for (const read of linkReadsNeeded({ ...base, observed })) {
@@ -115,7 +119,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     }
     report = addReports(report, await applyPlan(plan, { gh, repo, log: flog, pauseMs: request.pauseMs }));
     for (const op of plan.operations) {
-      if (op.kind === "ensure-label") observed.labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
+      if (op.kind === "ensure-label") labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
     }
   }
   log.info(

@@ -5,7 +5,8 @@ import type { PhaseSlot } from "./phase-keys.js";
 import { blobUrl, type RepoContext } from "./repo-context.js";
 
 export function renderPhaseBody(ctx: RepoContext, doc: TaskDocument, slot: PhaseSlot, marker: PhaseMarker, blockerTitles: string[]): string {
-  const done = slot.taskIds.filter((id) => doc.tasks.find((t) => t.id === id)?.checked).length;
+  const checked = new Set(doc.tasks.filter((t) => t.checked).map((t) => t.id));
+  const done = slot.taskIds.filter((id) => checked.has(id)).length;
   const lines: string[] = [`Phase **${slot.phase.heading}** of [${doc.feature.title}](${blobUrl(ctx, doc.path, slot.phase.line)}).`];
   if (slot.parts > 1) {
     lines.push(
