@@ -5,6 +5,7 @@ import { settingsFromEnv, type AppRuntime } from "./app/runtime.js";
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
 import { registerIssuesHandler } from "./handlers/on-issues.js";
+import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { MemoryQueue } from "./queue/memory-queue.js";
 
@@ -19,6 +20,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationF
     registerInstallationHandlers(app, runtime);
     registerCommentHandler(app, runtime);
     registerIssuesHandler(app, runtime);
+    registerPullRequestHandlers(app, runtime);
     options.addHandler?.(healthHandler(runtime.queue));
     app.log.info("tasksync loaded");
   };
