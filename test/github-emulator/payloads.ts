@@ -5,7 +5,6 @@
 import { nodeId, ZERO_SHA } from "./ids.js";
 import { checkRunJson } from "./store/checks.js";
 import { commentJson } from "./store/comments.js";
-import { diffFilesJson } from "./store/commits.js";
 import { issueJson } from "./store/issues.js";
 import { pullJson } from "./store/pulls.js";
 import { miniRepoJson, repoHtml, repoJson } from "./store/repos.js";
@@ -104,10 +103,10 @@ export function emitCheckRun(state: State, action: string, run: CheckRunRecord, 
 function pushCommit(state: State, repo: RepoRecord, sha: string): Payload | undefined {
   const c = repo.git.commit(sha);
   if (!c) return undefined;
-  const files = diffFilesJson(state, repo, c.parents[0], sha);
-  const pick = (status: string): string[] =>
-    files.filter((f) => f["status"] === status || (status === "added" && f["status"] === "renamed")).map((f) => f["filename"] as string);
-  const removed = [...pick("removed"), ...files.filter((f) => f["status"] === "renamed").map((f) => f["previous_filename"] as string)];
+  // push payloads list renames as an add and a remove
+  const changes = repo.git.diff(c.parents[0], sha);
+  const pick = (status: string): string[] => changes.filter((f) => f.status === status).map((f) => f.path);
+  const removed = pick("removed");
   const login = (email: string): Payload => {
     for (const u of state.users.values()) if (u.email === email) return { username: u.login };
     return {};

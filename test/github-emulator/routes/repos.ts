@@ -4,6 +4,7 @@ import type { RequestContext, Router } from "../router.js";
 import { commitJson, compareJson, resolveRef } from "../store/commits.js";
 import type { CommitObject } from "../store/git.js";
 import { fullRepoJson, repoApi, repoHtml } from "../store/repos.js";
+import { paginate } from "../pagination.js";
 import { ok, paged } from "./respond.js";
 
 function branchJson(ctx: RequestContext, name: string, sha: string): Record<string, unknown> {
@@ -61,9 +62,16 @@ export function repoRoutes(r: Router): void {
     const m = /^(.+?)\.\.\.?(.+)$/.exec(ctx.params["basehead"] ?? "");
     if (!m) throw new HttpError(404, "Not Found");
     const json = compareJson(ctx.state, ctx.repo, m[1]!, m[2]!);
-    // commits are paginated on GitHub (250 max by default); files are capped at 300
+    // GitHub lists at most 250 commits unless paginated, and at most 300 files
+    const commits = json["commits"] as unknown[];
     const files = json["files"] as unknown[];
     json["files"] = files.slice(0, 300);
+    if (ctx.query.has("page") || ctx.query.has("per_page")) {
+      const page = paginate(commits, ctx.query, ctx.url);
+      json["commits"] = page.items;
+      return page.link ? ok(json, { link: page.link }) : ok(json);
+    }
+    json["commits"] = commits.slice(0, 250);
     return ok(json);
   });
 }

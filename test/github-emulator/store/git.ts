@@ -62,6 +62,8 @@ export class GitStore {
   readonly refs = new Map<string, string>(); // "refs/heads/main" -> commit sha
   /** commits GitHub would mark verified (made through the API without a custom author) */
   readonly verified = new Set<string>();
+  /** generation number: 1 + the highest parent generation (roots are 1) */
+  private readonly generation = new Map<string, number>();
 
   writeBlob(content: Buffer | string): string {
     const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
@@ -87,7 +89,10 @@ export class GitStore {
     lines.push(`committer ${c.committer.name} <${c.committer.email}> ${gitTime(c.committer.date)}`);
     const body = Buffer.from(`${lines.join("\n")}\n\n${c.message}`, "utf8");
     const sha = sha1(Buffer.concat([Buffer.from(`commit ${body.length}\0`), body]));
-    if (!this.objects.has(sha)) this.objects.set(sha, { type: "commit", sha, ...c });
+    if (!this.objects.has(sha)) {
+      this.objects.set(sha, { type: "commit", sha, ...c });
+      this.generation.set(sha, 1 + Math.max(0, ...c.parents.map((p) => this.generation.get(p) ?? 0)));
+    }
     return sha;
   }
 
@@ -208,21 +213,47 @@ export class GitStore {
     return undefined;
   }
 
-  /** Commits reachable from head but not from base, oldest first (first-parent-ish topological). */
+  /**
+   * Commits reachable from head but not from base, oldest first (parents before children).
+   * Git's "paint down" walk by generation number: it stops as soon as only commits reachable
+   * from base are left, so a push on top of a long history costs what the push adds.
+   */
   commitsBetween(base: string | undefined, head: string): CommitObject[] {
-    const exclude = base ? this.ancestors(base) : new Set<string>();
-    const out: CommitObject[] = [];
-    const seen = new Set<string>();
-    const visit = (sha: string): void => {
-      if (seen.has(sha) || exclude.has(sha)) return;
-      seen.add(sha);
-      const c = this.commit(sha);
-      if (!c) return;
-      for (const p of c.parents) visit(p);
-      out.push(c);
+    const HEAD = 1;
+    const BASE = 2;
+    const marks = new Map<string, number>();
+    const queue: string[] = []; // ordered by generation, highest last
+    const gen = (sha: string): number => this.generation.get(sha) ?? 0;
+    const push = (sha: string, mark: number): void => {
+      const old = marks.get(sha) ?? 0;
+      if ((old | mark) === old) return;
+      marks.set(sha, old | mark);
+      if (old !== 0) return; // already queued; its mark got stronger
+      const g = gen(sha);
+      let lo = 0;
+      let hi = queue.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (gen(queue[mid]!) <= g) lo = mid + 1;
+        else hi = mid;
+      }
+      queue.splice(lo, 0, sha);
     };
-    visit(head);
-    return out;
+    if (!this.commit(head)) return [];
+    push(head, HEAD);
+    if (base && this.commit(base)) push(base, BASE);
+    const out: CommitObject[] = [];
+    while (queue.length) {
+      if (queue.every((s) => (marks.get(s)! & BASE) !== 0)) break;
+      const sha = queue.pop() as string;
+      const mark = marks.get(sha)!;
+      const c = this.commit(sha);
+      if (!c) continue;
+      if ((mark & BASE) === 0) out.push(c);
+      for (const p of c.parents) push(p, mark & BASE ? BASE : HEAD);
+    }
+    // generation order is a topological order; reverse for oldest first
+    return out.sort((a, b) => gen(a.sha) - gen(b.sha));
   }
 
   /** Resolve a ref name, "heads/x", "refs/heads/x", a tag or a full sha to a commit sha. */

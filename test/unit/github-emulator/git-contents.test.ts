@@ -183,6 +183,21 @@ describe("contents", () => {
 });
 
 describe("commits and compare", () => {
+  it("handles long histories (no recursion limits) and lists commits newest first", async () => {
+    w = await world();
+    const base = w.em.branchSha(OWNER, REPO)!;
+    let last = base;
+    for (let i = 0; i < 15_000; i++) last = w.em.commit({ owner: OWNER, repo: REPO, files: { "n.txt": String(i) }, message: `c${i}` });
+    const cmp = await w.app.rest.repos.compareCommitsWithBasehead({ ...params, basehead: `${base}...main` });
+    expect(cmp.data.ahead_by).toBe(15_000);
+    expect(cmp.data.commits).toHaveLength(250); // GitHub's cap without pagination
+    const lastPage = await w.app.rest.repos.compareCommitsWithBasehead({ ...params, basehead: `${base}...main`, per_page: 100, page: 150 });
+    expect(lastPage.data.commits.at(-1)?.sha).toBe(last);
+    const list = await w.app.rest.repos.listCommits({ ...params, per_page: 2 });
+    expect(list.data.map((c) => c.commit.message)).toEqual(["c14999", "c14998"]);
+  });
+
+
   it("gets a commit with its files and compares base...head with statuses, counts and merge base", async () => {
     w = await world({ files: { "keep.md": "k", "edit.md": "1\n2\n3\n", "gone.md": "g", "move.md": "same content" } });
     const base = w.em.branchSha(OWNER, REPO)!;
