@@ -10,6 +10,8 @@ const TITLE_REF = /(?:([\w.]+(?:-[\w.]+)*)[/-])?\b(T\d+[a-z]?)\b(?:\s*(?:-|–|�
 /** Branch names are often lower case: "001-photo-albums-t012". */
 const BRANCH_REF = /(?:([\w.]+(?:-[\w.]+)*)[/-])?\b([Tt]\d+[a-z]?)\b(?:(?:-|\.\.)([Tt]\d+[a-z]?)\b)?/g;
 
+const ID_AT_END = /^(?:(.+)-)?([Tt]\d+[a-z]?)$/;
+
 export interface RangedTaskRef extends TaskRef {
   /** The end of a range ("T010-T012" → id T010, to T012). */
   to?: string;
@@ -19,6 +21,12 @@ function refsIn(text: string, pattern: RegExp, source: TaskRef["source"]): Range
   const refs: RangedTaskRef[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    // "T010-T012" and "001-x-T010-T012": the greedy prefix swallowed the range's first id.
+    const split = m[1] === undefined ? null : ID_AT_END.exec(m[1]);
+    if (split) {
+      refs.push({ feature: split[1] ?? null, id: normalizeId(split[2] as string), source, to: normalizeId(m[2] as string) });
+      continue;
+    }
     const id = normalizeId(m[2] as string);
     const to = m[3] === undefined ? undefined : normalizeId(m[3]);
     refs.push({ feature: m[1] ?? null, id, source, ...(to === undefined ? {} : { to }) });
