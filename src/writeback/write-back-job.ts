@@ -4,6 +4,8 @@
  * write the checkboxes in one commit (or a pull request when the branch refuses it), tell the
  * issues what could not be written, then reconcile the list at the new commit so phase and
  * tracking issues follow and the recorded baseline is the new file (its push is then a no-op).
+ * When someone else committed to the list while tasksync wrote (a stale sha was retried), the
+ * commit is not reconciled here: the pushes of both commits do it, in order.
  */
 import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
@@ -104,10 +106,17 @@ export async function runWriteBack(job: WriteBackJob): Promise<void> {
       await reportMissing(gh, repo, path, result.applied, log);
       return;
     case "committed": {
-      runtime.ownCommits.add(result.commitSha);
-      log.info({ commit: result.commitSha, ticked: result.applied.ticked, unticked: result.applied.unticked }, "wrote checkboxes back to the task list");
-      await reportMissing(gh, repo, path, result.applied, log);
-      await reconcile({ gh, ctx, config, commitSha: result.commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
+      const { commitSha, applied, raced } = result;
+      log.info({ commit: commitSha, ticked: applied.ticked, unticked: applied.unticked, raced }, "wrote checkboxes back to the task list");
+      await reportMissing(gh, repo, path, applied, log);
+      if (raced) {
+        // Someone committed to the list meanwhile; their push is queued behind this job and would
+        // reconcile their (older) commit after ours. Leave both commits to their pushes, in order.
+        log.info({ commit: commitSha }, "task list changed meanwhile: its pushes reconcile it in order");
+        return;
+      }
+      runtime.ownCommits.add(commitSha);
+      await reconcile({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
       return;
     }
     case "refused":

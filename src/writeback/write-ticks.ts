@@ -31,7 +31,8 @@ export interface WriteTicksRequest {
 }
 
 export type WriteTicksResult =
-  | { kind: "committed"; commitSha: string; applied: AppliedTicks }
+  /** `raced`: someone else committed to the file while tasksync was writing (a stale sha was retried). */
+  | { kind: "committed"; commitSha: string; applied: AppliedTicks; raced: boolean }
   /** Every checkbox already says what the issues say (or no task could be found). */
   | { kind: "unchanged"; applied: AppliedTicks }
   /** The file does not exist on the branch. */
@@ -60,7 +61,7 @@ export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicks
       });
       const commitSha = response.data.commit.sha;
       if (commitSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
-      return { kind: "committed", commitSha, applied };
+      return { kind: "committed", commitSha, applied, raced: attempt > 1 };
     } catch (error) {
       const refusal = writeRefusal(error);
       if (refusal === "protected" || refusal === "no-permission") return { kind: "refused", refusal, message: messageOf(error), applied };
