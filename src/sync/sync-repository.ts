@@ -7,6 +7,7 @@ import { loadConfig } from "../config/load-config.js";
 import { reportConfigError } from "../config/report-config-error.js";
 import type { TasksyncConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
+import type { TreeFile } from "../github/repo-files.js";
 import { changedTaskLists } from "./changed-task-lists.js";
 import { reconcile, type ReconcileResult } from "./reconcile.js";
 import type { RepoContext } from "./repo-context.js";
@@ -44,8 +45,10 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     }
     config = loaded.config;
   }
+  let files: TreeFile[] | undefined;
   if (request.before !== undefined) {
-    const changed = await changedTaskLists(gh, repo, request.before, request.commitSha, config.paths);
+    const { changed, filesAfter } = await changedTaskLists(gh, repo, request.before, request.commitSha, config.paths);
+    files = filesAfter;
     if (changed.length === 0) {
       log.info("no task list changed in this push");
       return { kind: "no-change" };
@@ -59,6 +62,7 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     commitSha: request.commitSha,
     ...(request.only === undefined ? {} : { only: request.only }),
     force: request.force,
+    ...(files === undefined ? {} : { files }),
     ...(request.dryRun === undefined ? {} : { dryRun: request.dryRun }),
     log,
     pauseMs: request.pauseMs,

@@ -1,0 +1,113 @@
+/**
+ * push → sync, through Probot with the real push payload from @octokit/webhooks-examples
+ * (a branch push) and strict HTTP mocks: every request must be expected and every mock used.
+ */
+import { afterEach, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { renderMarker } from "../../src/sync/marker.js";
+import { API, b64, example, mockNoConfig, mockToken, startTestApp, type TestApp } from "./probot-app.js";
+
+const OWNER = "Codertocat";
+const REPO = "Hello-World";
+const R = `/repos/${OWNER}/${REPO}`;
+const PATH = "specs/001-photo-albums/tasks.md";
+const BLOB = "b10b000000000000000000000000000000000001";
+const LIST = "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
+
+/** The real branch push example (refs/heads/master, with an installation). */
+function branchPush(changes: Record<string, unknown> = {}) {
+  const payload = { ...example("push", (p) => String(p.ref).startsWith("refs/heads/") && p.installation !== undefined), ...changes };
+  return { id: "delivery-push-1", name: "push", payload };
+}
+
+const AFTER = String(branchPush().payload.after);
+
+let app: TestApp | undefined;
+afterEach(() => {
+  app?.close();
+  app = undefined;
+});
+
+function expectStrict(testApp: TestApp, scope: nock.Scope): void {
+  expect({ failures: testApp.failures.map(String), pending: scope.pendingMocks() }).toEqual({ failures: [], pending: [] });
+}
+
+describe("push handler", () => {
+  it.each([
+    ["a tag push", { ref: "refs/tags/simple-tag" }],
+    ["a push to another branch", { ref: "refs/heads/feature" }],
+    ["a branch delete", { deleted: true, after: "0000000000000000000000000000000000000000" }],
+  ])("ignores %s without a single request", async (_name, changes) => {
+    app = await startTestApp();
+    await app.receive(branchPush(changes));
+    expect(app.failures).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("creates the issues of a new task list: exactly these requests, in this order", async () => {
+    app = await startTestApp();
+    const created: Array<{ title: string; labels: string[] }> = [];
+    let nextIssue = 1;
+    const issue = (body: { title: string; labels: string[] }) => {
+      created.push(body);
+      const number = nextIssue++;
+      return { number, id: 9000 + number, node_id: `I_${number}`, title: body.title, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+    };
+    const scope = mockToken(nock(API));
+    mockNoConfig(scope, OWNER, REPO)
+      .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
+      .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }, { path: "README.md", type: "blob", sha: "r" }] })
+      .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [])
+      .get(`${R}/git/blobs/${BLOB}`).reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
+      .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7" }])
+      .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, {})
+      .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, {})
+      .post(`${R}/issues`).times(4).reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
+      .post(`${R}/issues/1/sub_issues`, { sub_issue_id: 9002 }).reply(201, {})
+      .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9003 }).reply(201, {})
+      .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9004 }).reply(201, {})
+      .post(`${R}/issues/4/dependencies/blocked_by`, { issue_id: 9003 }).reply(201, {})
+      .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`)).reply(200, {});
+    await app.receive(branchPush());
+    expectStrict(app, scope);
+    expect(created.map((c) => c.title)).toEqual([
+      "001-photo-albums: Photo albums",
+      "001-photo-albums · Phase 1: Setup",
+      "T001 Create the project",
+      "T002 Add linting (depends on T001)",
+    ]);
+    expect(created[2]?.labels).toEqual(["tasksync", "feature: 001-photo-albums", "phase: 1"]);
+  });
+
+  it("makes no write when the push is delivered again after it was synced", async () => {
+    app = await startTestApp();
+    const tracking = {
+      number: 1, id: 9001, node_id: "I_1", title: "001-photo-albums: Photo albums", state: "open", state_reason: null,
+      labels: [{ name: "tasksync" }], html_url: "https://github.com/x/1",
+      body: renderMarker({ kind: "tracking", path: PATH, sha: BLOB }),
+    };
+    const scope = mockToken(nock(API));
+    mockNoConfig(scope, OWNER, REPO)
+      .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
+      .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }] })
+      .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [tracking]);
+    await app.receive(branchPush());
+    expectStrict(app, scope);
+  });
+
+  it("reports a bad config as a failed check on the pushed commit, and syncs nothing", async () => {
+    app = await startTestApp();
+    let summary = "";
+    const scope = mockToken(nock(API))
+      .get(`${R}/contents/.github%2Ftasksync.yml`)
+      .reply(200, "gates:\n  mode: sometimes\n", { "content-type": "application/vnd.github.raw; charset=utf-8" })
+      .post(`${R}/check-runs`, (body: { name: string; head_sha: string; conclusion: string; output: { summary: string } }) => {
+        summary = body.output.summary;
+        return body.name === "tasksync / config" && body.head_sha === AFTER && body.conclusion === "failure";
+      })
+      .reply(201, { id: 1 });
+    await app.receive(branchPush());
+    expectStrict(app, scope);
+    expect(summary).toContain("gates.mode");
+  });
+});
