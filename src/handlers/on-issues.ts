@@ -10,7 +10,7 @@ import { guardedClient } from "../github/guarded-client.js";
 import { parseMarker } from "../sync/marker.js";
 import { TickBatcher } from "../writeback/tick-batcher.js";
 import { issueChange } from "../writeback/tick-change.js";
-import { runWriteBack } from "../writeback/write-back-job.js";
+import { runWriteBack, type WriteBackJob } from "../writeback/write-back-job.js";
 
 interface Sender {
   login: string;
@@ -23,7 +23,14 @@ export function isOwnBot(sender: Sender, botLogin: string | undefined): boolean 
   return botLogin === undefined || sender.login === botLogin;
 }
 
-export function registerIssuesHandler(app: Probot, runtime: AppRuntime, batcher: TickBatcher = new TickBatcher()): void {
+export interface IssuesHandlerOptions {
+  batcher?: TickBatcher;
+  /** The reconcile run after a write-back commit (handler tests stub it). */
+  reconcile?: WriteBackJob["reconcile"];
+}
+
+export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options: IssuesHandlerOptions = {}): void {
+  const batcher = options.batcher ?? new TickBatcher();
   app.on(["issues.closed", "issues.reopened"], async (context) => {
     const { action, issue, repository, sender } = context.payload;
     const marker = parseMarker(issue.body);
@@ -51,7 +58,10 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime, batcher:
     const gh = guardedClient(context.octokit, log);
     const jobLog = context.log.child({ repo: repoKey });
     runtime.queue
-      .push(repoKey, { name: "write-back", run: () => runWriteBack({ gh, ctx, batch, batcher, runtime, log: jobLog }) })
+      .push(repoKey, {
+        name: "write-back",
+        run: () => runWriteBack({ gh, ctx, batch, batcher, runtime, log: jobLog, ...(options.reconcile ? { reconcile: options.reconcile } : {}) }),
+      })
       .catch((error: unknown) => jobLog.error({ err: error, file: marker.path }, "write-back failed; close or reopen the issue again to retry"));
   });
 }

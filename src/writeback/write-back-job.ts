@@ -4,8 +4,9 @@
  * write the checkboxes in one commit (or a pull request when the branch refuses it), tell the
  * issues what could not be written, then reconcile the list at the new commit so phase and
  * tracking issues follow and the recorded baseline is the new file (its push is then a no-op).
- * When someone else committed to the list while tasksync wrote (a stale sha was retried), the
- * commit is not reconciled here: the pushes of both commits do it, in order.
+ * When the list changed since its last sync (someone committed during the batch window, or
+ * while tasksync wrote), the commit is not reconciled here: the pushes of both commits do it,
+ * in order, so the older one is never reconciled after the newer one.
  */
 import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
@@ -18,6 +19,7 @@ import { reconcile } from "../sync/reconcile.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import type { AppliedTicks } from "./apply-ticks.js";
 import { commentOnce } from "./comment-once.js";
+import { recordedBlobSha } from "./recorded-sha.js";
 import { missingTaskComment, permissionComment, pullRequestComment } from "./write-back-comments.js";
 import type { TickBatch, TickBatcher } from "./tick-batcher.js";
 import { checkboxChanges, type CheckboxChange } from "./tick-change.js";
@@ -34,6 +36,8 @@ export interface WriteBackJob {
   log: Logger;
   /** Overrides the first pause after a stale write (tests). */
   retryBaseMs?: number;
+  /** The reconcile to run after a commit (handler tests stub it; the real one by default). */
+  reconcile?: typeof reconcile;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,17 +110,19 @@ export async function runWriteBack(job: WriteBackJob): Promise<void> {
       await reportMissing(gh, repo, path, result.applied, log);
       return;
     case "committed": {
-      const { commitSha, applied, raced } = result;
+      const { commitSha, baseSha, applied, raced } = result;
       log.info({ commit: commitSha, ticked: applied.ticked, unticked: applied.unticked, raced }, "wrote checkboxes back to the task list");
       await reportMissing(gh, repo, path, applied, log);
-      if (raced) {
-        // Someone committed to the list meanwhile; their push is queued behind this job and would
-        // reconcile their (older) commit after ours. Leave both commits to their pushes, in order.
-        log.info({ commit: commitSha }, "task list changed meanwhile: its pushes reconcile it in order");
+      const recorded = await recordedBlobSha(gh, repo, config.labels.tasksync.name, path);
+      if (recorded !== baseSha) {
+        // The list changed since its last sync (someone committed meanwhile): that commit's push
+        // waits behind this job and would reconcile its (older) commit after ours. Leave both
+        // commits to their pushes, which reconcile them in order.
+        log.info({ commit: commitSha, recorded, base: baseSha }, "task list changed since its last sync: its pushes reconcile it in order");
         return;
       }
       runtime.ownCommits.add(commitSha);
-      await reconcile({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
+      await (job.reconcile ?? reconcile)({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
       return;
     }
     case "refused":

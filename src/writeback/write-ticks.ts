@@ -31,8 +31,11 @@ export interface WriteTicksRequest {
 }
 
 export type WriteTicksResult =
-  /** `raced`: someone else committed to the file while tasksync was writing (a stale sha was retried). */
-  | { kind: "committed"; commitSha: string; applied: AppliedTicks; raced: boolean }
+  /**
+   * `baseSha`: the blob the ticks were applied to; `raced`: someone else committed to the file
+   * while tasksync was writing (a stale sha was retried).
+   */
+  | { kind: "committed"; commitSha: string; baseSha: string; applied: AppliedTicks; raced: boolean }
   /** Every checkbox already says what the issues say (or no task could be found). */
   | { kind: "unchanged"; applied: AppliedTicks }
   /** The file does not exist on the branch. */
@@ -61,7 +64,7 @@ export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicks
       });
       const commitSha = response.data.commit.sha;
       if (commitSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
-      return { kind: "committed", commitSha, applied, raced: attempt > 1 };
+      return { kind: "committed", commitSha, baseSha: file.sha, applied, raced: attempt > 1 };
     } catch (error) {
       const refusal = writeRefusal(error);
       if (refusal === "protected" || refusal === "no-permission") return { kind: "refused", refusal, message: messageOf(error), applied };

@@ -156,6 +156,23 @@ describe("write-back end to end", () => {
     expect(phaseIssue(harness, "2").state).toBe("closed");
   });
 
+  it("someone commits to the file during the batch window: the tick lands on top, and the issues follow both commits", async () => {
+    h = await startHarness({ files: { [PATH]: LIST }, batchWindowMs: 500 });
+    const theirs = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n");
+
+    close(h, "T003");
+    await new Promise((resolve) => setTimeout(resolve, 100)); // inside the window: the write-back has not read the file yet
+    h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: theirs }, message: "Add T006", author: "mona" });
+    await h.settle();
+
+    expect(fileOnMain(h)).toBe(theirs.replace("- [ ] T003", "- [x] T003"));
+    expect(commitsOnMain(h).slice(0, 2).map((c) => c.message)).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
+    // their push (queued behind the write-back) must not be reconciled after the tick: T003 stays closed
+    expect(taskIssue(h, "T003").state).toBe("closed");
+    expect(phaseIssue(h, "2").state).toBe("closed");
+    expect(taskIssue(h, "T006").state).toBe("open");
+  });
+
   it("a protected default branch: the ticks go to one pull request, linked on each issue", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     h.emulator.protectBranch(h.owner, h.repo, "main");

@@ -12,6 +12,8 @@ import type { AppRuntime } from "../../src/app/runtime.js";
 import { statusOf } from "../../src/github/client.js";
 import { registerIssuesHandler } from "../../src/handlers/on-issues.js";
 import { MemoryQueue } from "../../src/queue/memory-queue.js";
+import { emptyReport } from "../../src/sync/apply.js";
+import type { ReconcileRequest, ReconcileResult } from "../../src/sync/reconcile.js";
 import { renderMarker, type Marker } from "../../src/sync/marker.js";
 import { tagOf } from "../../src/writeback/comment-once.js";
 
@@ -118,31 +120,23 @@ function mockPut(scope: nock.Scope, bodies: PutBody[], status: number, answer: R
   }).reply(status, answer);
 }
 
-/** The reconcile after a commit: the list at the new commit is the version already recorded, so it writes nothing. */
-function mockUpToDateReconcile(scope: nock.Scope, commitSha: string, blobSha: string): nock.Scope {
+/** The tracked issues, listed to learn which version of the list the sync last reconciled. */
+function mockRecorded(scope: nock.Scope, recordedSha: string): nock.Scope {
   const tracking = {
     number: 1,
     id: 9001,
     node_id: "I_1",
     title: "001-photo-albums: Photo Albums",
-    body: renderMarker({ kind: "tracking", path: PATH, sha: blobSha }),
+    body: renderMarker({ kind: "tracking", path: PATH, sha: recordedSha }),
     state: "open",
     state_reason: null,
     labels: [{ name: "tasksync" }],
     html_url: `https://github.com/${OWNER}/${REPO}/issues/1`,
   };
   return scope
-    .get(`${REPO_API}/git/trees/${commitSha}`)
-    .query({ recursive: "1" })
-    .reply(200, { sha: commitSha, truncated: false, tree: [{ path: PATH, type: "blob", sha: blobSha, mode: "100644" }] })
     .get(`${REPO_API}/issues`)
     .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
-    .reply(200, [tracking])
-    // labels are read only when a list needs planning (reconcile's choice, not write-back's): a read either way
-    .get(`${REPO_API}/labels`)
-    .query({ per_page: "100", page: "1" })
-    .optionally()
-    .reply(200, [{ name: "tasksync", color: "5319e7" }]);
+    .reply(200, [tracking]);
 }
 
 /** The one-character offsets where two texts differ. */
@@ -159,6 +153,12 @@ let probot: Probot;
 let runtime: AppRuntime;
 /** Every job the app queued, with its outcome (null when it succeeded, else its error). */
 let jobs: Array<{ name: string; outcome: Promise<unknown> }>;
+/** The reconciles the write-back asked for (stubbed: the sync has its own tests; e2e runs the real one). */
+let reconciles: ReconcileRequest[];
+const stubReconcile = async (request: ReconcileRequest): Promise<ReconcileResult> => {
+  reconciles.push(request);
+  return { plans: [], report: emptyReport(), upToDate: [], reads: 0, writes: 0 };
+};
 
 beforeAll(() => {
   privateKey = generateKeyPairSync("rsa", {
@@ -172,6 +172,7 @@ async function startApp(settings: Partial<AppRuntime["settings"]> = {}): Promise
   const queue = new MemoryQueue();
   const push = queue.push.bind(queue);
   jobs = [];
+  reconciles = [];
   queue.push = (key, job) => {
     const done = push(key, job);
     jobs.push({ name: job.name, outcome: done.then(() => null, (error: unknown) => error) });
@@ -192,7 +193,7 @@ async function startApp(settings: Partial<AppRuntime["settings"]> = {}): Promise
   });
   // Only the write-back handler: other features (the gates re-check) also listen to issues.closed,
   // and their requests are their tests' business. The whole app runs in test/e2e/writeback.test.ts.
-  await probot.load((app) => registerIssuesHandler(app, runtime));
+  await probot.load((app) => registerIssuesHandler(app, runtime, { reconcile: stubReconcile }));
 }
 
 async function receive(event: ReturnType<typeof issuesEvent>): Promise<void> {
@@ -223,7 +224,7 @@ describe("issues.closed on a task's issue", () => {
     mockConfig(scope);
     mockFile(scope, LIST, "blob-1");
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockUpToDateReconcile(scope, "commit-2", "blob-2");
+    mockRecorded(scope, "blob-1");
 
     await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
 
@@ -237,7 +238,11 @@ describe("issues.closed on a task's issue", () => {
     expect(diffOffsets(LIST, written)).toHaveLength(1);
     // the file uses [X] for its ticked boxes, so the tick is a capital X too
     expect(written).toContain("- [X] T003 Define the model");
+    // the commit is remembered as tasksync's own, and the list is reconciled at it
     expect(runtime.ownCommits.has("commit-2")).toBe(true);
+    expect(reconciles.map((r) => ({ commitSha: r.commitSha, only: r.only, force: r.force }))).toEqual([
+      { commitSha: "commit-2", only: [PATH], force: false },
+    ]);
   });
 
   it("closed as not planned: the checkbox stays (default onNotPlanned: keep), nothing read beyond the config", async () => {
@@ -258,7 +263,7 @@ describe("issues.closed on a task's issue", () => {
     mockConfig(scope, "writeBack:\n  onNotPlanned: tick\n");
     mockFile(scope, LIST, "blob-1");
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockUpToDateReconcile(scope, "commit-2", "blob-2");
+    mockRecorded(scope, "blob-1");
 
     await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T001"), stateReason: "not_planned" }));
 
@@ -362,7 +367,7 @@ describe("issues.reopened on a task's issue", () => {
     mockConfig(scope);
     mockFile(scope, LIST, "blob-1");
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockUpToDateReconcile(scope, "commit-2", "blob-2");
+    mockRecorded(scope, "blob-1");
 
     await receive(issuesEvent({ action: "reopened", number: 11, marker: taskMarker("T002") }));
 
@@ -382,7 +387,7 @@ describe("batching", () => {
     mockConfig(scope);
     mockFile(scope, LIST, "blob-1");
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockUpToDateReconcile(scope, "commit-2", "blob-2");
+    mockRecorded(scope, "blob-1");
 
     await probot.receive(issuesEvent({ action: "closed", number: 13, marker: taskMarker("T003") }));
     await probot.receive(issuesEvent({ action: "closed", number: 10, marker: taskMarker("T001") }));
@@ -410,7 +415,7 @@ describe("concurrency and refusals", () => {
     mockPut(scope, bodies, 409, { message: `${PATH} does not match blob-1` });
     mockFile(scope, theirs, "blob-theirs");
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-3" }, commit: { sha: "commit-3" } });
-    // no reconcile here: the other commit's push (queued behind this job) and then ours do it, in order
+    mockRecorded(scope, "blob-1");
 
     await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
 
@@ -418,8 +423,27 @@ describe("concurrency and refusals", () => {
     expect(bodies.map((b) => b.sha)).toEqual(["blob-1", "blob-theirs"]);
     const written = fromB64((bodies[1] as PutBody).content);
     expect(written).toBe(theirs.replace("- [ ] T003", "- [X] T003"));
-    // not remembered as tasksync's own: its push must reconcile it after the other one
+    // not remembered as tasksync's own and not reconciled here: the other commit's push (queued
+    // behind this job) and then ours reconcile them, in order
     expect(runtime.ownCommits.size).toBe(0);
+    expect(reconciles).toEqual([]);
+  });
+
+  it("a list changed since its last sync (someone pushed during the window): committed, but left to the pushes to reconcile", async () => {
+    const bodies: PutBody[] = [];
+    const scope = nock(API);
+    mockToken(scope);
+    mockConfig(scope);
+    mockFile(scope, LIST, "blob-1");
+    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
+    mockRecorded(scope, "blob-0");
+
+    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
+
+    scope.done();
+    expect(bodies).toHaveLength(1);
+    expect(runtime.ownCommits.size).toBe(0);
+    expect(reconciles).toEqual([]);
   });
 
   it("a protected branch: the tick goes to tasksync/ticks, one pull request is opened and its link commented", async () => {
