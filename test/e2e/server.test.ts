@@ -1,0 +1,323 @@
+/**
+ * The app as `npm start` runs it — `probot run dist/src/index.js` in its own process, Probot's
+ * own server, throttling and retries — pointed at the local GitHub emulator through GHE_HOST /
+ * GHE_PROTOCOL, with webhooks POSTed over HTTP and signed with the webhook secret.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
+import { parseMarker } from "../../src/sync/marker.js";
+import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const ENTRY = join(ROOT, "dist/src/index.js");
+const PROBOT = join(ROOT, "node_modules/probot/bin/probot.js");
+const SECRET = "server-e2e-secret";
+const OWNER = "octo-org";
+const REPO = "sharing-app";
+const QUIET_REPO = "quiet-app";
+const PATH = "specs/003-sharing/tasks.md";
+const LIST = `# Tasks: Sharing
+
+## Phase 1: Setup
+
+- [ ] T001 Create the sharing module in \`src/sharing/index.ts\`
+
+## Phase 2: User Story 1 - Share a link (Priority: P1)
+
+- [ ] T002 [US1] Share endpoint in \`src/sharing/routes.ts\`
+- [ ] T003 [US1] Share button in \`web/share-button.tsx\` (depends on T002)
+`;
+
+/** Newest modification time of the TypeScript sources under a folder. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm start` runs the build in dist/: build it when it is missing or older than src/. */
+function ensureBuilt(): void {
+  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newestSource(join(ROOT, "src"))) return;
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 180_000, stdio: "pipe" });
+  } catch (error) {
+    // tsc emits despite type errors (npm test type-checks on its own); only a missing build is fatal here
+    if (!existsSync(ENTRY)) throw error;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- app stderr ---\n${app.stderr}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+interface AppProcess {
+  child: ChildProcess;
+  url: string;
+  logs: Array<Record<string, unknown>>;
+  stderr: string;
+  cwd: string;
+}
+
+let emulator: Emulator;
+let app: AppProcess;
+
+async function startApp(emulatorPort: string): Promise<AppProcess> {
+  const port = await freePort();
+  const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-")); // no .env, no package.json, no .pem
+  const privateKey = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  const child = spawn(process.execPath, [PROBOT, "run", ENTRY], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: cwd,
+      APP_ID: "1",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GHE_HOST: `127.0.0.1:${emulatorPort}`,
+      GHE_PROTOCOL: "http",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      TASKSYNC_BATCH_WINDOW_MS: "200",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const started: AppProcess = { child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
+  let partial = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    const lines = (partial + chunk).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) {
+      try {
+        started.logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        started.stderr += `${line}\n`;
+      }
+    }
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    started.stderr += chunk;
+  });
+  return started;
+}
+
+function issuesOf(repo: string) {
+  return emulator.issues(OWNER, repo).filter((i) => !i.is_pull_request);
+}
+
+function taskIssue(id: string) {
+  return issuesOf(REPO).find((i) => {
+    const m = parseMarker(i.body);
+    return m?.kind === "task" && m.id === id;
+  });
+}
+
+function latestGate(sha: string) {
+  return emulator
+    .checkRuns(OWNER, REPO, sha)
+    .filter((r) => r.name === GATES_CHECK_NAME && r.status === "completed")
+    .sort((a, b) => b.id - a.id)[0];
+}
+
+/** Waits until every webhook is delivered and the app's queue (as /healthz reports it) stays empty. */
+async function appIdle(): Promise<void> {
+  await emulator.webhooksDelivered();
+  let quietPolls = 0;
+  await waitFor(
+    "the app's queue to empty",
+    async () => {
+      const health = (await (await fetch(`${app.url}/healthz`)).json()) as { queued: number };
+      quietPolls = health.queued === 0 ? quietPolls + 1 : 0;
+      return quietPolls >= 3;
+    },
+    60_000,
+  );
+}
+
+/** Runs `action` with webhooks captured instead of delivered; returns what GitHub would have sent. */
+async function captureWebhooks(action: () => void): Promise<WebhookEvent[]> {
+  const captured: WebhookEvent[] = [];
+  emulator.webhooks.configure({ onWebhook: (event) => void captured.push(event) });
+  try {
+    action();
+    await emulator.webhooksDelivered();
+  } finally {
+    emulator.webhooks.configure({ onWebhook: undefined });
+  }
+  return captured;
+}
+
+function postWebhook(event: { id: string; name: string }, body: string, signature: string | null): Promise<Response> {
+  return fetch(`${app.url}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event.name,
+      "x-github-delivery": event.id,
+      ...(signature === null ? {} : { "x-hub-signature-256": signature }),
+    },
+    body,
+  });
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  emulator = await startEmulator({ webhookSecret: SECRET });
+  app = await startApp(new URL(emulator.url).port);
+  await waitFor(
+    "GET /healthz",
+    async () => {
+      if (app.child.exitCode !== null) throw new Error(`the app exited with ${app.child.exitCode}:\n${app.stderr}`);
+      try {
+        return (await fetch(`${app.url}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    30_000,
+  );
+  emulator.setWebhookTarget({ url: `${app.url}/api/github/webhooks`, secret: SECRET });
+  emulator.createRepo({ owner: OWNER, name: REPO, files: { "README.md": "# sharing\n" } });
+  emulator.createRepo({ owner: OWNER, name: QUIET_REPO, files: { "README.md": "# quiet\n" } });
+  emulator.install({ account: OWNER, repos: [REPO, QUIET_REPO] });
+  await emulator.webhooksDelivered();
+}, 240_000);
+
+afterAll(async () => {
+  if (app?.child.exitCode === null) {
+    const exited = new Promise((r) => app.child.once("exit", r));
+    app.child.kill("SIGTERM");
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+    clearTimeout(timer);
+    if (app.child.exitCode === null) app.child.kill("SIGKILL");
+  }
+  if (app) rmSync(app.cwd, { recursive: true, force: true });
+  await emulator?.stop();
+});
+
+describe("the server npm start runs", () => {
+  it("answers the health check and took the installation webhook", async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", queued: expect.any(Number) });
+    expect(emulator.deliveries().map((d) => `${d.event}.${d.action ?? ""} ${d.status}`)).toContain("installation.created 200");
+    expect(app.logs.some((l) => l["msg"] === "tasksync loaded")).toBe(true);
+  });
+
+  it("rejects a webhook whose signature is wrong, or missing, and changes nothing", async () => {
+    await appIdle(); // the installation's first sync is done
+    const [push] = await captureWebhooks(() => emulator.commit({ owner: OWNER, repo: QUIET_REPO, files: { [PATH]: LIST } }));
+    expect(push?.name).toBe("push");
+    const event = push as WebhookEvent;
+    const body = JSON.stringify(event.payload);
+    emulator.requests.reset();
+
+    const forged = await postWebhook(event, body, sign("not-the-secret", body));
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("signature does not match");
+    const unsigned = await postWebhook(event, body, null);
+    expect(unsigned.status).toBe(400);
+    const tampered = await postWebhook(event, body.replace(QUIET_REPO, "other-app"), sign(SECRET, body));
+    expect(tampered.status).toBe(400);
+
+    await new Promise((r) => setTimeout(r, 1_500)); // time for a sync to have started, had one been queued
+    expect(emulator.requests.counts().total).toBe(0);
+    expect(issuesOf(QUIET_REPO)).toHaveLength(0);
+  });
+
+  it("rejects a malformed body", async () => {
+    const event = { id: "11111111-2222-3333-4444-555555555555", name: "push" };
+    const body = '{"ref": "refs/heads/main", ';
+    emulator.requests.reset();
+    const res = await postWebhook(event, body, sign(SECRET, body));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Invalid JSON");
+    const wrongType = await fetch(`${app.url}/api/github/webhooks`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    expect(wrongType.status).toBeGreaterThanOrEqual(400);
+    expect(wrongType.status).toBeLessThan(500);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(emulator.requests.counts().total).toBe(0);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it("push → issues → close → tick commit → PR gate fails → blocker closes → gate passes", async () => {
+    // push: the task list becomes a tracking issue, 2 phase issues and 3 task issues
+    emulator.commit({ owner: OWNER, repo: REPO, files: { [PATH]: LIST }, message: "Add the sharing task list" });
+    await waitFor("the first sync", () => issuesOf(REPO).length === 6 && emulator.blockedBy(OWNER, REPO, taskIssue("T003")?.number ?? 0).length === 1, 150_000);
+    const t002 = taskIssue("T002");
+    const t003 = taskIssue("T003");
+    expect(emulator.blockedBy(OWNER, REPO, t003!.number).map((i) => i.number)).toEqual([t002!.number]);
+    expect(emulator.deliveries().filter((d) => d.event === "push").every((d) => d.status === 200)).toBe(true);
+
+    // logs carry the delivery id, the repository, the task list and its feature
+    const pushDelivery = emulator.deliveries().find((d) => d.event === "push" && (d.payload["repository"] as { name: string }).name === REPO);
+    const planned = app.logs.find((l) => l["msg"] === "planned" && l["delivery"] === pushDelivery?.id);
+    expect(planned).toMatchObject({ repo: `${OWNER}/${REPO}`, file: PATH, feature: "003-sharing" });
+
+    // close: a person closes T001's issue; tasksync commits the tick
+    const t001 = taskIssue("T001");
+    const headBefore = emulator.branchSha(OWNER, REPO);
+    emulator.closeIssue(OWNER, REPO, t001!.number, "completed", "mona");
+    const ticked = await waitFor("the tick commit", () => {
+      const text = emulator.fileAt(OWNER, REPO, "main", PATH);
+      return emulator.branchSha(OWNER, REPO) !== headBefore && text?.includes("- [x] T001 ") ? text : undefined;
+    }, 60_000);
+    expect(ticked).toBe(LIST.replace("- [ ] T001 ", "- [x] T001 "));
+    expect(emulator.commits(OWNER, REPO)[0]).toMatchObject({ author: "tasksync[bot]", message: expect.stringContaining("T001") });
+
+    // PR gate: a pull request ticks T003 while its blocker T002 is open
+    const pull = emulator.openPullRequest({
+      owner: OWNER,
+      repo: REPO,
+      head: "share-button",
+      title: "Share button",
+      author: "mona",
+      files: { [PATH]: ticked.replace("- [ ] T003 ", "- [x] T003 "), "web/share-button.tsx": "export {};\n" },
+    });
+    const headSha = emulator.branchSha(OWNER, REPO, "share-button") ?? "";
+    const failed = await waitFor("the failing gates check", () => latestGate(headSha), 60_000);
+    expect(failed.conclusion).toBe("failure");
+    expect(failed.summary).toMatch(/T003\]\([^)]*\/issues\/\d+\) waits for \[T002\]/);
+    expect(pull).toBeGreaterThan(0);
+
+    // the blocker closes: the gates run again, without a push, and pass
+    emulator.closeIssue(OWNER, REPO, t002!.number, "completed", "mona");
+    const passed = await waitFor("the passing gates check", () => (latestGate(headSha)?.conclusion === "success" ? latestGate(headSha) : undefined), 60_000);
+    expect(passed.id).toBeGreaterThan(failed.id);
+    expect(app.logs.some((l) => l["feature"] === "gates" && typeof l["delivery"] === "string" && l["repo"] === `${OWNER}/${REPO}`)).toBe(true);
+  }, 300_000);
+});
