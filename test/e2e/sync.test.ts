@@ -218,3 +218,24 @@ describe("sync end to end", () => {
     expect(taskIssue(h, "T001").state).toBe("open");
   });
 });
+
+describe("/tasksync sync", () => {
+  it("re-syncs the feature when someone with write access asks, and refuses others", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    const t001 = taskIssue(h, "T001");
+    h.emulator.editIssue(h.owner, h.repo, t001.number, { title: "renamed by hand" });
+    const tracking = trackingIssue(h);
+
+    h.emulator.commentOnIssue(h.owner, h.repo, tracking.number, "/tasksync sync", "visitor");
+    await h.settle();
+    expect(taskIssue(h, "T001").title).toBe("renamed by hand");
+    const replies = h.emulator.comments(h.owner, h.repo, tracking.number).map((c) => c.body);
+    expect(replies.at(-1)).toBe("@visitor `/tasksync sync` needs write access to this repository.");
+
+    h.emulator.setCollaborator(h.owner, h.repo, "maintainer", "write");
+    const command = h.emulator.commentOnIssue(h.owner, h.repo, tracking.number, "/tasksync sync", "maintainer");
+    await h.settle();
+    expect(taskIssue(h, "T001").title).toBe("T001 Create project structure");
+    expect(h.emulator.reactions(h.owner, h.repo, command.id)).toEqual(["rocket by tasksync[bot]"]);
+  });
+});

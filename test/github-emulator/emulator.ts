@@ -350,6 +350,17 @@ export class Emulator {
     this.repoOf(owner, repo).protectedBranches.set(branch, { status, message });
   }
 
+  /** Gives a user a permission on a repository (the owner is always admin). */
+  setCollaborator(owner: string, repo: string, login: string, permission: "admin" | "maintain" | "write" | "triage" | "read"): void {
+    this.state.user(login);
+    this.repoOf(owner, repo).collaborators.set(login, permission);
+  }
+
+  /** Reactions on an issue comment, as "content by login". */
+  reactions(owner: string, repo: string, commentId: number): string[] {
+    return (this.repoOf(owner, repo).reactions.get(commentId) ?? []).map((r) => `${r.content} by ${r.user}`);
+  }
+
   unprotectBranch(owner: string, repo: string, branch: string): void {
     this.repoOf(owner, repo).protectedBranches.delete(branch);
   }

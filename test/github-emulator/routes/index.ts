@@ -2,6 +2,7 @@
 import { Router } from "../router.js";
 import { appRoutes } from "./app.js";
 import { checkRoutes } from "./checks.js";
+import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
 import { contentRoutes } from "./contents.js";
 import { gitRoutes } from "./git.js";
@@ -15,6 +16,7 @@ export function buildRouter(): Router {
   const r = new Router();
   appRoutes(r);
   checkRoutes(r); // before repoRoutes: /commits/{ref}/check-runs vs /commits/{ref}
+  collaboratorRoutes(r); // before commentRoutes: /issues/comments/{id}/reactions
   commentRoutes(r); // before issueRoutes: /issues/comments vs /issues/{issue_number}
   relationshipRoutes(r);
   issueRoutes(r);

@@ -120,6 +120,10 @@ export interface RepoRecord {
   issues: Map<number, IssueRecord>; // number -> issue (PRs included)
   nextNumber: number;
   protectedBranches: Map<string, ProtectionRecord>;
+  /** Collaborators' permissions by login (the owner is always admin). */
+  collaborators: Map<string, "admin" | "maintain" | "write" | "triage" | "read">;
+  /** Reactions on issue comments, by comment id. */
+  reactions: Map<number, Array<{ id: number; content: string; user: string }>>;
 }
 
 export type Permissions = Record<string, "read" | "write" | "admin">;

@@ -108,6 +108,8 @@ export class State {
       issues: new Map(),
       nextNumber: 1,
       protectedBranches: new Map(),
+      collaborators: new Map(),
+      reactions: new Map(),
     };
     this.repos.set(`${owner.login}/${name}`.toLowerCase(), repo);
     for (const inst of this.installations.values()) {
