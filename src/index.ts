@@ -21,7 +21,11 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationF
     registerCommentHandler(app, runtime);
     registerIssuesHandler(app, runtime);
     registerPullRequestHandlers(app, runtime);
-    options.addHandler?.(healthHandler(runtime.queue));
+    try {
+      options.addHandler(healthHandler(runtime.queue));
+    } catch {
+      app.log.debug("no HTTP server (Probot loaded without one): /healthz not served");
+    }
     app.log.info("tasksync loaded");
   };
 }
