@@ -19,8 +19,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe("tasksync CLI", () => {
-  it("has the parse, lint and graph commands in its table", () => {
-    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph"]);
+  it("has the parse, lint, graph, plan and sync commands in its table", () => {
+    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph", "plan", "sync"]);
   });
 
   it("prints help with --help (exit 0) and fails without a command (exit 2)", async () => {
