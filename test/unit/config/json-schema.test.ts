@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { parse } from "yaml";
 import { defaultConfig } from "../../../src/config/schema.js";
+import { validateConfig } from "../../../src/config/validate-config.js";
 import {
   README_FILE,
   SCHEMA_FILE,
@@ -69,6 +71,13 @@ describe("the README's config reference", () => {
     const readme = read(README_FILE);
     expect(readme).toContain(TABLE_START);
     expect(withConfigTable(readme)).toBe(readme);
+  });
+
+  it("has an example .github/tasksync.yml that is valid and points editors at the schema", () => {
+    const example = /```yaml\n(# yaml-language-server: \$schema=\S+\/schema\/tasksync\.schema\.json\n[\s\S]*?)```/.exec(read(README_FILE))?.[1];
+    expect(example).toBeDefined();
+    const result = validateConfig(parse(example ?? ""));
+    expect(result).toMatchObject({ ok: true, config: { gates: { mode: "advisory", evidence: true }, writeBack: { batchWindowSeconds: 5 } } });
   });
 
   it("replaces only what is between the markers", () => {
