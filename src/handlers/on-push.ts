@@ -1,7 +1,7 @@
 /**
  * push → sync. Guards (default branch only; no tags, no branch deletes; not tasksync's own
  * commit), then queues one reconcile per repository; pushes that wait coalesce into one
- * reconcile from the oldest `before` to the newest `after`. Answers the webhook at once.
+ * reconcile from the oldest `before` to the branch's head. Answers the webhook at once.
  */
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
@@ -58,10 +58,15 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
           pending.delete(key);
           if (!push) return;
           const jobLog = log.child({ deliveries: push.deliveries });
+          // Reconcile the branch as it is now, not as this push left it: a push delivered late
+          // (or out of order) must not take the issues back to an older version of a list.
+          const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: ctx.owner, repo: ctx.repo, ref: `heads/${defaultBranch}` });
+          const commitSha = head.data.object.sha;
+          if (commitSha !== push.after) jobLog.info({ after: push.after, head: commitSha }, "the branch moved on since this push: syncing its head");
           await syncRepository({
             gh,
             ctx,
-            commitSha: push.after,
+            commitSha,
             before: push.before,
             force: false,
             log: jobLog,

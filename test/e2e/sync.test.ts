@@ -239,3 +239,17 @@ describe("/tasksync sync", () => {
     expect(h.emulator.reactions(h.owner, h.repo, command.id)).toEqual(["rocket by tasksync[bot]"]);
   });
 });
+
+describe("out-of-order deliveries", () => {
+  it("syncs the branch head, so a late push cannot take issues back to an older list", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    h.emulator.deliverOutOfOrder(true, 2);
+    const ticked1 = LIST.replace("- [ ] T001", "- [x] T001");
+    h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: ticked1 } });
+    h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: ticked1.replace("- [ ] T003", "- [x] T003") } });
+    await h.settle();
+    expect(taskIssue(h, "T001").state).toBe("closed");
+    expect(taskIssue(h, "T003").state).toBe("closed");
+    expect(taskIssue(h, "T004").state).toBe("open");
+  });
+});

@@ -22,6 +22,10 @@ function branchPush(changes: Record<string, unknown> = {}) {
 
 const AFTER = String(branchPush().payload.after);
 
+/** The branch head the job syncs: here still the push's `after`. */
+const mockHead = (scope: nock.Scope): nock.Scope =>
+  scope.get(`${R}/git/ref/heads%2Fmaster`).reply(200, { ref: "refs/heads/master", object: { sha: AFTER, type: "commit" } });
+
 let app: TestApp | undefined;
 afterEach(() => {
   app?.close();
@@ -53,7 +57,7 @@ describe("push handler", () => {
       const number = nextIssue++;
       return { number, id: 9000 + number, node_id: `I_${number}`, title: body.title, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
     };
-    const scope = mockToken(nock(API));
+    const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
       .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
       .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }, { path: "README.md", type: "blob", sha: "r" }] })
@@ -86,7 +90,7 @@ describe("push handler", () => {
       labels: [{ name: "tasksync" }], html_url: "https://github.com/x/1",
       body: renderMarker({ kind: "tracking", path: PATH, sha: BLOB }),
     };
-    const scope = mockToken(nock(API));
+    const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
       .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
       .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }] })
@@ -98,7 +102,7 @@ describe("push handler", () => {
   it("reports a bad config as a failed check on the pushed commit, and syncs nothing", async () => {
     app = await startTestApp();
     let summary = "";
-    const scope = mockToken(nock(API))
+    const scope = mockHead(mockToken(nock(API)))
       .get(`${R}/contents/.github%2Ftasksync.yml`)
       .reply(200, "gates:\n  mode: sometimes\n", { "content-type": "application/vnd.github.raw; charset=utf-8" })
       .post(`${R}/check-runs`, (body: { name: string; head_sha: string; conclusion: string; output: { summary: string } }) => {
