@@ -15,6 +15,8 @@ import { taskLink, type TaskLinks } from "./task-links.js";
 
 /** Open blockers named per failure before "and N more". */
 export const BLOCKERS_LISTED = 10;
+/** Worked tasks named in the summary before "and N more". */
+export const WORKED_LISTED = 30;
 
 export interface SummaryInput {
   results: readonly GateResult[];
@@ -67,7 +69,7 @@ function renderSummary(input: SummaryInput): string {
   for (const result of passed) out.push(`✅ ${GATE_TITLES[result.gate].passed}  `);
   out.push("");
   const worked = input.worked.map((w) => taskLink(input.links, w.path, w.id, lineOf(input, w)));
-  if (worked.length > 0) out.push(`**Tasks this pull request works on:** ${listSome(worked, 30)}`, "");
+  if (worked.length > 0) out.push(`**Tasks this pull request works on:** ${listSome(worked, WORKED_LISTED)}`, "");
   if (input.unresolved.length > 0) {
     out.push(`_Named in the title or branch but found in no task list it could mean: ${input.unresolved.join(", ")}._`, "");
   }
