@@ -5,7 +5,7 @@
 import { composeConfigGet } from "@probot/octokit-plugin-config";
 import type { Octokit } from "@octokit/core";
 import type { GitHubClient, RepoRef } from "../github/client.js";
-import { messageOf } from "../github/client.js";
+import { messageOf, statusOf } from "../github/client.js";
 import { validateConfig, type ConfigResult } from "./validate-config.js";
 
 export const CONFIG_PATH = ".github/tasksync.yml";
@@ -20,7 +20,9 @@ export async function loadConfig(gh: GitHubClient, repo: RepoRef, branch?: strin
     });
     raw = result.config;
   } catch (error) {
-    return { ok: false, errors: [`${CONFIG_PATH} could not be read: ${messageOf(error)}`] };
+    // A GitHub answer (5xx, 403 ...) is not a bad config: let the job fail loudly and run again.
+    if (statusOf(error) !== undefined) throw error;
+    return { ok: false, errors: [`${CONFIG_PATH} is not valid YAML: ${messageOf(error)}`] };
   }
   const result = validateConfig(raw);
   if (result.ok) return result;

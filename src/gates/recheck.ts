@@ -4,10 +4,9 @@
  * Bounded per event; the bound is logged when reached.
  */
 import type { Logger } from "pino";
-import { matchesAny } from "../config/path-match.js";
+import { changedTaskLists } from "../sync/changed-task-lists.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
-import { listFiles } from "../github/repo-files.js";
 import { GATES_CHECK_NAME } from "./gate-model.js";
 import { pullInfoOf, type PullInfo } from "./pull-info.js";
 
@@ -56,9 +55,5 @@ async function waitsOnGates(gh: GitHubClient, repo: RepoRef, sha: string): Promi
 
 /** Whether any task list differs between two commits (blob shas of the matching paths). */
 export async function taskListsChanged(gh: GitHubClient, repo: RepoRef, before: string, after: string, globs: readonly string[]): Promise<boolean> {
-  const lists = async (ref: string): Promise<Map<string, string>> =>
-    /^0+$/.test(ref) ? new Map() : new Map((await listFiles(gh, repo, ref)).filter((f) => matchesAny(f.path, globs)).map((f) => [f.path, f.sha]));
-  const then = await lists(before);
-  const now = await lists(after);
-  return then.size !== now.size || [...now].some(([path, sha]) => then.get(path) !== sha);
+  return (await changedTaskLists(gh, repo, before, after, globs)).changed.length > 0;
 }

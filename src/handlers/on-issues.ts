@@ -5,6 +5,7 @@
  * it, on the repository's queue, so a write-back and a sync never interleave. Answers at once.
  */
 import type { Probot } from "probot";
+import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { guardedClient } from "../github/guarded-client.js";
 import { parseMarker } from "../sync/marker.js";
@@ -40,7 +41,8 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options:
       log.debug("write-back ignored: the task left its list");
       return;
     }
-    if (isOwnBot(sender, runtime.botLogin)) {
+    const botLogin = sender.type === "Bot" ? await learnBotLogin(app, runtime, log) : runtime.botLogin;
+    if (isOwnBot(sender, botLogin)) {
       log.debug({ sender: sender.login }, "write-back ignored: tasksync's own change");
       return;
     }
