@@ -5,11 +5,14 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Probot } from "probot";
+import { parse } from "yaml";
+import { createRuntime, tasksyncApp } from "../../src/index.js";
 import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
 import { parseMarker } from "../../src/sync/marker.js";
 import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
@@ -73,7 +76,10 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- app stderr ---\n${app.stderr}`);
+    if (Date.now() > deadline) {
+      const problems = app.logs.filter((l) => Number(l["level"]) >= 40).slice(-10).map((l) => JSON.stringify(l));
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- app warnings and errors ---\n${problems.join("\n")}\n--- app stderr ---\n${app.stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -227,6 +233,34 @@ afterAll(async () => {
   }
   if (app) rmSync(app.cwd, { recursive: true, force: true });
   await emulator?.stop();
+});
+
+describe("what a team installs", () => {
+  it("app.yml subscribes to exactly the events the app handles and asks for only what it uses", async () => {
+    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as { default_events: string[]; default_permissions: Record<string, string> };
+    const probot = new Probot({ appId: 1, privateKey: "unused: nothing is sent", secret: SECRET });
+    const handled = new Set<string>();
+    const on = probot.on.bind(probot);
+    probot.on = ((names: string | string[], callback: never) => {
+      for (const name of [names].flat()) handled.add(name.split(".")[0] ?? name);
+      return on(names as never, callback);
+    }) as typeof probot.on;
+    await probot.load(tasksyncApp(createRuntime({})), { cwd: ROOT, addHandler: () => {} });
+    // installation events reach every app without a subscription, and GitHub refuses a manifest that lists them
+    const delivered = new Set(["installation", "installation_repositories"]);
+    expect([...handled].filter((e) => !delivered.has(e)).sort()).toEqual([...manifest.default_events].sort());
+    expect([...delivered].every((e) => handled.has(e))).toBe(true);
+    expect(manifest.default_permissions).toEqual({ issues: "write", contents: "write", checks: "write", pull_requests: "write", metadata: "read" });
+  });
+
+  it(".env.example documents every variable the server reads", () => {
+    const example = readFileSync(join(ROOT, ".env.example"), "utf8");
+    const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const runtimeVars = [...readFileSync(join(ROOT, "src/app/runtime.ts"), "utf8").matchAll(/"(TASKSYNC_[A-Z_]+)"/g)].map((m) => m[1]);
+    expect(runtimeVars.length).toBeGreaterThan(0);
+    const probotVars = ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "WEBHOOK_PROXY_URL", "GHE_HOST", "GHE_PROTOCOL", "LOG_LEVEL", "LOG_FORMAT", "PORT", "HOST"];
+    expect([...probotVars, ...runtimeVars].filter((name) => !documented.has(name))).toEqual([]);
+  });
 });
 
 describe("the server npm start runs", () => {
