@@ -4,7 +4,14 @@
  */
 import { DemoError, runDemo } from "./run-demo.js";
 
+const LIMIT_MS = 120_000;
 const started = Date.now();
+const watchdog = setTimeout(() => {
+  console.error(`\ndemo failed: it did not finish within ${LIMIT_MS / 1000} s`);
+  process.exit(1);
+}, LIMIT_MS);
+watchdog.unref();
+
 try {
   await runDemo();
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -13,4 +20,6 @@ try {
   const what = error instanceof DemoError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`\ndemo failed: ${what}`);
   process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
 }
