@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { DEMO_PATH, runDemo } from "../../demo/run-demo.js";
 
@@ -28,5 +30,16 @@ describe("npm run demo", () => {
     expect(out).toMatch(/Pull request #\d+: check "tasksync \/ gates" → failure/);
     expect(result.gateAfter.conclusion).toBe("success");
     expect(out).toContain("Done: the task list, the issues and the pull request check agree.");
+
+    // the README's pictures are this run's output (the check's links point at github.com there)
+    const readme = readFileSync(resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const tree = /```text\n(GitHub now holds[\s\S]*?)\n```/.exec(readme)?.[1];
+    const printedTree = lines.slice(lines.findIndex((l) => l.startsWith("GitHub now holds")), lines.findIndex((l) => l.startsWith("━━ 2.")) - 1);
+    expect(tree).toBe(printedTree.join("\n"));
+    const trimLines = (text: string): string => text.split("\n").map((l) => l.trimEnd()).join("\n").trim();
+    const section = readme.slice(readme.indexOf("And this is the summary"), readme.indexOf("## Try it"));
+    const quoted = [...section.matchAll(/^> ?(.*)$/gm)].map((m) => m[1]).join("\n");
+    const summary = result.gate.summary.replace(/http:\/\/127\.0\.0\.1:\d+\//g, "https://github.com/");
+    expect(trimLines(quoted)).toBe(trimLines(`**1 gate failed**\n\n${summary}`));
   });
 });
