@@ -27,15 +27,15 @@ const failed: GateResult[] = [
 ];
 
 describe("verdictOf", () => {
-  it.each([
+  it.each<[string, readonly GateResult[], "strict" | "advisory", boolean, string, string]>([
     ["no task touched", passed, "strict", false, "success", "No tasks touched"],
     ["no task touched, even with failures (nothing to gate)", failed, "strict", false, "success", "No tasks touched"],
     ["all passed", passed, "strict", true, "success", "All gates passed"],
     ["strict with failures", failed, "strict", true, "failure", "3 gates failed"],
     ["advisory with failures", failed, "advisory", true, "neutral", "3 gates failed (advisory)"],
     ["one failure", [failed[1] as GateResult, passed[0] as GateResult], "strict", true, "failure", "1 gate failed"],
-  ] as const)("%s", (_name, results, mode, touched, conclusion, title) => {
-    expect(verdictOf(results, mode, touched)).toEqual({ conclusion, title });
+  ])("%s", (_name, results, mode, touched, conclusion, title) => {
+    expect(verdictOf([...results], mode, touched)).toEqual({ conclusion, title });
   });
 });
 

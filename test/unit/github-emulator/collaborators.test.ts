@@ -12,12 +12,12 @@ beforeEach(async () => {
 afterEach(() => em.stop());
 
 describe("collaborator permission and reactions", () => {
-  it.each([
+  it.each<[string, "write" | "maintain" | undefined, string, string]>([
     ["acme", undefined, "admin", "admin"],
     ["dev", "write", "write", "write"],
     ["lead", "maintain", "write", "maintain"],
     ["stranger", undefined, "read", "read"],
-  ] as const)("%s (%s) → permission %s, role %s", async (login, grant, permission, role) => {
+  ])("%s (%s) → permission %s, role %s", async (login, grant, permission, role) => {
     if (grant) em.setCollaborator("acme", "app", login, grant);
     const { data } = await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner: "acme", repo: "app", username: login });
     expect(data.permission).toBe(permission);
