@@ -4,7 +4,6 @@
  * Bounded per event; the bound is logged when reached.
  */
 import type { Logger } from "pino";
-import { changedTaskLists } from "../sync/changed-task-lists.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
 import { GATES_CHECK_NAME } from "./gate-model.js";
@@ -53,7 +52,3 @@ async function waitsOnGates(gh: GitHubClient, repo: RepoRef, sha: string): Promi
   return latest !== undefined && latest.status === "completed" && (latest.conclusion === "failure" || latest.conclusion === "neutral");
 }
 
-/** Whether any task list differs between two commits (blob shas of the matching paths). */
-export async function taskListsChanged(gh: GitHubClient, repo: RepoRef, before: string, after: string, globs: readonly string[]): Promise<boolean> {
-  return (await changedTaskLists(gh, repo, before, after, globs)).changed.length > 0;
-}

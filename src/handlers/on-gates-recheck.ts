@@ -1,16 +1,14 @@
 /**
  * Re-checks: when a blocker may have become done — a task or phase issue closed as completed, or
- * a task list changed on the default branch — the open pull requests whose gates failed are
- * checked again, without a new push. Registered beside the write-back and sync handlers of the
- * same events (Probot runs every handler of an event).
+ * a task list reconciled after a push to the default branch (on-push.ts queues that one) — the
+ * open pull requests whose gates failed are checked again, without a new push to them.
  */
 import type { Probot } from "probot";
 import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
-import { loadConfig } from "../config/load-config.js";
 import type { GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
-import { pullsToRecheck, taskListsChanged } from "../gates/recheck.js";
+import { pullsToRecheck } from "../gates/recheck.js";
 import { parseMarker } from "../sync/marker.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { queueGates, repoContextOf } from "../gates/queue-gates.js";
@@ -22,8 +20,6 @@ export function queueRecheck(
   ctx: RepoContext,
   reason: "issue-closed" | "push",
   log: Logger,
-  /** For pushes: the range to look for task-list changes in, taken when the job starts. */
-  takePush?: () => { before: string; after: string } | undefined,
 ): Promise<void> {
   const gh = guardedClient(client, log);
   const repo = { owner: ctx.owner, repo: ctx.repo };
@@ -31,13 +27,6 @@ export function queueRecheck(
     name: "gates-recheck",
     coalesceKey: `gates-recheck:${reason}`,
     run: async () => {
-      const push = takePush?.();
-      if (takePush) {
-        if (!push) return;
-        const loaded = await loadConfig(gh, repo);
-        if (!loaded.ok || !loaded.config.gates.enabled) return;
-        if (!(await taskListsChanged(gh, repo, push.before, push.after, loaded.config.paths))) return;
-      }
       const pulls = await pullsToRecheck(gh, repo, log);
       log.info({ reason, pulls: pulls.map((p) => p.number) }, "re-checking pull requests waiting on their gates");
       for (const pull of pulls) {
@@ -51,8 +40,6 @@ export function queueRecheck(
 }
 
 export function registerGatesRecheckHandlers(app: Probot, runtime: AppRuntime): void {
-  /** Pushes waiting for their re-check job, by repository: coalesced from the oldest before to the newest after. */
-  const pendingPushes = new Map<string, { before: string; after: string }>();
   app.on("issues.closed", async (context) => {
     const { issue, repository } = context.payload;
     const marker = parseMarker(issue.body);
@@ -64,21 +51,4 @@ export function registerGatesRecheckHandlers(app: Probot, runtime: AppRuntime): 
     );
   });
 
-  app.on("push", async (context) => {
-    const { repository, ref, before, after, deleted } = context.payload;
-    const ctx = repoContextOf({ ...repository, owner: repository.owner ? { login: repository.owner.login ?? repository.owner.name ?? "" } : null });
-    if (ref !== `refs/heads/${ctx.defaultBranch}` || deleted || /^0+$/.test(after)) return;
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, feature: "gates" });
-    const key = repository.full_name;
-    const waiting = pendingPushes.get(key);
-    pendingPushes.set(key, { before: waiting?.before ?? before, after });
-    const takePush = (): { before: string; after: string } | undefined => {
-      const range = pendingPushes.get(key);
-      pendingPushes.delete(key);
-      return range;
-    };
-    queueRecheck(runtime, context.octokit, ctx, "push", log, takePush).catch((error: unknown) =>
-      log.error({ err: error }, "gates re-check failed; it runs again on the next event"),
-    );
-  });
 }

@@ -7,6 +7,7 @@ import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
 import { guardedClient } from "../github/guarded-client.js";
 import { syncRepository } from "../sync/sync-repository.js";
+import { queueRecheck } from "./on-gates-recheck.js";
 
 interface PendingPush {
   before: string;
@@ -63,7 +64,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
           const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: ctx.owner, repo: ctx.repo, ref: `heads/${defaultBranch}` });
           const commitSha = head.data.object.sha;
           if (commitSha !== push.after) jobLog.info({ after: push.after, head: commitSha }, "the branch moved on since this push: syncing its head");
-          await syncRepository({
+          const outcome = await syncRepository({
             gh,
             ctx,
             commitSha,
@@ -72,6 +73,12 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
             log: jobLog,
             pauseMs: runtime.settings.writePauseMs,
           });
+          // A task list was reconciled: pull requests waiting on its tasks may pass now.
+          if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
+            queueRecheck(runtime, gh, ctx, "push", jobLog).catch((error: unknown) =>
+              jobLog.error({ err: error }, "gates re-check failed; it runs again on the next event"),
+            );
+          }
         },
       })
       .catch((error: unknown) => log.error({ err: error }, "sync failed; it runs again on the next event"));

@@ -28,8 +28,8 @@ export interface SyncRequest {
 }
 
 export type SyncOutcome =
-  | { kind: "synced"; result: ReconcileResult }
-  | { kind: "no-change" }
+  | { kind: "synced"; result: ReconcileResult; config: TasksyncConfig }
+  | { kind: "no-change"; config: TasksyncConfig }
   | { kind: "bad-config"; errors: string[] };
 
 export async function syncRepository(request: SyncRequest): Promise<SyncOutcome> {
@@ -51,7 +51,7 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     files = filesAfter;
     if (changed.length === 0) {
       log.info("no task list changed in this push");
-      return { kind: "no-change" };
+      return { kind: "no-change", config };
     }
     log.info({ changed }, "task lists changed");
   }
@@ -67,5 +67,5 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     log,
     pauseMs: request.pauseMs,
   });
-  return { kind: "synced", result };
+  return { kind: "synced", result, config };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { DEMO_PATH, runDemo } from "../../demo/run-demo.js";
 
@@ -32,7 +33,7 @@ describe("npm run demo", () => {
     expect(out).toContain("Done: the task list, the issues and the pull request check agree.");
 
     // the README's pictures are this run's output (the check's links point at github.com there)
-    const readme = readFileSync(resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const readme = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), "../../README.md"), "utf8");
     const tree = /```text\n(GitHub now holds[\s\S]*?)\n```/.exec(readme)?.[1];
     const printedTree = lines.slice(lines.findIndex((l) => l.startsWith("GitHub now holds")), lines.findIndex((l) => l.startsWith("━━ 2.")) - 1);
     expect(tree).toBe(printedTree.join("\n"));

@@ -8,7 +8,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Probot } from "probot";
 import { parse } from "yaml";
@@ -17,7 +18,7 @@ import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
 import { parseMarker } from "../../src/sync/marker.js";
 import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
 const PROBOT = join(ROOT, "node_modules/probot/bin/probot.js");
 const SECRET = "server-e2e-secret";

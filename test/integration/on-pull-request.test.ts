@@ -477,22 +477,4 @@ describe("re-checks without a new push", () => {
     await receive(issueClosedEvent(marker, reason));
     expect(jobs).toEqual([]);
   });
-
-  it("a push to the default branch that changes no task list re-checks nothing", async () => {
-    const payload = structuredClone(example("push", (p) => p.installation !== undefined && p.ref === "refs/heads/master"));
-    payload.before = "before-sha";
-    mock.token();
-    mock.config(null, null);
-    for (const sha of ["before-sha", payload.after as string]) {
-      scope
-        .get(`${REPO_API}/git/trees/${sha}`)
-        .query({ recursive: "1" })
-        .reply(200, { sha, truncated: false, tree: [{ path: PATH, type: "blob", sha: "same-blob", mode: "100644" }] });
-    }
-
-    await receive({ id: "delivery-push", name: "push", payload: payload as never });
-
-    scope.done();
-    expect(jobs.map((j) => j.name)).toEqual(["gates-recheck"]);
-  });
 });

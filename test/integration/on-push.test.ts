@@ -71,7 +71,9 @@ describe("push handler", () => {
       .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9003 }).reply(201, {})
       .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9004 }).reply(201, {})
       .post(`${R}/issues/4/dependencies/blocked_by`, { issue_id: 9003 }).reply(201, {})
-      .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`)).reply(200, {});
+      .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`)).reply(200, {})
+      // a task list was reconciled: the gates of open pull requests are re-checked (none here)
+      .get(`${R}/pulls`).query({ state: "open", sort: "updated", direction: "desc", per_page: "100", page: "1" }).reply(200, []);
     await app.receive(branchPush());
     expectStrict(app, scope);
     expect(created.map((c) => c.title)).toEqual([

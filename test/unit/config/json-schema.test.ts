@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parse } from "yaml";
 import { defaultConfig } from "../../../src/config/schema.js";
@@ -16,7 +17,7 @@ import {
   withConfigTable,
 } from "../../../scripts/config-schema.js";
 
-const root = resolve(import.meta.dirname, "../../..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const read = (file: string): string => readFileSync(resolve(root, file), "utf8");
 
 function leafPaths(value: unknown, prefix: string[] = []): string[] {
