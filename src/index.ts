@@ -1,5 +1,6 @@
 /** The Probot app: wiring only. Each handler guards, then hands plain values to the pipeline. */
 import type { ApplicationFunction } from "probot";
+import { drainOnStop } from "./app/drain-on-stop.js";
 import { healthHandler } from "./app/health.js";
 import { settingsFromEnv, type AppRuntime } from "./app/runtime.js";
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
@@ -13,8 +14,13 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime 
   return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set() };
 }
 
+export interface AppOptions {
+  /** On SIGTERM, let queued work finish (up to TASKSYNC_DRAIN_MS, default 9 s) before exiting. */
+  drainOnStop?: boolean;
+}
+
 /** Builds the app around a runtime (tests pass their own to wait on its queue). */
-export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationFunction {
+export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: AppOptions = {}): ApplicationFunction {
   return (app, options) => {
     registerPushHandler(app, runtime);
     registerInstallationHandlers(app, runtime);
@@ -26,8 +32,10 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime()): ApplicationF
     } catch {
       app.log.debug("no HTTP server (Probot loaded without one): /healthz not served");
     }
+    if (appOptions.drainOnStop) drainOnStop(runtime.queue, app.log, runtime.settings.drainMs);
     app.log.info("tasksync loaded");
   };
 }
 
-export default tasksyncApp();
+/** What `probot run` loads (npm start, the Docker image). */
+export default tasksyncApp(createRuntime(), { drainOnStop: true });

@@ -1,11 +1,14 @@
 /** What the running app shares between its handlers: the work queue and a few settings. */
 import type { WorkQueue } from "../queue/work-queue.js";
+import { DEFAULT_DRAIN_MS } from "./drain-on-stop.js";
 
 export interface RuntimeSettings {
   /** Pause between two writes of one reconcile, in ms (TASKSYNC_WRITE_PAUSE_MS). */
   writePauseMs: number;
   /** Overrides the config's write-back batch window, in ms (TASKSYNC_BATCH_WINDOW_MS; tests and the demo). */
   batchWindowMs?: number;
+  /** How long a stopping server waits for queued work, in ms (TASKSYNC_DRAIN_MS). */
+  drainMs: number;
 }
 
 export interface AppRuntime {
@@ -29,6 +32,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeSe
   const batchWindowMs = intFromEnv("TASKSYNC_BATCH_WINDOW_MS", env);
   return {
     writePauseMs: intFromEnv("TASKSYNC_WRITE_PAUSE_MS", env) ?? 0,
+    drainMs: intFromEnv("TASKSYNC_DRAIN_MS", env) ?? DEFAULT_DRAIN_MS,
     ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
   };
 }

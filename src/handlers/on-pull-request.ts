@@ -23,7 +23,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
   registerGatesRecheckHandlers(app, runtime);
   app.on([...PULL_REQUEST_ACTIONS], async (context) => {
     const { pull_request: pr, repository } = context.payload;
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, feature: "gates" });
+    const log = context.log.child({ delivery: context.id, repo: repository.full_name, job: "gates" });
     if (pr.state !== "open") {
       log.debug({ pull: pr.number }, "gates not run: the pull request is closed");
       return;
@@ -36,7 +36,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
   app.on("check_run.rerequested", async (context) => {
     const { check_run: run, repository } = context.payload;
     if (run.name !== GATES_CHECK_NAME) return;
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, feature: "gates" });
+    const log = context.log.child({ delivery: context.id, repo: repository.full_name, job: "gates" });
     const numbers = run.pull_requests.map((p) => p.number);
     if (numbers.length === 0 && run.external_id !== null && /^\d+$/.test(run.external_id)) numbers.push(Number(run.external_id));
     if (numbers.length === 0) {

@@ -73,7 +73,7 @@ export async function runWriteBack(job: WriteBackJob): Promise<void> {
   const { gh, ctx, batch, batcher, runtime } = job;
   const { path } = batch;
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
-  const log = job.log.child({ file: path, feature: "write-back", deliveries: batch.deliveries });
+  const log = job.log.child({ file: path, job: "write-back", deliveries: batch.deliveries });
   let config: TasksyncConfig;
   try {
     const loaded = await loadConfig(gh, repo);

@@ -353,6 +353,6 @@ describe("the server npm start runs", () => {
     emulator.closeIssue(OWNER, REPO, t002!.number, "completed", "mona");
     const passed = await waitFor("the passing gates check", () => (latestGate(headSha)?.conclusion === "success" ? latestGate(headSha) : undefined), 60_000);
     expect(passed.id).toBeGreaterThan(failed.id);
-    expect(app.logs.some((l) => l["feature"] === "gates" && typeof l["delivery"] === "string" && l["repo"] === `${OWNER}/${REPO}`)).toBe(true);
+    expect(app.logs.some((l) => l["job"] === "gates" && typeof l["delivery"] === "string" && l["repo"] === `${OWNER}/${REPO}`)).toBe(true);
   }, 300_000);
 });

@@ -180,7 +180,7 @@ async function startApp(settings: Partial<AppRuntime["settings"]> = {}): Promise
   };
   runtime = {
     queue,
-    settings: { writePauseMs: 0, batchWindowMs: 0, ...settings },
+    settings: { writePauseMs: 0, batchWindowMs: 0, drainMs: 0, ...settings },
     ownCommits: new Set(),
     botLogin: "tasksync[bot]",
   };

@@ -207,7 +207,7 @@ async function startApp(whole: boolean): Promise<void> {
     jobs.push({ name: job.name, outcome: done.then(() => null, (error: unknown) => error) });
     return done;
   };
-  runtime = { queue, settings: { writePauseMs: 0 }, ownCommits: new Set(), botLogin: "tasksync[bot]" };
+  runtime = { queue, settings: { writePauseMs: 0, drainMs: 0 }, ownCommits: new Set(), botLogin: "tasksync[bot]" };
   probot = new Probot({
     appId: 1,
     privateKey,

@@ -44,7 +44,7 @@ export async function startTestApp(settings: Partial<AppRuntime["settings"]> = {
     done.catch((error: unknown) => failures.push(error));
     return done;
   };
-  const runtime: AppRuntime = { queue, settings: { writePauseMs: 0, batchWindowMs: 0, ...settings }, ownCommits: new Set() };
+  const runtime: AppRuntime = { queue, settings: { writePauseMs: 0, batchWindowMs: 0, drainMs: 0, ...settings }, ownCommits: new Set() };
   const probot = new Probot({
     appId: 1,
     privateKey: privateKey(),
