@@ -6,7 +6,7 @@
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { messageOf, statusOf } from "../github/client.js";
-import { describeOperation, type Operation } from "./operations.js";
+import { describeOperation, operationLogFields, type Operation } from "./operations.js";
 import type { IssueRef, Plan } from "./plan.js";
 
 export interface ApplyOptions {
@@ -73,13 +73,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     report.writes += 1;
     try {
       await applyOne(op);
-      log.info({ op: op.kind, key: "key" in op ? op.key : op.name, reason: op.reason }, describeOperation(op));
+      log.info(operationLogFields(op), describeOperation(op));
     } catch (error) {
       const status = statusOf(error);
       if (status === 422 && (op.kind === "add-sub-issue" || op.kind === "add-blocked-by")) {
         if (isAlreadyThere(error)) continue;
         report.skipped.push({ op: describeOperation(op), why: messageOf(error) });
-        log.warn({ op: op.kind, key: op.key, status, error: messageOf(error) }, "GitHub refused a link");
+        log.warn({ ...operationLogFields(op), status, error: messageOf(error) }, "GitHub refused a link");
         continue;
       }
       if (status === 404 && op.kind === "remove-blocked-by") continue;

@@ -68,3 +68,10 @@ export function describeOperation(op: Operation): string {
       return `update comment ${op.commentId} on [${op.key}]`;
   }
 }
+
+/** The log fields of an operation: its kind, the issue key, the task id when it concerns a task, and why. */
+export function operationLogFields(op: Operation): { op: OperationKind; key: string; task?: string; reason: string } {
+  const key = "key" in op ? op.key : op.name;
+  const task = "key" in op ? /#(T\d+[a-z]?)$/.exec(op.key)?.[1] : undefined;
+  return { op: op.kind, key, ...(task === undefined ? {} : { task }), reason: op.reason };
+}

@@ -13,7 +13,7 @@ import { hasErrors, type TaskDocument } from "../tasks/model.js";
 import { parseTaskList } from "../tasks/parse-tasks.js";
 import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
 import { trackingKey } from "./marker.js";
-import { describeOperation } from "./operations.js";
+import { describeOperation, operationLogFields } from "./operations.js";
 import { observeBlockedBy, observeDiagnosticsComment, observeIssues, observeLabels } from "./observe.js";
 import type { ObservedLabel } from "./plan-labels.js";
 import { linkReadsNeeded, planFile, type Plan } from "./plan.js";
@@ -90,7 +90,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const upToDate: string[] = [];
   let report = emptyReport();
   for (const file of [...files, ...gone]) {
-    const flog = log.child({ file: file.path });
+    let flog = log.child({ file: file.path });
     const tracking = issues.find((i) => i.key === trackingKey(file.path));
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
     if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined) {
@@ -98,6 +98,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       continue;
     }
     const doc = file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha);
+    if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
     const observed = { issues, labels };
@@ -113,10 +114,10 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) },
     });
     plans.push(plan);
-    if (doc) flog.info({ feature: doc.feature.id, operations: plan.operations.length, unchanged: plan.unchanged }, "planned");
-    if (plan.blockedByErrors) flog.warn({ feature: doc?.feature.id }, "task list has errors: only its diagnostics are posted");
+    flog.info({ operations: plan.operations.length, unchanged: plan.unchanged }, "planned");
+    if (plan.blockedByErrors) flog.warn("task list has errors: only its diagnostics are posted");
     if (request.dryRun) {
-      for (const op of plan.operations) flog.info({ op: op.kind, reason: op.reason }, `would ${describeOperation(op)}`);
+      for (const op of plan.operations) flog.info(operationLogFields(op), `would ${describeOperation(op)}`);
       continue;
     }
     report = addReports(report, await applyPlan(plan, { gh, repo, log: flog, pauseMs: request.pauseMs }));

@@ -253,3 +253,13 @@ describe("out-of-order deliveries", () => {
     expect(taskIssue(h, "T004").state).toBe("open");
   });
 });
+
+describe("installation_repositories.added", () => {
+  it("syncs a repository added to an existing installation", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    h.emulator.createRepo({ owner: h.owner, name: "second-app", files: { [PATH]: LIST } });
+    h.emulator.addRepositoriesToInstallation(h.installationId, ["second-app"]);
+    await h.settle();
+    expect(h.emulator.issues(h.owner, "second-app")).toHaveLength(9);
+  });
+});
