@@ -1,6 +1,7 @@
 /** The files a pull request changes (GitHub's diff from the merge base), every page. */
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
+import { paginate } from "../github/paginate.js";
 
 export interface PullFile {
   path: string;
@@ -10,18 +11,8 @@ export interface PullFile {
 }
 
 export async function listPullFiles(gh: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullFile[]> {
-  const files: PullFile[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      ...repo,
-      pull_number: pullNumber,
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    });
-    for (const f of response.data) {
-      files.push({ path: f.filename, basePath: f.previous_filename ?? f.filename, status: f.status });
-    }
-    if (!/rel="next"/.test(response.headers.link ?? "")) break;
-  }
-  return files;
+  const files = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...repo, pull_number: pullNumber, per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  return files.map((f) => ({ path: f.filename, basePath: f.previous_filename ?? f.filename, status: f.status }));
 }

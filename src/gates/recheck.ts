@@ -6,6 +6,7 @@
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
+import { pages } from "../github/paginate.js";
 import { GATES_CHECK_NAME } from "./gate-model.js";
 import { pullInfoOf, type PullInfo } from "./pull-info.js";
 
@@ -19,16 +20,11 @@ type RestPull = Parameters<typeof pullInfoOf>[0];
 export async function pullsToRecheck(gh: GitHubClient, repo: RepoRef, log: Logger): Promise<PullInfo[]> {
   const chosen: PullInfo[] = [];
   let examined = 0;
-  for (let page = 1; ; page += 1) {
-    const response = await gh.request("GET /repos/{owner}/{repo}/pulls", {
-      ...repo,
-      state: "open",
-      sort: "updated",
-      direction: "desc",
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    });
-    for (const pull of response.data as RestPull[]) {
+  const open = pages((page) =>
+    gh.request("GET /repos/{owner}/{repo}/pulls", { ...repo, state: "open", sort: "updated", direction: "desc", per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  for await (const page of open) {
+    for (const pull of page as RestPull[]) {
       if (chosen.length >= MAX_RECHECKED_PULLS || examined >= MAX_EXAMINED_PULLS) {
         log.warn({ rechecked: chosen.length, examined, limit: MAX_RECHECKED_PULLS }, "gates re-check capped: older pull requests are checked on their next push");
         return chosen;
@@ -36,8 +32,8 @@ export async function pullsToRecheck(gh: GitHubClient, repo: RepoRef, log: Logge
       examined += 1;
       if (await waitsOnGates(gh, repo, pull.head.sha)) chosen.push(pullInfoOf(pull));
     }
-    if (!/rel="next"/.test(response.headers.link ?? "")) return chosen;
   }
+  return chosen;
 }
 
 /** The latest gates run on the commit failed or was neutral. */

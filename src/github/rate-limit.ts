@@ -5,6 +5,7 @@
  */
 import type { GitHubClient } from "./client.js";
 import { statusOf } from "./client.js";
+import { sleep } from "../util/sleep.js";
 
 export interface RateLimitPolicy {
   /** How many times one request is retried before the error propagates. */
@@ -16,7 +17,6 @@ export interface RateLimitPolicy {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ErrorWithHeaders {
   response?: { headers?: Record<string, string | number | undefined>; data?: { message?: unknown } };
@@ -43,7 +43,7 @@ export function rateLimitWait(error: unknown, now: number = Date.now()): number 
 
 /** A client whose requests follow the rate-limit policy. GraphQL goes through `request` too. */
 export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateLimitPolicy): T {
-  const sleep = policy.sleep ?? defaultSleep;
+  const pause = policy.sleep ?? sleep;
   const request = (async (route: unknown, params?: unknown) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -53,7 +53,7 @@ export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateL
         if (wait === null || attempt > policy.maxRetries) throw error;
         const waitMs = Math.min(wait, policy.maxWaitMs);
         policy.onWait?.({ waitMs, status: statusOf(error) ?? 0, attempt, route: typeof route === "string" ? route : "request" });
-        await sleep(waitMs);
+        await pause(waitMs);
       }
     }
   }) as unknown as T["request"];

@@ -4,6 +4,7 @@
  */
 import { type GitHubClient, type RepoRef } from "./client.js";
 import { GITHUB_LIMITS } from "./limits.js";
+import { paginate } from "./paginate.js";
 import { markerKey, parseMarker, type Marker } from "../sync/marker.js";
 
 export interface TrackedIssue {
@@ -65,21 +66,8 @@ export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
 
 /** Every issue carrying `label`, as TrackedIssues (issues without a marker are skipped). */
 export async function listTrackedIssues(gh: GitHubClient, repo: RepoRef, label: string): Promise<TrackedIssue[]> {
-  const tracked: TrackedIssue[] = [];
-  for (let page = 1; ; page += 1) {
-    const response = await gh.request("GET /repos/{owner}/{repo}/issues", {
-      ...repo,
-      labels: label,
-      state: "all",
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    });
-    for (const issue of response.data as RestIssue[]) {
-      const t = toTrackedIssue(issue);
-      if (t) tracked.push(t);
-    }
-    const link = response.headers.link ?? "";
-    if (!/rel="next"/.test(link)) break;
-  }
-  return tracked;
+  const issues = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  return (issues as RestIssue[]).flatMap((issue) => toTrackedIssue(issue) ?? []);
 }

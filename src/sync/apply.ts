@@ -8,6 +8,7 @@ import type { GitHubClient, RepoRef } from "../github/client.js";
 import { messageOf, statusOf } from "../github/client.js";
 import { describeOperation, operationLogFields, type Operation } from "./operations.js";
 import type { IssueRef, Plan } from "./plan.js";
+import { sleep } from "../util/sleep.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -45,7 +46,6 @@ export const emptyReport = (): ApplyReport => ({
   writes: 0,
 });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isAlreadyThere(error: unknown): boolean {
   const message = messageOf(error).toLowerCase();

@@ -4,19 +4,12 @@
  */
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
+import { paginate } from "../github/paginate.js";
 import { listTrackedIssues, type TrackedIssue } from "../github/tracked-issues.js";
 import type { ObservedLabel } from "./plan-labels.js";
 import type { LinkedIssue } from "./plan-links.js";
 import { DIAGNOSTICS_MARKER } from "./render-diagnostics.js";
 
-async function paginate<T>(fetchPage: (page: number) => Promise<{ data: T[]; headers: { link?: string } }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; ; page += 1) {
-    const { data, headers } = await fetchPage(page);
-    all.push(...data);
-    if (!/rel="next"/.test(headers.link ?? "")) return all;
-  }
-}
 
 export async function observeIssues(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<TrackedIssue[]> {
   return listTrackedIssues(gh, repo, trackingLabel);

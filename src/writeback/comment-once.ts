@@ -4,21 +4,18 @@
  */
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
+import { pages } from "../github/paginate.js";
 
 export const tagOf = (name: string): string => `<!-- tasksync:write-back ${name} -->`;
 
 /** Posts `body` (tagged `name`) on the issue unless a comment with that tag is there. Returns whether it posted. */
 export async function commentOnce(gh: GitHubClient, repo: RepoRef, issueNumber: number, name: string, body: string): Promise<boolean> {
   const tag = tagOf(name);
-  for (let page = 1; ; page += 1) {
-    const response = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issueNumber,
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    });
-    if (response.data.some((c) => (c.body ?? "").includes(tag))) return false;
-    if (!/rel="next"/.test(response.headers.link ?? "")) break;
+  const comments = pages((page) =>
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  for await (const page of comments) {
+    if (page.some((c) => (c.body ?? "").includes(tag))) return false;
   }
   await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
     ...repo,

@@ -26,6 +26,7 @@ import { checkboxChanges, type CheckboxChange } from "./tick-change.js";
 import { writeTicksPullRequest } from "./ticks-pull-request.js";
 import { writeTicks } from "./write-ticks.js";
 import { NEEDED_PERMISSION } from "./write-refusal.js";
+import { sleep } from "../util/sleep.js";
 
 export interface WriteBackJob {
   gh: GitHubClient;
@@ -40,7 +41,6 @@ export interface WriteBackJob {
   reconcile?: typeof reconcile;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The batch window: the runtime's override (tests, demo) or the repository's config. */
 export function batchWindowMs(runtime: AppRuntime, config: TasksyncConfig): number {

@@ -13,6 +13,7 @@ import { applyTicks, type AppliedTicks } from "./apply-ticks.js";
 import { commitMessage } from "./commit-message.js";
 import type { CheckboxChange } from "./tick-change.js";
 import { writeRefusal } from "./write-refusal.js";
+import { sleep } from "../util/sleep.js";
 
 /** Attempts at one write when the file keeps changing under it. */
 export const MAX_WRITE_ATTEMPTS = 5;
@@ -42,7 +43,6 @@ export type WriteTicksResult =
   | { kind: "gone" }
   | { kind: "refused"; refusal: "protected" | "no-permission"; message: string; applied: AppliedTicks };
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicksResult> {
   const { gh, repo, path, branch, log } = request;
