@@ -1,7 +1,9 @@
 /**
  * push → sync. Guards (default branch only; no tags, no branch deletes; not tasksync's own
  * commit), then queues one reconcile per repository; pushes that wait coalesce into one
- * reconcile from the oldest `before` to the branch's head. Answers the webhook at once.
+ * reconcile of the branch's head. The reconcile compares every task list with the version its
+ * tracking issue recorded, so a sync that failed midway is picked up by the next push, whatever
+ * that push changed. Answers the webhook at once.
  */
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
@@ -10,7 +12,6 @@ import { syncRepository } from "../sync/sync-repository.js";
 import { queueRecheck } from "./on-gates-recheck.js";
 
 interface PendingPush {
-  before: string;
   after: string;
   deliveries: string[];
 }
@@ -41,7 +42,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
       entry.after = payload.after;
       entry.deliveries.push(context.id);
     } else {
-      pending.set(key, { before: payload.before, after: payload.after, deliveries: [context.id] });
+      pending.set(key, { after: payload.after, deliveries: [context.id] });
     }
     const gh = guardedClient(context.octokit, log);
     const ctx = {
@@ -68,7 +69,6 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
             gh,
             ctx,
             commitSha,
-            before: push.before,
             force: false,
             log: jobLog,
             pauseMs: runtime.settings.writePauseMs,

@@ -26,8 +26,6 @@ export interface ReconcileRequest {
   config: TasksyncConfig;
   /** The commit to read the task lists at. */
   commitSha: string;
-  /** Every file at `commitSha`, when the caller already listed them. */
-  files?: TreeFile[];
   /** Only these task lists (paths); all when omitted. */
   only?: string[];
   /** Reconcile a list even when its recorded version is the current one. */
@@ -78,7 +76,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const wanted = (path: string): boolean => request.only === undefined || request.only.includes(path);
 
-  const files = (request.files ?? (await listFiles(gh, repo, request.commitSha))).filter((f) => matchesAny(f.path, config.paths) && wanted(f.path));
+  const files = (await listFiles(gh, repo, request.commitSha)).filter((f) => matchesAny(f.path, config.paths) && wanted(f.path));
   const issues = await observeIssues(gh, repo, config.labels.tasksync.name);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   const present = new Set(files.map((f) => f.path));

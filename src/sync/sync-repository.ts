@@ -7,8 +7,6 @@ import { loadConfig } from "../config/load-config.js";
 import { reportConfigError } from "../config/report-config-error.js";
 import type { TasksyncConfig } from "../config/schema.js";
 import type { GitHubClient } from "../github/client.js";
-import type { TreeFile } from "../github/repo-files.js";
-import { changedTaskLists } from "./changed-task-lists.js";
 import { reconcile, type ReconcileResult } from "./reconcile.js";
 import type { RepoContext } from "./repo-context.js";
 
@@ -16,8 +14,6 @@ export interface SyncRequest {
   gh: GitHubClient;
   ctx: RepoContext;
   commitSha: string;
-  /** For pushes: the commit before; the sync is skipped when no task list changed since it. */
-  before?: string;
   only?: string[];
   force: boolean;
   dryRun?: boolean;
@@ -29,7 +25,6 @@ export interface SyncRequest {
 
 export type SyncOutcome =
   | { kind: "synced"; result: ReconcileResult; config: TasksyncConfig }
-  | { kind: "no-change"; config: TasksyncConfig }
   | { kind: "bad-config"; errors: string[] };
 
 export async function syncRepository(request: SyncRequest): Promise<SyncOutcome> {
@@ -45,16 +40,6 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     }
     config = loaded.config;
   }
-  let files: TreeFile[] | undefined;
-  if (request.before !== undefined) {
-    const { changed, filesAfter } = await changedTaskLists(gh, repo, request.before, request.commitSha, config.paths);
-    files = filesAfter;
-    if (changed.length === 0) {
-      log.info("no task list changed in this push");
-      return { kind: "no-change", config };
-    }
-    log.info({ changed }, "task lists changed");
-  }
   const result = await reconcile({
     gh,
     ctx,
@@ -62,7 +47,6 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     commitSha: request.commitSha,
     ...(request.only === undefined ? {} : { only: request.only }),
     force: request.force,
-    ...(files === undefined ? {} : { files }),
     ...(request.dryRun === undefined ? {} : { dryRun: request.dryRun }),
     log,
     pauseMs: request.pauseMs,
