@@ -33,6 +33,7 @@ async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boole
     commitSha: branch.data.commit.sha,
     force: true,
     dryRun,
+    reportConfigErrors: false,
     ...(positionals.length > 0 ? { only: positionals.map((p) => p.replace(/^\.\//, "")) } : {}),
     log,
     pauseMs: Number(env.TASKSYNC_WRITE_PAUSE_MS ?? 1000),

@@ -19,6 +19,8 @@ export interface SyncRequest {
   dryRun?: boolean;
   log: Logger;
   pauseMs: number;
+  /** Post a bad config as a failed check run on the commit (default true; the CLI prints it instead). */
+  reportConfigErrors?: boolean;
   /** Config already loaded by the caller (the CLI may pass one); loaded from the repo otherwise. */
   config?: TasksyncConfig;
 }
@@ -35,7 +37,7 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     const loaded = await loadConfig(gh, repo);
     if (!loaded.ok) {
       log.warn({ errors: loaded.errors }, "configuration is not valid: nothing synced");
-      if (!request.dryRun) await reportConfigError(gh, repo, request.commitSha, loaded.errors);
+      if (!request.dryRun && request.reportConfigErrors !== false) await reportConfigError(gh, repo, request.commitSha, loaded.errors, log);
       return { kind: "bad-config", errors: loaded.errors };
     }
     config = loaded.config;

@@ -70,6 +70,16 @@ describe("tasksync plan / sync against a GitHub API", () => {
     expect(emulator.requests.writes()).toBe(0);
   });
 
+  it("prints a bad config's errors and exits 1, posting nothing", async () => {
+    emulator.commit({ owner: "octo", repo: "app", files: { ".github/tasksync.yml": "gates:\n  mode: lax\n" } });
+    emulator.requests.reset();
+    const io = captureIo();
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], io)).toBe(1);
+    expect(io.err).toContain("gates.mode");
+    expect(emulator.requests.writes()).toBe(0);
+    expect(emulator.issues("octo", "app")).toHaveLength(0);
+  });
+
   it("explains a missing token or repository in one line and exits 2", async () => {
     delete process.env.GITHUB_TOKEN;
     const io = captureIo();

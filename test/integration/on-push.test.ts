@@ -107,6 +107,7 @@ describe("push handler", () => {
     const scope = mockHead(mockToken(nock(API)))
       .get(`${R}/contents/.github%2Ftasksync.yml`)
       .reply(200, "gates:\n  mode: sometimes\n", { "content-type": "application/vnd.github.raw; charset=utf-8" })
+      .get(`${R}/commits/${AFTER}/check-runs`).query({ check_name: "tasksync / config" }).reply(200, { total_count: 0, check_runs: [] })
       .post(`${R}/check-runs`, (body: { name: string; head_sha: string; conclusion: string; output: { summary: string } }) => {
         summary = body.output.summary;
         return body.name === "tasksync / config" && body.head_sha === AFTER && body.conclusion === "failure";
