@@ -9,7 +9,7 @@ import { matchesAny } from "../config/path-match.js";
 import type { TasksyncConfig } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { messageOf } from "../github/client.js";
-import { listFiles } from "../github/repo-files.js";
+import { listTaskLists } from "../github/task-list-files.js";
 import { listTrackedIssues, type TrackedIssue } from "../github/tracked-issues.js";
 import type { Marker } from "../sync/marker.js";
 import type { RepoContext } from "../sync/repo-context.js";
@@ -95,7 +95,7 @@ async function evaluate(request: GatesRequest, config: TasksyncConfig, checkRunI
   for (const marker of closing) want(marker.path);
   let branchFeatures: string[] = [];
   if (refs.length > 0) {
-    const all = (await listFiles(gh, repo, pull.headSha)).map((f) => f.path).filter((p) => matchesAny(p, config.paths));
+    const all = (await listTaskLists(gh, repo, pull.headSha, config.paths)).map((f) => f.path);
     branchFeatures = featuresNamedBy(pull.headRef, [...new Set(all.map(featureIdOfPath))]);
     for (const path of listsForRefs(refs, all, branchFeatures, changed.length > 0)) want(path);
   }

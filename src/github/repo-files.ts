@@ -1,4 +1,4 @@
-/** Reading the repository's files: which task lists exist at a commit, and their text. */
+/** Reading the repository's files: a blob's text, a file's text and sha at a ref. */
 import type { GitHubClient, RepoRef } from "./client.js";
 import { statusOf } from "./client.js";
 
@@ -8,22 +8,6 @@ export interface TreeFile {
   sha: string;
 }
 
-/** Every file (blob) in the tree of `ref`, recursively. A missing ref gives []. */
-export async function listFiles(gh: GitHubClient, repo: RepoRef, ref: string): Promise<TreeFile[]> {
-  try {
-    const response = await gh.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
-      ...repo,
-      tree_sha: ref,
-      recursive: "1",
-    });
-    return response.data.tree
-      .filter((entry) => entry.type === "blob" && typeof entry.path === "string" && typeof entry.sha === "string")
-      .map((entry) => ({ path: entry.path as string, sha: entry.sha as string }));
-  } catch (error) {
-    if (statusOf(error) === 404 || statusOf(error) === 409) return [];
-    throw error;
-  }
-}
 
 /** The text of a blob, decoded as UTF-8. */
 export async function readBlob(gh: GitHubClient, repo: RepoRef, sha: string): Promise<string> {

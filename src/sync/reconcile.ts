@@ -4,11 +4,11 @@
  */
 import type { Logger } from "pino";
 import type { TasksyncConfig } from "../config/schema.js";
-import { matchesAny } from "../config/path-match.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { statusOf } from "../github/client.js";
 import { countRequests } from "../github/request-counter.js";
-import { listFiles, readBlob, type TreeFile } from "../github/repo-files.js";
+import { readBlob, type TreeFile } from "../github/repo-files.js";
+import { listTaskLists } from "../github/task-list-files.js";
 import { hasErrors, type TaskDocument } from "../tasks/model.js";
 import { parseTaskList } from "../tasks/parse-tasks.js";
 import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
@@ -76,7 +76,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const wanted = (path: string): boolean => request.only === undefined || request.only.includes(path);
 
-  const files = (await listFiles(gh, repo, request.commitSha)).filter((f) => matchesAny(f.path, config.paths) && wanted(f.path));
+  const files = (await listTaskLists(gh, repo, request.commitSha, config.paths)).filter((f) => wanted(f.path));
   const issues = await observeIssues(gh, repo, config.labels.tasksync.name);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   const present = new Set(files.map((f) => f.path));

@@ -350,6 +350,11 @@ export class Emulator {
     this.repoOf(owner, repo).protectedBranches.set(branch, { status, message });
   }
 
+  /** Recursive tree listings return at most `n` entries and say `truncated`, as GitHub does past 100,000. */
+  limitTreeEntries(n: number): void {
+    this.state.treeEntryLimit = n;
+  }
+
   /** Gives a user a permission on a repository (the owner is always admin). */
   setCollaborator(owner: string, repo: string, login: string, permission: "admin" | "maintain" | "write" | "triage" | "read"): void {
     this.state.user(login);

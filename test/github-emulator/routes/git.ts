@@ -36,7 +36,8 @@ function treeJson(ctx: RequestContext, sha: string, recursive: boolean): Record<
     }
   };
   walk(sha, "");
-  return { sha, url: `${api}/git/trees/${sha}`, tree: entries, truncated: false };
+  const truncated = entries.length > ctx.state.treeEntryLimit;
+  return { sha, url: `${api}/git/trees/${sha}`, tree: truncated ? entries.slice(0, ctx.state.treeEntryLimit) : entries, truncated };
 }
 
 function gitPerson(v: unknown, fallback: GitPerson): GitPerson {

@@ -33,6 +33,8 @@ export const DEFAULT_EVENTS = ["push", "issues", "issue_comment", "pull_request"
 
 export class State {
   apiUrl = "http://127.0.0.1";
+  /** Entries a recursive tree listing returns before it says `truncated` (GitHub: 100,000). */
+  treeEntryLimit = 100_000;
   webUrl = "http://127.0.0.1";
   readonly users = new Map<string, UserRecord>();
   readonly repos = new Map<string, RepoRecord>(); // lower-case "owner/name"
