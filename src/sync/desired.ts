@@ -74,6 +74,25 @@ function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback:
   return { links, fallback };
 }
 
+/**
+ * For tasks whose blockers could not all be linked task to task: the phase slots of those
+ * blockers (other than the task's own), to link from the task's phase slot instead.
+ */
+function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask: Map<string, PhaseSlot>): Map<string, PhaseSlot[]> {
+  const extra = new Map<string, PhaseSlot[]>();
+  for (const task of doc.tasks) {
+    const own = slotOfTask.get(task.id);
+    if (!fallback.has(task.id) || !own) continue;
+    const list = extra.get(own.key) ?? [];
+    for (const id of task.blockedBy) {
+      const slot = slotOfTask.get(id);
+      if (slot && slot.key !== own.key && !list.includes(slot)) list.push(slot);
+    }
+    extra.set(own.key, list);
+  }
+  return extra;
+}
+
 export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: RepoContext, blobSha: string): DesiredState {
   const labelCfg = config.labels;
   const allLabels: DesiredLabel[] = [];
@@ -102,6 +121,8 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     done: doc.tasks.length > 0 && doc.tasks.every((t) => t.checked),
   });
 
+  const { links, fallback } = taskLinks(doc);
+  const fallbackSlots = fallbackPhaseLinks(doc, fallback, slotOfTask);
   const slotsOfPhase = new Map<number, PhaseSlot[]>();
   for (const slot of slots) slotsOfPhase.set(slot.phase.index, [...(slotsOfPhase.get(slot.phase.index) ?? []), slot]);
   for (const slot of slots) {
@@ -109,7 +130,8 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
       .filter((e) => e.from === String(slot.phase.index))
       .flatMap((e) => slotsOfPhase.get(Number(e.to)) ?? []);
     const within = slot.part > 1 ? (slotsOfPhase.get(slot.phase.index) ?? []).filter((s) => s.part === slot.part - 1) : [];
-    const blockers = [...within, ...blockerSlots].slice(0, GITHUB_LIMITS.dependenciesPerIssue);
+    const extra = (fallbackSlots.get(slot.key) ?? []).filter((s) => !blockerSlots.includes(s) && !within.includes(s));
+    const blockers = [...within, ...blockerSlots, ...extra].slice(0, GITHUB_LIMITS.dependenciesPerIssue);
     const marker: PhaseMarker = { kind: "phase", path: doc.path, phase: slot.key, links: blockers.map((s) => s.key) };
     const heading = slot.parts > 1 ? `${slot.phase.heading} (part ${slot.part}/${slot.parts})` : slot.phase.heading;
     issues.push({
@@ -131,7 +153,6 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     });
   }
 
-  const { links, fallback } = taskLinks(doc);
   for (const task of doc.tasks) {
     const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
     const linked = links.get(task.id) ?? [];

@@ -37,24 +37,37 @@ export function phaseBaseKeys(doc: Pick<TaskDocument, "phases">): string[] {
   });
 }
 
-/** The phase issues a document needs: one per phase with tasks, split in parts of at most 100. */
-export function phaseSlots(doc: Pick<TaskDocument, "phases">): PhaseSlot[] {
-  const keys = phaseBaseKeys(doc);
+/** The phase that holds tasks written before any phase heading, when they need a phase issue. */
+export const NO_PHASE_KEY = "s:no-phase";
+
+function noPhase(taskIds: string[]): Phase {
+  const title = "Tasks without a phase";
+  return { index: -1, number: null, title, heading: title, line: 1, depth: 2, kind: "other", story: null, priority: null, mvp: false, checkpoint: null, taskIds };
+}
+
+function split(phase: Phase, base: string): PhaseSlot[] {
   const max = GITHUB_LIMITS.subIssuesPerParent;
-  const slots: PhaseSlot[] = [];
-  doc.phases.forEach((phase, index) => {
-    if (phase.taskIds.length === 0) return;
-    const base = keys[index] as string;
-    const parts = Math.ceil(phase.taskIds.length / max);
-    for (let part = 1; part <= parts; part += 1) {
-      slots.push({
-        key: part === 1 ? base : `${base}/${part}`,
-        phase,
-        part,
-        parts,
-        taskIds: phase.taskIds.slice((part - 1) * max, part * max),
-      });
-    }
-  });
+  const parts = Math.ceil(phase.taskIds.length / max);
+  return Array.from({ length: parts }, (_, i) => ({
+    key: i === 0 ? base : `${base}/${i + 1}`,
+    phase,
+    part: i + 1,
+    parts,
+    taskIds: phase.taskIds.slice(i * max, (i + 1) * max),
+  }));
+}
+
+/**
+ * The phase issues a document needs: one per phase with tasks, split in parts of at most 100.
+ * Tasks before any phase heading hang from the tracking issue directly while it has room for
+ * them; past GitHub's 100 sub-issues per issue they get phase issues of their own.
+ */
+export function phaseSlots(doc: Pick<TaskDocument, "phases" | "tasks">): PhaseSlot[] {
+  const keys = phaseBaseKeys(doc);
+  const slots = doc.phases.flatMap((phase, index) => (phase.taskIds.length === 0 ? [] : split(phase, keys[index] as string)));
+  const loose = doc.tasks.filter((t) => t.phaseIndex === null).map((t) => t.id);
+  if (loose.length > 0 && slots.length + loose.length > GITHUB_LIMITS.subIssuesPerParent) {
+    slots.unshift(...split(noPhase(loose), NO_PHASE_KEY));
+  }
   return slots;
 }

@@ -40,7 +40,7 @@ export function renderTaskBody(input: TaskBodyInput): string {
     lines.push(`**Blocked by:** ${blockers.join(", ")}`);
     if (input.phaseLevelFallback) {
       lines.push(
-        `> This task has more blockers than GitHub's limit of links per issue, so they are linked between phase issues instead.`,
+        `> This task has more blockers than GitHub links per issue (50), so they are not all linked to it: its phase issue is linked to the phases of blockers in other phases, and the full list is above.`,
       );
     }
   }

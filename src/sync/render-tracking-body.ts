@@ -28,7 +28,8 @@ export function renderTrackingBody(ctx: RepoContext, doc: TaskDocument, slots: P
     const part = slot.parts > 1 ? ` (part ${slot.part}/${slot.parts})` : "";
     lines.push(`| ${escapeCell(slot.phase.heading)}${part} | ${done}/${slot.taskIds.length} | ${bar(done, slot.taskIds.length)} |`);
   }
-  const loose = doc.tasks.filter((t) => t.phaseIndex === null);
+  const inSlots = new Set(slots.flatMap((s) => s.taskIds));
+  const loose = doc.tasks.filter((t) => t.phaseIndex === null && !inSlots.has(t.id));
   if (loose.length > 0) {
     const done = loose.filter((t) => t.checked).length;
     lines.push(`| (no phase) | ${done}/${loose.length} | ${bar(done, loose.length)} |`);

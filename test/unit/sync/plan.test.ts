@@ -239,7 +239,7 @@ describe("planFile: limits and errors", () => {
     const repo = new Repo();
     repo.sync(text);
     expect(repo.task("T052").blockedBy).toEqual([]);
-    expect(repo.task("T052").body).toContain("linked between phase issues");
+    expect(repo.task("T052").body).toContain("not all linked to it");
   });
 
   it("posts only diagnostics for a list with errors, and updates the same comment", () => {
