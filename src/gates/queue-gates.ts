@@ -1,4 +1,8 @@
-/** Queuing a gates run for a pull request on the per-repository work queue. */
+/**
+ * Queuing a gates run for a pull request. Gates only read issues and write check runs, so they
+ * have their own per-repository lane: a pull request gets its check at once, not after a long
+ * first sync of the same repository.
+ */
 import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
 import type { GitHubClient } from "../github/client.js";
@@ -14,6 +18,9 @@ export interface PayloadRepository {
   default_branch?: string;
   owner: { login: string } | null;
 }
+
+/** The queue key of a repository's gates work. */
+export const gatesLane = (ctx: RepoContext): string => `${ctx.owner}/${ctx.repo}#gates`;
 
 export function repoContextOf(repository: PayloadRepository): RepoContext {
   return {
@@ -38,7 +45,7 @@ export function queueGates(
   const gh = guardedClient(client, log);
   const number = typeof pull === "number" ? pull : pull.number;
   const jobLog = log.child({ pull: number });
-  return runtime.queue.push(`${ctx.owner}/${ctx.repo}`, {
+  return runtime.queue.push(gatesLane(ctx), {
     name: "gates",
     coalesceKey: `gates:${number}`,
     run: async () => {

@@ -11,7 +11,7 @@ import { guardedClient } from "../github/guarded-client.js";
 import { pullsToRecheck } from "../gates/recheck.js";
 import { parseMarker } from "../sync/marker.js";
 import type { RepoContext } from "../sync/repo-context.js";
-import { queueGates, repoContextOf } from "../gates/queue-gates.js";
+import { gatesLane, queueGates, repoContextOf } from "../gates/queue-gates.js";
 
 /** Queues a job that picks the waiting pull requests and queues a gates run for each. */
 export function queueRecheck(
@@ -23,7 +23,7 @@ export function queueRecheck(
 ): Promise<void> {
   const gh = guardedClient(client, log);
   const repo = { owner: ctx.owner, repo: ctx.repo };
-  return runtime.queue.push(`${ctx.owner}/${ctx.repo}`, {
+  return runtime.queue.push(gatesLane(ctx), {
     name: "gates-recheck",
     coalesceKey: `gates-recheck:${reason}`,
     run: async () => {

@@ -75,7 +75,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
           });
           // A task list was reconciled: pull requests waiting on its tasks may pass now.
           if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
-            queueRecheck(runtime, gh, ctx, "push", jobLog).catch((error: unknown) =>
+            queueRecheck(runtime, context.octokit, ctx, "push", jobLog).catch((error: unknown) =>
               jobLog.error({ err: error }, "gates re-check failed; it runs again on the next event"),
             );
           }

@@ -39,3 +39,23 @@ describe("redelivery", () => {
     expect(runs[0]?.conclusion).toBe("failure");
   });
 });
+
+describe("gates while a sync is under way", () => {
+  it("a pull request gets its check before the repository's long sync has finished", async () => {
+    h = await startHarness({ files: { [PATH]: LIST } });
+    h.emulator.setLatency(30); // a slow GitHub, so that the sync below takes a while
+    const more = Array.from({ length: 30 }, (_, i) => `- [ ] T${String(i + 3).padStart(3, "0")} More work ${i + 3}`).join("\n");
+    h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: `${LIST}${more}\n` } });
+    h.emulator.openPullRequest({ owner: h.owner, repo: h.repo, head: "t002", title: "T002 linting", files: { "lint.json": "{}\n" } });
+    const head = h.emulator.branchSha(h.owner, h.repo, "t002") ?? "";
+    const gates = () => h!.emulator.checkRuns(h!.owner, h!.repo, head).filter((r) => r.name === "tasksync / gates");
+    const deadline = Date.now() + 20_000;
+    while (gates().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const issuesWhenChecked = h.emulator.issues(h.owner, h.repo).filter((i) => !i.is_pull_request).length;
+    await h.settle();
+    const issuesAtEnd = h.emulator.issues(h.owner, h.repo).filter((i) => !i.is_pull_request).length;
+    expect(issuesAtEnd).toBe(4 + 30);
+    expect(issuesWhenChecked).toBeLessThan(issuesAtEnd);
+    expect(gates()[0]?.conclusion).toBe("failure");
+  });
+});
