@@ -23,7 +23,9 @@ describe("learnBotLogin", () => {
 
   it("falls back (undefined) when GitHub cannot say, without throwing", async () => {
     app = await startTestApp();
-    nock(API).get("/app").reply(500, { message: "boom" });
+    const scope = nock(API).get("/app").reply(500, { message: "boom" });
     expect(await learnBotLogin(app.probot, app.runtime, pino({ level: "silent" }))).toBeUndefined();
+    scope.done(); // GitHub was asked, and its failure did not escape
+    expect(app.runtime.botLogin).toBeUndefined();
   });
 });

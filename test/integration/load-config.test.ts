@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { loadConfig } from "../../src/config/load-config.js";
@@ -8,9 +8,19 @@ const raw = { "content-type": "application/vnd.github.raw; charset=utf-8" };
 const gh = new Octokit({ request: { retries: 0 } });
 const repo = { owner: "o", repo: "r" };
 
+// the network is off: a request no mock answers fails the call instead of reaching GitHub
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
 afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
+  const pending = nock.pendingMocks();
   nock.cleanAll();
+  expect(pending).toEqual([]);
 });
 
 describe("loadConfig", () => {

@@ -2,22 +2,17 @@
  * issues.closed / issues.reopened → write-back, through Probot with real-shaped payloads and
  * strict HTTP mocks: every request the app makes must be expected, and every expected one made.
  */
-import { generateKeyPairSync } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import pino from "pino";
-import { Probot, ProbotOctokit } from "probot";
-import type { AppRuntime } from "../../src/app/runtime.js";
 import { statusOf } from "../../src/github/client.js";
 import { registerIssuesHandler } from "../../src/handlers/on-issues.js";
-import { MemoryQueue } from "../../src/queue/memory-queue.js";
 import { emptyReport } from "../../src/sync/apply.js";
 import type { ReconcileRequest, ReconcileResult } from "../../src/sync/reconcile.js";
 import { renderMarker, type Marker } from "../../src/sync/marker.js";
 import { tagOf } from "../../src/writeback/comment-once.js";
+import { diffOffsets } from "../support/text-diff.js";
+import { API, b64, example, expectStrict, fromB64, mockToken as mockAnyToken, startTestApp, type ExpectedFailure, type TestApp, type TestAppOptions } from "./probot-app.js";
 
-const API = "https://api.github.com";
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
 const BRANCH = "master";
@@ -46,12 +41,7 @@ interface Example {
   repository: Record<string, unknown>;
 }
 
-const examples = JSON.parse(readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8")) as Array<{
-  name: string;
-  examples: Example[];
-}>;
-const reopenedExample = examples.find((e) => e.name === "issues")?.examples.find((p) => p.action === "reopened" && p.installation);
-if (!reopenedExample) throw new Error("webhooks-examples has no issues.reopened with an installation");
+const reopenedExample = example("issues", (p) => p.action === "reopened" && p.installation !== undefined) as unknown as Example;
 
 const taskMarker = (id: string): Marker => ({ kind: "task", path: PATH, id, text: "abc123" });
 
@@ -85,12 +75,8 @@ function issuesEvent(input: EventInput) {
 
 // ---------------------------------------------------------------- mocks
 
-const b64 = (text: string): string => Buffer.from(text, "utf8").toString("base64");
-const fromB64 = (text: string): string => Buffer.from(text, "base64").toString("utf8");
-
-function mockToken(scope: nock.Scope): nock.Scope {
-  return scope.post("/app/installations/1/access_tokens").reply(201, { token: "test", permissions: { contents: "write", issues: "write", pull_requests: "write" } });
-}
+/** The token write-back gets: contents, issues and pull requests. */
+const mockToken = (scope: nock.Scope): nock.Scope => mockAnyToken(scope, { contents: "write", issues: "write", pull_requests: "write" });
 
 function mockConfig(scope: nock.Scope, yaml = "writeBack:\n  batchWindowSeconds: 0\n"): nock.Scope {
   return scope
@@ -139,81 +125,44 @@ function mockRecorded(scope: nock.Scope, recordedSha: string): nock.Scope {
     .reply(200, [tracking]);
 }
 
-/** The one-character offsets where two texts differ. */
-function diffOffsets(a: string, b: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i);
-  return out;
-}
-
 // ---------------------------------------------------------------- the app
 
-let privateKey: string;
-let probot: Probot;
-let runtime: AppRuntime;
-/** Every job the app queued, with its outcome (null when it succeeded, else its error). */
-let jobs: Array<{ name: string; outcome: Promise<unknown> }>;
+let app: TestApp;
 /** The reconciles the write-back asked for (stubbed: the sync has its own tests; e2e runs the real one). */
 let reconciles: ReconcileRequest[];
+/** Jobs the test expects to fail, in order (it says which and how). */
+let expectedFailures: ExpectedFailure[];
 const stubReconcile = async (request: ReconcileRequest): Promise<ReconcileResult> => {
   reconciles.push(request);
   return { plans: [], report: emptyReport(), upToDate: [], reads: 0, writes: 0 };
 };
 
-beforeAll(() => {
-  privateKey = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-});
-
-async function startApp(settings: Partial<AppRuntime["settings"]> = {}): Promise<void> {
-  const queue = new MemoryQueue();
-  const push = queue.push.bind(queue);
-  jobs = [];
+async function startApp(settings: TestAppOptions["settings"] = {}): Promise<TestApp> {
   reconciles = [];
-  queue.push = (key, job) => {
-    const done = push(key, job);
-    jobs.push({ name: job.name, outcome: done.then(() => null, (error: unknown) => error) });
-    return done;
-  };
-  runtime = {
-    queue,
-    settings: { writePauseMs: 0, batchWindowMs: 0, drainMs: 0, ...settings },
-    ownCommits: new Set(),
+  return startTestApp({
+    settings,
     botLogin: "tasksync[bot]",
-  };
-  probot = new Probot({
-    appId: 1,
-    privateKey,
-    secret: "test-secret",
-    log: pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    // Only the write-back handler: other features (the gates re-check) also listen to issues.closed,
+    // and their requests are their tests' business. The whole app runs in test/e2e/writeback.test.ts.
+    load: (probot, runtime) => registerIssuesHandler(probot, runtime, { reconcile: stubReconcile }),
   });
-  // Only the write-back handler: other features (the gates re-check) also listen to issues.closed,
-  // and their requests are their tests' business. The whole app runs in test/e2e/writeback.test.ts.
-  await probot.load((app) => registerIssuesHandler(app, runtime, { reconcile: stubReconcile }));
 }
 
-async function receive(event: ReturnType<typeof issuesEvent>): Promise<void> {
-  await probot.receive(event);
-  await runtime.queue.onIdle();
-}
+const receive = (event: ReturnType<typeof issuesEvent>): Promise<void> => app.receive(event);
 
 beforeEach(async () => {
-  nock.disableNetConnect();
-  await startApp();
+  expectedFailures = [];
+  app = await startApp();
 });
 
 afterEach(async () => {
-  // an unexpected request fails its job (the network is off): every job must have succeeded
-  const failures = (await Promise.all(jobs.map((j) => j.outcome))).filter((outcome) => outcome !== null);
-  expect(failures).toEqual([]);
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
+  // an unexpected request fails its job (the network is off): every job must have succeeded or
+  // failed as the test said, and every mock been requested
+  try {
+    await expectStrict(app, undefined, { failures: expectedFailures });
+  } finally {
+    app.close();
+  }
 });
 
 describe("issues.closed on a task's issue", () => {
@@ -239,7 +188,7 @@ describe("issues.closed on a task's issue", () => {
     // the file uses [X] for its ticked boxes, so the tick is a capital X too
     expect(written).toContain("- [X] T003 Define the model");
     // the commit is remembered as tasksync's own, and the list is reconciled at it
-    expect(runtime.ownCommits.has("commit-2")).toBe(true);
+    expect(app.runtime.ownCommits.has("commit-2")).toBe(true);
     expect(reconciles.map((r) => ({ commitSha: r.commitSha, only: r.only, force: r.force }))).toEqual([
       { commitSha: "commit-2", only: [PATH], force: false },
     ]);
@@ -253,7 +202,7 @@ describe("issues.closed on a task's issue", () => {
     await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003"), stateReason: "not_planned" }));
 
     scope.done();
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.runtime.ownCommits.size).toBe(0);
   });
 
   it("closed as not planned with onNotPlanned: tick → ticked", async () => {
@@ -280,12 +229,12 @@ describe("issues.closed on a task's issue", () => {
     await receive(issuesEvent({ action: "closed", number: 11, marker: taskMarker("T002") }));
 
     scope.done();
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.runtime.ownCommits.size).toBe(0);
   });
 
   it("closed by tasksync's own bot: no request at all", async () => {
     await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003"), sender: { login: "tasksync[bot]", type: "Bot" } }));
-    expect(jobs).toEqual([]);
+    expect(app.jobs).toEqual([]);
   });
 
   it.each([
@@ -295,7 +244,7 @@ describe("issues.closed on a task's issue", () => {
     { name: "the issue of a task that left its list", marker: { ...taskMarker("T009"), removed: true } as Marker },
   ])("$name: ignored without a request", async ({ marker }) => {
     await receive(issuesEvent({ action: "closed", number: 5, marker }));
-    expect(jobs).toEqual([]);
+    expect(app.jobs).toEqual([]);
   });
 
   it("a task no longer in the list: no commit, one comment on its issue", async () => {
@@ -380,7 +329,8 @@ describe("issues.reopened on a task's issue", () => {
 
 describe("batching", () => {
   it("issues closed within the window become one commit naming every task", async () => {
-    await startApp({ batchWindowMs: 150 });
+    app.close();
+    app = await startApp({ batchWindowMs: 150 });
     const bodies: PutBody[] = [];
     const scope = nock(API);
     mockToken(scope);
@@ -389,10 +339,10 @@ describe("batching", () => {
     mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
     mockRecorded(scope, "blob-1");
 
-    await probot.receive(issuesEvent({ action: "closed", number: 13, marker: taskMarker("T003") }));
-    await probot.receive(issuesEvent({ action: "closed", number: 10, marker: taskMarker("T001") }));
-    await probot.receive(issuesEvent({ action: "reopened", number: 11, marker: taskMarker("T002") }));
-    await runtime.queue.onIdle();
+    await app.probot.receive(issuesEvent({ action: "closed", number: 13, marker: taskMarker("T003") }));
+    await app.probot.receive(issuesEvent({ action: "closed", number: 10, marker: taskMarker("T001") }));
+    await app.probot.receive(issuesEvent({ action: "reopened", number: 11, marker: taskMarker("T002") }));
+    await app.runtime.queue.onIdle();
 
     scope.done();
     expect(bodies).toHaveLength(1);
@@ -425,7 +375,7 @@ describe("concurrency and refusals", () => {
     expect(written).toBe(theirs.replace("- [ ] T003", "- [X] T003"));
     // not remembered as tasksync's own and not reconciled here: the other commit's push (queued
     // behind this job) and then ours reconcile them, in order
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.runtime.ownCommits.size).toBe(0);
     expect(reconciles).toEqual([]);
   });
 
@@ -442,7 +392,7 @@ describe("concurrency and refusals", () => {
 
     scope.done();
     expect(bodies).toHaveLength(1);
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.runtime.ownCommits.size).toBe(0);
     expect(reconciles).toEqual([]);
   });
 
@@ -491,7 +441,7 @@ describe("concurrency and refusals", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain(`https://github.com/${OWNER}/${REPO}/pull/7`);
     // the default branch did not change: nothing to remember as tasksync's own commit, nothing to reconcile
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.runtime.ownCommits.size).toBe(0);
   });
 
   it("a protected branch with the pull request already open: the tick is added to its branch, no second pull request", async () => {
@@ -560,9 +510,9 @@ describe("concurrency and refusals", () => {
 
     scope.done();
     expect(bodies).toHaveLength(1);
-    expect(jobs.map((j) => j.name)).toEqual(["write-back"]);
-    expect(statusOf(await jobs[0]?.outcome)).toBe(500);
-    jobs = []; // the failure was the point: don't let afterEach count it
-    expect(runtime.ownCommits.size).toBe(0);
+    expect(app.jobs.map((j) => j.name)).toEqual(["write-back"]);
+    expect(statusOf(await app.jobs[0]?.outcome)).toBe(500);
+    expectedFailures = [{ status: 500, message: "Server Error" }]; // the failure was the point, and it is GitHub's 500
+    expect(app.runtime.ownCommits.size).toBe(0);
   });
 });

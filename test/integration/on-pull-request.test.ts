@@ -3,19 +3,12 @@
  * @octokit/webhooks-examples (adapted), strict HTTP mocks — every request the app makes must be
  * expected, and every expected one made.
  */
-import { generateKeyPairSync } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import pino from "pino";
-import { Probot, ProbotOctokit } from "probot";
-import type { AppRuntime } from "../../src/app/runtime.js";
 import { registerPullRequestHandlers } from "../../src/handlers/on-pull-request.js";
-import { tasksyncApp } from "../../src/index.js";
-import { MemoryQueue } from "../../src/queue/memory-queue.js";
 import { renderMarker, type Marker } from "../../src/sync/marker.js";
+import { API, b64, example as realExample, expectStrict, mockToken, startTestApp, type ExpectedFailure, type TestApp } from "./probot-app.js";
 
-const API = "https://api.github.com";
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
 const REPO_API = `/repos/${OWNER}/${REPO}`;
@@ -48,15 +41,7 @@ const TICKED_T004 = LIST.replace("- [ ] T004", "- [x] T004");
 // ---------------------------------------------------------------- payloads
 
 type Payload = Record<string, any>;
-const examples = JSON.parse(readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8")) as Array<{
-  name: string;
-  examples: Payload[];
-}>;
-const example = (name: string, match: (p: Payload) => boolean): Payload => {
-  const found = examples.find((e) => e.name === name)?.examples.find(match);
-  if (!found) throw new Error(`webhooks-examples has no matching ${name} payload`);
-  return structuredClone(found);
-};
+const example = (name: string, match: (p: Payload) => boolean): Payload => realExample(name, match);
 const openedExample = example("pull_request", (p) => p.action === "opened" && p.installation !== undefined);
 const rerequestedExample = example("check_run", (p) => p.action === "rerequested");
 const issuesExample = example("issues", (p) => p.action === "reopened" && p.installation !== undefined);
@@ -117,8 +102,6 @@ function issueClosedEvent(marker: Marker | null, stateReason: string) {
 
 // ---------------------------------------------------------------- mocks
 
-const b64 = (text: string): string => Buffer.from(text, "utf8").toString("base64");
-
 interface Issue {
   number: number;
   id: string;
@@ -145,7 +128,7 @@ interface Captured {
 
 function mocks(scope: nock.Scope, captured: Captured) {
   return {
-    token: () => scope.post("/app/installations/1/access_tokens").reply(201, { token: "test", permissions: { checks: "write", contents: "read", issues: "read", pull_requests: "read" } }),
+    token: () => mockToken(scope, { checks: "write", contents: "read", issues: "read", pull_requests: "read" }),
     /** The config at `ref` (the PR's base; none for the default branch); null: no file, so the org's .github repo is asked too. */
     config: (yaml: string | null = null, ref: string | null = BASE) => {
       const path = `${REPO_API}/contents/.github%2Ftasksync.yml`;
@@ -185,70 +168,39 @@ function mocks(scope: nock.Scope, captured: Captured) {
 
 // ---------------------------------------------------------------- the app
 
-let privateKey: string;
-let probot: Probot;
-let runtime: AppRuntime;
-let jobs: Array<{ name: string; outcome: Promise<unknown> }>;
+let app: TestApp;
 
-beforeAll(() => {
-  privateKey = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-});
-
-async function startApp(whole: boolean): Promise<void> {
-  const queue = new MemoryQueue();
-  const push = queue.push.bind(queue);
-  jobs = [];
-  queue.push = (key, job) => {
-    const done = push(key, job);
-    jobs.push({ name: job.name, outcome: done.then(() => null, (error: unknown) => error) });
-    return done;
-  };
-  runtime = { queue, settings: { writePauseMs: 0, drainMs: 0 }, ownCommits: new Set(), botLogin: "tasksync[bot]" };
-  probot = new Probot({
-    appId: 1,
-    privateKey,
-    secret: "test-secret",
-    log: pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+async function startApp(whole: boolean): Promise<TestApp> {
+  return startTestApp({
+    botLogin: "tasksync[bot]",
+    // pull_request and check_run events reach only the gates, so the whole app is loaded for them;
+    // issues.closed and push also reach write-back and sync: only the gates handlers then.
+    ...(whole ? {} : { load: (probot, runtime) => registerPullRequestHandlers(probot, runtime) }),
   });
-  // pull_request and check_run events reach only the gates, so the whole app is loaded for them;
-  // issues.closed and push also reach write-back and sync: only the gates handlers then.
-  // Without a server, Probot's default addHandler throws: the app's health endpoint needs one here.
-  const options = { cwd: process.cwd(), addHandler: () => undefined };
-  await probot.load(whole ? tasksyncApp(runtime) : (app) => registerPullRequestHandlers(app, runtime), options);
 }
 
-async function receive(event: Parameters<Probot["receive"]>[0]): Promise<void> {
-  await probot.receive(event);
-  await runtime.queue.onIdle();
-}
+const receive = (event: Parameters<TestApp["receive"]>[0]): Promise<void> => app.receive(event);
 
 let captured: Captured;
 let scope: nock.Scope;
 let mock: ReturnType<typeof mocks>;
-/** Jobs expected to fail (the test says which). */
-let expectedFailures: number;
+/** Jobs expected to fail, in order, with GitHub's status and message (the test says which). */
+let expectedFailures: ExpectedFailure[];
 
 beforeEach(async () => {
-  nock.disableNetConnect();
+  app = await startApp(true);
   captured = { created: [], updates: [] };
   scope = nock(API);
   mock = mocks(scope, captured);
-  expectedFailures = 0;
-  await startApp(true);
+  expectedFailures = [];
 });
 
 afterEach(async () => {
-  const failures = (await Promise.all(jobs.map((j) => j.outcome))).filter((outcome) => outcome !== null);
-  expect(failures).toHaveLength(expectedFailures);
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
+  try {
+    await expectStrict(app, scope, { failures: expectedFailures });
+  } finally {
+    app.close();
+  }
 });
 
 /** The mocks of one full gates run on PR #2 that changes the task list from `base` to `head`. */
@@ -389,7 +341,7 @@ describe("pull_request → tasksync / gates", () => {
 
   it("ignores a closed pull request", async () => {
     await receive(pullEvent({ action: "edited", state: "closed" }));
-    expect(jobs).toEqual([]);
+    expect(app.jobs).toEqual([]);
   });
 
   it("an unexpected GitHub error completes the check as failed, and the job fails loudly", async () => {
@@ -398,7 +350,7 @@ describe("pull_request → tasksync / gates", () => {
     mock.createCheck();
     scope.get(`${REPO_API}/pulls/2/files`).query({ per_page: "100", page: "1" }).reply(500, { message: "Server Error" });
     mock.complete();
-    expectedFailures = 1;
+    expectedFailures = [{ status: 500, message: "Server Error" }]; // GitHub's 500, not an unexpected request
 
     await receive(pullEvent());
 
@@ -428,13 +380,15 @@ describe("check_run.rerequested", () => {
 
   it("leaves other apps' check runs alone", async () => {
     await receive(rerequestedEvent("ci / build", [2]));
-    expect(jobs).toEqual([]);
+    expect(app.jobs).toEqual([]);
   });
 });
 
 describe("re-checks without a new push", () => {
   beforeEach(async () => {
-    await startApp(false);
+    // a fresh app with only the gates handlers (no mock is set up yet: closing the first one loses none)
+    app.close();
+    app = await startApp(false);
   });
 
   it("a task issue closed as completed re-runs the open PRs whose gates failed, and only those", async () => {
@@ -465,7 +419,7 @@ describe("re-checks without a new push", () => {
     await receive(issueClosedEvent({ kind: "task", path: PATH, id: "T003", text: "abc" }, "completed"));
 
     scope.done();
-    expect(jobs.map((j) => j.name)).toEqual(["gates-recheck", "gates"]);
+    expect(app.jobs.map((j) => j.name)).toEqual(["gates-recheck", "gates"]);
     expect(captured.created).toHaveLength(1);
     expect(captured.updates[0]).toMatchObject({ conclusion: "success" });
   });
@@ -475,6 +429,6 @@ describe("re-checks without a new push", () => {
     ["an issue tasksync does not manage", null, "completed"],
   ])("%s: nothing is re-checked", async (_name, marker, reason) => {
     await receive(issueClosedEvent(marker, reason));
-    expect(jobs).toEqual([]);
+    expect(app.jobs).toEqual([]);
   });
 });
