@@ -31,6 +31,15 @@ export function labelChange(
   return [...desired, ...kept];
 }
 
+/**
+ * A body as compared: line numbers in the links to the task list are left out, so inserting a
+ * line near the top of a list does not rewrite every issue below it. The links are refreshed
+ * whenever something else in the body changes.
+ */
+export function comparableBody(body: string): string {
+  return body.replace(/\r\n/g, "\n").replace(/#L\d+\)/g, ")").replace(/ line \d+\]/g, "]");
+}
+
 export function fieldChanges(
   desired: { title: string; body: string; labels: string[] },
   existing: TrackedIssue,
@@ -38,7 +47,7 @@ export function fieldChanges(
 ): FieldChanges {
   const changes: FieldChanges = {};
   if (desired.title !== existing.title) changes.title = desired.title;
-  if (desired.body.replace(/\r\n/g, "\n") !== existing.body.replace(/\r\n/g, "\n")) changes.body = desired.body;
+  if (comparableBody(desired.body) !== comparableBody(existing.body)) changes.body = desired.body;
   const newLabels = labelChange(desired.labels, existing.labels, labels);
   if (newLabels) changes.labels = newLabels;
   return changes;
