@@ -41,25 +41,36 @@ export function rateLimitWait(error: unknown, now: number = Date.now()): number 
   return null;
 }
 
-/** A client whose requests follow the rate-limit policy. GraphQL goes through `request` too. */
+/** A client whose REST requests and GraphQL queries follow the rate-limit policy. */
 export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateLimitPolicy): T {
   const pause = policy.sleep ?? sleep;
-  const request = (async (route: unknown, params?: unknown) => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await (gh.request as (r: unknown, p?: unknown) => Promise<unknown>)(route, params);
-      } catch (error) {
-        const wait = rateLimitWait(error);
-        if (wait === null || attempt > policy.maxRetries) throw error;
-        const waitMs = Math.min(wait, policy.maxWaitMs);
-        policy.onWait?.({ waitMs, status: statusOf(error) ?? 0, attempt, route: typeof route === "string" ? route : "request" });
-        await pause(waitMs);
+  const retrying = <F extends (...args: never[]) => Promise<unknown>>(send: F, name: (args: Parameters<F>) => string): F =>
+    (async (...args: Parameters<F>) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await send(...args);
+        } catch (error) {
+          const wait = rateLimitWait(error);
+          if (wait === null || attempt > policy.maxRetries) throw error;
+          const waitMs = Math.min(wait, policy.maxWaitMs);
+          policy.onWait?.({ waitMs, status: statusOf(error) ?? 0, attempt, route: name(args) });
+          await pause(waitMs);
+        }
       }
-    }
-  }) as unknown as T["request"];
+    }) as F;
+  // Keep the functions' own properties (request.endpoint, request.defaults, graphql.paginate ...).
+  const request = Object.assign(
+    retrying(gh.request as unknown as (route: unknown, params?: unknown) => Promise<unknown>, ([route]) => (typeof route === "string" ? route : "request")),
+    gh.request,
+  );
+  const graphql = Object.assign(
+    retrying(gh.graphql as unknown as (query: unknown, params?: unknown) => Promise<unknown>, () => "graphql"),
+    gh.graphql,
+  );
   return new Proxy(gh, {
     get(target, prop, receiver) {
-      if (prop === "request") return Object.assign(request, { endpoint: gh.request.endpoint, defaults: gh.request.defaults });
+      if (prop === "request") return request;
+      if (prop === "graphql") return graphql;
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });

@@ -19,7 +19,7 @@ describe("planFile: API economy", () => {
     const moved = LIST.replace("# Tasks: Economy\n", "# Tasks: Economy\n\nSome words about this list.\nAnd more.\n");
     const ops = plan(gh, moved, "v2").operations;
     // only the tracking issue records the new version; no task or phase issue is rewritten
-    expect(ops.map((o) => [o.kind, o.key])).toEqual([["update-issue", `${PATH}#feature`]]);
+    expect(ops.map((o) => [o.kind, "key" in o ? o.key : o.name])).toEqual([["update-issue", `${PATH}#feature`]]);
   });
 
   it("refreshes the line link together with a real change", () => {
