@@ -48,7 +48,7 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options:
     }
     const change = issueChange(action, issue.state_reason);
     const repoKey = repository.full_name;
-    const { batch, opened } = batcher.add(repoKey, marker.path, { taskId: marker.id, issueNumber: issue.number, change }, context.id);
+    const { batch, opened } = batcher.add(repoKey, marker.path, { taskId: marker.id, issueNumber: issue.number, change, text: marker.text }, context.id);
     log.info({ change, batchSize: batch.ticks.size }, opened ? "write-back batch opened" : "write-back batch joined");
     if (!opened) return;
     const ctx = {

@@ -1,9 +1,12 @@
 /**
  * Applies checkbox changes to a task list's text, finding each task by id (so lines that moved
- * are still found) and changing exactly the one marker character. Pure.
+ * are still found) — or, when a regenerated list gave the issue's task another id, by the text
+ * its marker recorded — and changing exactly the one marker character. Pure.
  */
 import { parseTaskList } from "../tasks/parse-tasks.js";
 import { setCheckbox } from "../tasks/set-checkbox.js";
+import type { Task } from "../tasks/model.js";
+import { textHash } from "../sync/task-text.js";
 import type { CheckboxChange } from "./tick-change.js";
 
 export type MissingReason = "not-in-list" | "no-checkbox";
@@ -31,7 +34,8 @@ export function applyTicks(path: string, text: string, changes: readonly Checkbo
   }
   const missing: AppliedTicks["missing"] = [];
   const found: CheckboxChange[] = [];
-  for (const change of changes) {
+  for (const requested of changes) {
+    const change = followText(doc.tasks, requested);
     if (!lineOf.has(change.taskId)) missing.push({ ...change, reason: "not-in-list" });
     else if (!withBox.has(change.taskId)) missing.push({ ...change, reason: "no-checkbox" });
     else found.push(change);
@@ -51,4 +55,16 @@ export function applyTicks(path: string, text: string, changes: readonly Checkbo
     changed,
     missing,
   };
+}
+
+/**
+ * The change aimed at the task it means: when the task with its id has other text and exactly
+ * one task has the text the issue's marker recorded, that task (ids shifted since the sync).
+ */
+function followText(tasks: readonly Task[], change: CheckboxChange): CheckboxChange {
+  if (change.text === undefined) return change;
+  const byId = tasks.find((t) => t.id === change.taskId);
+  if (byId && textHash(byId.description) === change.text) return change;
+  const byText = tasks.filter((t) => textHash(t.description) === change.text);
+  return byText.length === 1 && byText[0] ? { ...change, taskId: byText[0].id } : change;
 }

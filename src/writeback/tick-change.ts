@@ -18,11 +18,14 @@ export interface PendingTick {
   taskId: string;
   issueNumber: number;
   change: IssueChange;
+  /** The task's text hash from the issue's marker: finds the task when a renumbering moved its id. */
+  text?: string;
 }
 
 export interface CheckboxChange {
   taskId: string;
   issueNumber: number;
+  text?: string;
   /** true: tick; false: untick. */
   checked: boolean;
 }
@@ -32,13 +35,14 @@ export type OnNotPlanned = "keep" | "tick";
 /** The checkbox change a pending tick asks for; null when the checkbox stays as it is. */
 export function checkboxChangeOf(tick: PendingTick, onNotPlanned: OnNotPlanned): CheckboxChange | null {
   const { taskId, issueNumber } = tick;
+  const text = tick.text === undefined ? {} : { text: tick.text };
   switch (tick.change) {
     case "completed":
-      return { taskId, issueNumber, checked: true };
+      return { taskId, issueNumber, ...text, checked: true };
     case "reopened":
-      return { taskId, issueNumber, checked: false };
+      return { taskId, issueNumber, ...text, checked: false };
     case "not_planned":
-      return onNotPlanned === "tick" ? { taskId, issueNumber, checked: true } : null;
+      return onNotPlanned === "tick" ? { taskId, issueNumber, ...text, checked: true } : null;
   }
 }
 
