@@ -3,8 +3,8 @@
  * Pull requests are opened as a person would; the check runs on their head commits.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
 import type { CheckRunView } from "../github-emulator/index.js";
+import { taskIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const PATH = "specs/001-photo-albums/tasks.md";
@@ -36,18 +36,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-function taskIssue(harness: Harness, id: string) {
-  const issue = harness.emulator
-    .issues(harness.owner, harness.repo)
-    .filter((i) => !i.is_pull_request)
-    .find((i) => {
-      const m = parseMarker(i.body);
-      return m?.kind === "task" && m.id === id && m.path === PATH;
-    });
-  if (!issue) throw new Error(`no issue for ${id}`);
-  return issue;
-}
-
 /** An issue's web address on the emulator (the emulator's issue view carries no html_url). */
 const issueUrl = (harness: Harness, number: number): string => `${harness.emulator.url}/${harness.owner}/${harness.repo}/issues/${number}`;
 
@@ -70,7 +58,7 @@ async function openPull(harness: Harness, branch: string, title: string, text: s
 describe("tasksync / gates end to end", () => {
   it("fails a PR that ticks T010 while its blocker T009 is open, then turns green when T009's issue closes, with no new push", async () => {
     h = await startHarness({ files: { [PATH]: READY } });
-    const t009 = taskIssue(h, "T009");
+    const t009 = taskIssue(h, "T009", PATH);
 
     const pr = await openPull(h, "upload-ui", "Upload UI", READY.replace("- [ ] T010", "- [x] T010"));
 
@@ -92,7 +80,7 @@ describe("tasksync / gates end to end", () => {
 
   it("with write-back off, the closed issue alone (the file still shows T009 open) turns the check green", async () => {
     h = await startHarness({ files: { [PATH]: READY, ".github/tasksync.yml": "writeBack:\n  enabled: false\n" } });
-    const t009 = taskIssue(h, "T009");
+    const t009 = taskIssue(h, "T009", PATH);
     const pr = await openPull(h, "upload-ui", "Upload UI", READY.replace("- [ ] T010", "- [x] T010"));
     expect(latestGates(h, pr.head).conclusion).toBe("failure");
 
@@ -108,7 +96,7 @@ describe("tasksync / gates end to end", () => {
     const pr = await openPull(h, "upload-ui", "Upload UI", READY.replace("- [ ] T010", "- [x] T010"));
     const failed = latestGates(h, pr.head);
 
-    h.emulator.closeIssue(h.owner, h.repo, taskIssue(h, "T010").number, "not_planned");
+    h.emulator.closeIssue(h.owner, h.repo, taskIssue(h, "T010", PATH).number, "not_planned");
     await h.settle();
     expect(latestGates(h, pr.head).id).toBe(failed.id);
 
@@ -119,7 +107,7 @@ describe("tasksync / gates end to end", () => {
 
   it("fails a PR that starts a user-story phase while Foundational is open, naming the open Foundational task", async () => {
     h = await startHarness({ files: { [PATH]: NOT_FOUNDED } });
-    const t002 = taskIssue(h, "T002");
+    const t002 = taskIssue(h, "T002", PATH);
 
     const pr = await openPull(h, "upload-endpoint", "Upload endpoint", NOT_FOUNDED.replace("- [ ] T009", "- [x] T009"));
 

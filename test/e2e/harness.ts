@@ -2,7 +2,6 @@
  * End-to-end harness: the local GitHub emulator and the real tasksync app, talking over real
  * HTTP with signed webhooks — the app's code unchanged, only pointed at the emulator.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
@@ -10,21 +9,11 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import type { AppRuntime } from "../../src/app/runtime.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
+import { testPrivateKey } from "../support/test-key.js";
 
 export const OWNER = "octo-org";
 export const REPO = "photo-app";
 const SECRET = "e2e-webhook-secret";
-
-let cachedKey: string | undefined;
-/** A real RSA key (Probot signs its app JWT with it); generated once per test file. */
-export function testPrivateKey(): string {
-  cachedKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return cachedKey;
-}
 
 export interface HarnessOptions {
   /** Files in the repository before the app is installed. */

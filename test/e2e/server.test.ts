@@ -4,7 +4,6 @@
  * GHE_PROTOCOL, with webhooks POSTed over HTTP and signed with the webhook secret.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,8 +14,9 @@ import { Probot } from "probot";
 import { parse } from "yaml";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
-import { parseMarker } from "../../src/sync/marker.js";
 import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
+import { findTaskIssue, issuesOf, type EmulatedRepo } from "../support/issues-by-marker.js";
+import { testPrivateKey } from "../support/test-key.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
@@ -99,18 +99,13 @@ let app: AppProcess;
 async function startApp(emulatorPort: string): Promise<AppProcess> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-")); // no .env, no package.json, no .pem
-  const privateKey = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
   const child = spawn(process.execPath, [PROBOT, "run", ENTRY], {
     cwd,
     env: {
       PATH: process.env.PATH ?? "",
       HOME: cwd,
       APP_ID: "1",
-      PRIVATE_KEY: privateKey,
+      PRIVATE_KEY: testPrivateKey(),
       WEBHOOK_SECRET: SECRET,
       GHE_HOST: `127.0.0.1:${emulatorPort}`,
       GHE_PROTOCOL: "http",
@@ -141,16 +136,8 @@ async function startApp(emulatorPort: string): Promise<AppProcess> {
   return started;
 }
 
-function issuesOf(repo: string) {
-  return emulator.issues(OWNER, repo).filter((i) => !i.is_pull_request);
-}
-
-function taskIssue(id: string) {
-  return issuesOf(REPO).find((i) => {
-    const m = parseMarker(i.body);
-    return m?.kind === "task" && m.id === id;
-  });
-}
+/** A repository of OWNER's on the emulator (read when called: the emulator starts in beforeAll). */
+const emulated = (repo: string): EmulatedRepo => ({ emulator, owner: OWNER, repo });
 
 function latestGate(sha: string) {
   return emulator
@@ -291,7 +278,7 @@ describe("the server npm start runs", () => {
 
     await new Promise((r) => setTimeout(r, 1_500)); // time for a sync to have started, had one been queued
     expect(emulator.requests.counts().total).toBe(0);
-    expect(issuesOf(QUIET_REPO)).toHaveLength(0);
+    expect(issuesOf(emulated(QUIET_REPO))).toHaveLength(0);
   });
 
   it("rejects a malformed body", async () => {
@@ -312,9 +299,9 @@ describe("the server npm start runs", () => {
   it("push → issues → close → tick commit → PR gate fails → blocker closes → gate passes", async () => {
     // push: the task list becomes a tracking issue, 2 phase issues and 3 task issues
     emulator.commit({ owner: OWNER, repo: REPO, files: { [PATH]: LIST }, message: "Add the sharing task list" });
-    await waitFor("the first sync", () => issuesOf(REPO).length === 6 && emulator.blockedBy(OWNER, REPO, taskIssue("T003")?.number ?? 0).length === 1, 150_000);
-    const t002 = taskIssue("T002");
-    const t003 = taskIssue("T003");
+    await waitFor("the first sync", () => issuesOf(emulated(REPO)).length === 6 && emulator.blockedBy(OWNER, REPO, findTaskIssue(emulated(REPO), "T003", PATH)?.number ?? 0).length === 1, 150_000);
+    const t002 = findTaskIssue(emulated(REPO), "T002", PATH);
+    const t003 = findTaskIssue(emulated(REPO), "T003", PATH);
     expect(emulator.blockedBy(OWNER, REPO, t003!.number).map((i) => i.number)).toEqual([t002!.number]);
     expect(emulator.deliveries().filter((d) => d.event === "push").every((d) => d.status === 200)).toBe(true);
 
@@ -324,7 +311,7 @@ describe("the server npm start runs", () => {
     expect(planned).toMatchObject({ repo: `${OWNER}/${REPO}`, file: PATH, feature: "003-sharing" });
 
     // close: a person closes T001's issue; tasksync commits the tick
-    const t001 = taskIssue("T001");
+    const t001 = findTaskIssue(emulated(REPO), "T001", PATH);
     const headBefore = emulator.branchSha(OWNER, REPO);
     emulator.closeIssue(OWNER, REPO, t001!.number, "completed", "mona");
     const ticked = await waitFor("the tick commit", () => {

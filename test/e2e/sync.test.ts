@@ -1,52 +1,14 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { parseMarker } from "../../src/sync/marker.js";
+import { LIST, PATH } from "../fixtures/photo-albums.js";
+import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";
-
-const PATH = "specs/001-photo-albums/tasks.md";
-const LIST = `# Tasks: Photo albums
-
-## Phase 1: Setup
-
-- [ ] T001 Create project structure
-- [x] T002 [P] Configure linting in \`eslint.config.js\`
-
-## Phase 2: Foundational (Blocking Prerequisites)
-
-- [ ] T003 Database schema in \`backend/schema.sql\`
-
-## Phase 3: User Story 1 - Upload photos (Priority: P1) 🎯 MVP
-
-- [ ] T004 [P] [US1] Upload endpoint in \`backend/app.py\`
-- [ ] T005 [US1] Upload UI (depends on T004)
-`;
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-function issuesOf(harness: Harness) {
-  return harness.emulator.issues(harness.owner, harness.repo).filter((i) => !i.is_pull_request);
-}
-
-function taskIssue(harness: Harness, id: string, path = PATH) {
-  const issue = issuesOf(harness).find((i) => {
-    const m = parseMarker(i.body);
-    return m?.kind === "task" && m.id === id && m.path === path;
-  });
-  if (!issue) throw new Error(`no issue for ${id}`);
-  return issue;
-}
-
-function trackingIssue(harness: Harness, path = PATH) {
-  const issue = issuesOf(harness).find((i) => {
-    const m = parseMarker(i.body);
-    return m?.kind === "tracking" && m.path === path;
-  });
-  if (!issue) throw new Error(`no tracking issue for ${path}`);
-  return issue;
-}
 
 /** Writes made through the API since the last reset (the emulator's own helpers don't count). */
 const writesSince = (harness: Harness) => harness.emulator.requests.writes();
@@ -55,14 +17,14 @@ describe("sync end to end", () => {
   it("syncs the task lists already there when the app is installed", async () => {
     h = await startHarness({ files: { [PATH]: LIST, "README.md": "# app\n" } });
     expect(issuesOf(h)).toHaveLength(1 + 3 + 5);
-    const t004 = taskIssue(h, "T004");
-    const t005 = taskIssue(h, "T005");
+    const t004 = taskIssue(h, "T004", PATH);
+    const t005 = taskIssue(h, "T005", PATH);
     expect(h.emulator.blockedBy(h.owner, h.repo, t005.number).map((i) => i.number)).toEqual([t004.number]);
-    expect(taskIssue(h, "T002").state).toBe("closed");
+    expect(taskIssue(h, "T002", PATH).state).toBe("closed");
     expect([...t004.labels].sort()).toEqual(
       ["feature: 001-photo-albums", "mvp", "parallel", "phase: 3", "priority: P1", "story: US1", "tasksync"].sort(),
     );
-    const tracking = trackingIssue(h);
+    const tracking = trackingIssue(h, PATH);
     const phases = h.emulator.subIssues(h.owner, h.repo, tracking.number);
     expect(phases.map((p) => p.title)).toEqual([
       "001-photo-albums · Phase 1: Setup",
@@ -83,7 +45,7 @@ describe("sync end to end", () => {
     await h.push({ [PATH]: LIST.replace("- [ ] T001", "- [x] T001") });
     // close T001, close phase 1 (now all done), record progress on the tracking issue
     expect(writesSince(h)).toBe(3);
-    expect(taskIssue(h, "T001").state).toBe("closed");
+    expect(taskIssue(h, "T001", PATH).state).toBe("closed");
     h.emulator.requests.reset();
     h.emulator.deliverTwice(false);
     await h.push({ "README.md": "unrelated\n" });
@@ -94,35 +56,35 @@ describe("sync end to end", () => {
   it("follows edits, unticks, removals and returns", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     await h.push({ [PATH]: LIST.replace("Database schema", "Database schema and migrations") });
-    expect(taskIssue(h, "T003").title).toBe("T003 Database schema and migrations in `backend/schema.sql`");
+    expect(taskIssue(h, "T003", PATH).title).toBe("T003 Database schema and migrations in `backend/schema.sql`");
 
     await h.push({ [PATH]: LIST.replace("- [x] T002", "- [ ] T002") });
-    expect(taskIssue(h, "T002").state).toBe("open");
+    expect(taskIssue(h, "T002", PATH).state).toBe("open");
 
     const without = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "");
     await h.push({ [PATH]: without });
-    const removed = taskIssue(h, "T005");
+    const removed = taskIssue(h, "T005", PATH);
     expect(removed.state).toBe("closed");
     expect(removed.state_reason).toBe("not_planned");
     expect(h.emulator.comments(h.owner, h.repo, removed.number).map((c) => c.body).join("\n")).toContain("removed from");
 
     await h.push({ [PATH]: LIST });
-    expect(taskIssue(h, "T005").state).toBe("open");
+    expect(taskIssue(h, "T005", PATH).state).toBe("open");
     expect(issuesOf(h)).toHaveLength(9);
   });
 
   it("never reopens an issue someone closed when the push didn't untick it", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
-    const t003 = taskIssue(h, "T003");
+    const t003 = taskIssue(h, "T003", PATH);
     h.emulator.closeIssue(h.owner, h.repo, t003.number, "not_planned");
     await h.settle();
     await h.push({ [PATH]: LIST.replace("Upload UI", "Upload page") });
-    expect(taskIssue(h, "T003").state).toBe("closed");
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
   });
 
   it("keeps every issue when a regenerated list shifts the ids", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
-    const before = new Map(["T001", "T003", "T004", "T005"].map((id) => [id, taskIssue(h!, id).number]));
+    const before = new Map(["T001", "T003", "T004", "T005"].map((id) => [id, taskIssue(h!, id, PATH).number]));
     const shifted = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Pick a licence\n- [ ] T002 Create project structure")
       .replace("- [x] T002 [P]", "- [x] T003 [P]")
       .replace("T003 Database", "T004 Database")
@@ -130,9 +92,9 @@ describe("sync end to end", () => {
       .replace("T005 [US1] Upload UI (depends on T004)", "T006 [US1] Upload UI (depends on T005)");
     await h.push({ [PATH]: shifted });
     expect(issuesOf(h)).toHaveLength(10);
-    expect(taskIssue(h, "T002").number).toBe(before.get("T001"));
-    expect(taskIssue(h, "T004").number).toBe(before.get("T003"));
-    expect(taskIssue(h, "T006").number).toBe(before.get("T005"));
+    expect(taskIssue(h, "T002", PATH).number).toBe(before.get("T001"));
+    expect(taskIssue(h, "T004", PATH).number).toBe(before.get("T003"));
+    expect(taskIssue(h, "T006", PATH).number).toBe(before.get("T005"));
     expect(h.emulator.blockedBy(h.owner, h.repo, before.get("T005")!).map((i) => i.number)).toEqual([before.get("T004")]);
   });
 
@@ -140,14 +102,14 @@ describe("sync end to end", () => {
     const other = "specs/002-sharing/tasks.md";
     h = await startHarness({ files: { [PATH]: LIST, [other]: LIST.replace("Photo albums", "Sharing") } });
     expect(issuesOf(h)).toHaveLength(18);
-    expect(taskIssue(h, "T001", other).number).not.toBe(taskIssue(h, "T001").number);
+    expect(taskIssue(h, "T001", other).number).not.toBe(taskIssue(h, "T001", PATH).number);
     expect(taskIssue(h, "T001", other).labels).toContain("feature: 002-sharing");
   });
 
   it("splits a phase of 150 tasks within GitHub's 100 sub-issues per parent", async () => {
     const tasks = Array.from({ length: 150 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1}`);
     h = await startHarness({ files: { [PATH]: `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n` } });
-    const tracking = trackingIssue(h);
+    const tracking = trackingIssue(h, PATH);
     const parts = h.emulator.subIssues(h.owner, h.repo, tracking.number);
     expect(parts).toHaveLength(2);
     expect(h.emulator.subIssues(h.owner, h.repo, parts[0]!.number)).toHaveLength(100);
@@ -162,7 +124,7 @@ describe("sync end to end", () => {
     await h.settle();
     expect(h.emulator.requests.counts().byStatus["403"]).toBeGreaterThan(3);
     expect(issuesOf(h)).toHaveLength(9);
-    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005").number)).toHaveLength(1);
+    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005", PATH).number)).toHaveLength(1);
   });
 
   it("resumes a sync cut off midway without duplicates", async () => {
@@ -175,8 +137,8 @@ describe("sync end to end", () => {
     expect(partial).toBeLessThan(9);
     await h.push({ "README.md": "a push that does not touch the task list\n" });
     expect(issuesOf(h)).toHaveLength(9);
-    expect(taskIssue(h, "T002").state).toBe("closed");
-    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005").number)).toHaveLength(1);
+    expect(taskIssue(h, "T002", PATH).state).toBe("closed");
+    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005", PATH).number)).toHaveLength(1);
     const keys = issuesOf(h).map((i) => JSON.stringify(parseMarker(i.body)));
     expect(new Set(keys).size).toBe(9);
   });
@@ -186,7 +148,7 @@ describe("sync end to end", () => {
     const bad = LIST.replace("- [ ] T005 [US1] Upload UI", "- [ ] T004 [US1] Upload UI");
     await h.push({ [PATH]: bad });
     expect(issuesOf(h)).toHaveLength(1);
-    const tracking = trackingIssue(h);
+    const tracking = trackingIssue(h, PATH);
     const comments = () => h!.emulator.comments(h!.owner, h!.repo, tracking.number);
     expect(comments()).toHaveLength(1);
     expect(comments()[0]!.body).toMatch(/line 15: .*T004/);
@@ -215,27 +177,27 @@ describe("sync end to end", () => {
     expect(run?.conclusion).toBe("failure");
     expect(run?.summary).toContain("gates.mode");
     expect(issuesOf(h)).toHaveLength(count);
-    expect(taskIssue(h, "T001").state).toBe("open");
+    expect(taskIssue(h, "T001", PATH).state).toBe("open");
   });
 });
 
 describe("/tasksync sync", () => {
   it("re-syncs the feature when someone with write access asks, and refuses others", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
-    const t001 = taskIssue(h, "T001");
+    const t001 = taskIssue(h, "T001", PATH);
     h.emulator.editIssue(h.owner, h.repo, t001.number, { title: "renamed by hand" });
-    const tracking = trackingIssue(h);
+    const tracking = trackingIssue(h, PATH);
 
     h.emulator.commentOnIssue(h.owner, h.repo, tracking.number, "/tasksync sync", "visitor");
     await h.settle();
-    expect(taskIssue(h, "T001").title).toBe("renamed by hand");
+    expect(taskIssue(h, "T001", PATH).title).toBe("renamed by hand");
     const replies = h.emulator.comments(h.owner, h.repo, tracking.number).map((c) => c.body);
     expect(replies.at(-1)).toBe("@visitor `/tasksync sync` needs write access to this repository.");
 
     h.emulator.setCollaborator(h.owner, h.repo, "maintainer", "write");
     const command = h.emulator.commentOnIssue(h.owner, h.repo, tracking.number, "/tasksync sync", "maintainer");
     await h.settle();
-    expect(taskIssue(h, "T001").title).toBe("T001 Create project structure");
+    expect(taskIssue(h, "T001", PATH).title).toBe("T001 Create project structure");
     expect(h.emulator.reactions(h.owner, h.repo, command.id)).toEqual(["rocket by tasksync[bot]"]);
   });
 });
@@ -248,9 +210,9 @@ describe("out-of-order deliveries", () => {
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: ticked1 } });
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: ticked1.replace("- [ ] T003", "- [x] T003") } });
     await h.settle();
-    expect(taskIssue(h, "T001").state).toBe("closed");
-    expect(taskIssue(h, "T003").state).toBe("closed");
-    expect(taskIssue(h, "T004").state).toBe("open");
+    expect(taskIssue(h, "T001", PATH).state).toBe("closed");
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
+    expect(taskIssue(h, "T004", PATH).state).toBe("open");
   });
 });
 

@@ -3,26 +3,10 @@
  * reopens a task's issue; tasksync ticks or unticks the task in tasks.md on the default branch.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
+import { LIST, PATH } from "../fixtures/photo-albums.js";
+import { phaseIssue, taskIssue } from "../support/issues-by-marker.js";
+import { diffOffsets } from "../support/text-diff.js";
 import { startHarness, type Harness } from "./harness.js";
-
-const PATH = "specs/001-photo-albums/tasks.md";
-const LIST = `# Tasks: Photo albums
-
-## Phase 1: Setup
-
-- [ ] T001 Create project structure
-- [x] T002 [P] Configure linting in \`eslint.config.js\`
-
-## Phase 2: Foundational (Blocking Prerequisites)
-
-- [ ] T003 Database schema in \`backend/schema.sql\`
-
-## Phase 3: User Story 1 - Upload photos (Priority: P1) 🎯 MVP
-
-- [ ] T004 [P] [US1] Upload endpoint in \`backend/app.py\`
-- [ ] T005 [US1] Upload UI (depends on T004)
-`;
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -30,37 +14,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-const issuesOf = (harness: Harness) => harness.emulator.issues(harness.owner, harness.repo).filter((i) => !i.is_pull_request);
-
-function taskIssue(harness: Harness, id: string) {
-  const issue = issuesOf(harness).find((i) => {
-    const m = parseMarker(i.body);
-    return m?.kind === "task" && m.id === id && m.path === PATH;
-  });
-  if (!issue) throw new Error(`no issue for ${id}`);
-  return issue;
-}
-
-function phaseIssue(harness: Harness, number: string) {
-  const issue = issuesOf(harness).find((i) => parseMarker(i.body)?.kind === "phase" && i.title.includes(`Phase ${number}:`));
-  if (!issue) throw new Error(`no issue for phase ${number}`);
-  return issue;
-}
-
 const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 const commitsOnMain = (harness: Harness) => harness.emulator.commits(harness.owner, harness.repo);
 
-/** Offsets where two texts differ, byte by byte. */
-function byteDiff(a: string, b: string): number[] {
-  const x = Buffer.from(a, "utf8");
-  const y = Buffer.from(b, "utf8");
-  const out: number[] = [];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if (x[i] !== y[i]) out.push(i);
-  return out;
-}
-
 function close(harness: Harness, id: string, reason: "completed" | "not_planned" = "completed"): void {
-  harness.emulator.closeIssue(harness.owner, harness.repo, taskIssue(harness, id).number, reason, "mona");
+  harness.emulator.closeIssue(harness.owner, harness.repo, taskIssue(harness, id, PATH).number, reason, "mona");
 }
 
 describe("write-back end to end", () => {
@@ -68,20 +26,20 @@ describe("write-back end to end", () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const before = fileOnMain(h);
     const commitsBefore = commitsOnMain(h).length;
-    expect(phaseIssue(h, "2").state).toBe("open");
+    expect(phaseIssue(h, "2", PATH).state).toBe("open");
 
     close(h, "T003");
     await h.settle();
 
     const after = fileOnMain(h);
-    expect(byteDiff(before, after)).toHaveLength(1);
+    expect(diffOffsets(before, after, "utf8")).toHaveLength(1);
     expect(after).toBe(before.replace("- [ ] T003", "- [x] T003"));
     const commits = commitsOnMain(h);
     expect(commits).toHaveLength(commitsBefore + 1);
     expect(commits[0]?.message).toBe(`Tick T003 in ${PATH}`);
     // T003 was the last open task of phase 2: the reconcile at the new commit closed the phase
-    expect(phaseIssue(h, "2").state).toBe("closed");
-    expect(taskIssue(h, "T003").state).toBe("closed");
+    expect(phaseIssue(h, "2", PATH).state).toBe("closed");
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
 
     // The commit came back as a push, and was delivered
     const head = commits[0]?.sha;
@@ -105,13 +63,13 @@ describe("write-back end to end", () => {
     await h.settle();
     expect(fileOnMain(h)).toContain("- [x] T003");
 
-    h.emulator.reopenIssue(h.owner, h.repo, taskIssue(h, "T003").number, "mona");
+    h.emulator.reopenIssue(h.owner, h.repo, taskIssue(h, "T003", PATH).number, "mona");
     await h.settle();
 
     expect(fileOnMain(h)).toBe(LIST);
     expect(commitsOnMain(h)[0]?.message).toBe(`Untick T003 in ${PATH}`);
-    expect(phaseIssue(h, "2").state).toBe("open");
-    expect(taskIssue(h, "T003").state).toBe("open");
+    expect(phaseIssue(h, "2", PATH).state).toBe("open");
+    expect(taskIssue(h, "T003", PATH).state).toBe("open");
   });
 
   it("ten issues closed at once become one commit", async () => {
@@ -127,8 +85,8 @@ describe("write-back end to end", () => {
     expect(commits).toHaveLength(commitsBefore + 1);
     expect(commits[0]?.message).toBe(`Tick T001, T002, T003, T004, T005, T006, T007, T008 (+2 more) in ${PATH}`);
     expect(fileOnMain(h)).toBe(list.replace(/- \[ \]/g, "- [x]"));
-    expect(byteDiff(list, fileOnMain(h))).toHaveLength(10);
-    expect(phaseIssue(h, "1").state).toBe("closed");
+    expect(diffOffsets(list, fileOnMain(h), "utf8")).toHaveLength(10);
+    expect(phaseIssue(h, "1", PATH).state).toBe("closed");
   });
 
   it("someone commits to the file at the same moment: tasksync re-reads and both changes survive", async () => {
@@ -150,10 +108,10 @@ describe("write-back end to end", () => {
     expect(harness.emulator.requests.entries.some((e) => e.method === "PUT" && e.status === 409)).toBe(true);
     expect(fileOnMain(harness)).toBe(theirs.replace("- [ ] T003", "- [x] T003"));
     expect(commitsOnMain(harness).slice(0, 2).map((c) => c.message)).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
-    expect(taskIssue(harness, "T006").state).toBe("open");
+    expect(taskIssue(harness, "T006", PATH).state).toBe("open");
     // the pushes of both commits were reconciled in order: T003 stays closed, its phase follows
-    expect(taskIssue(harness, "T003").state).toBe("closed");
-    expect(phaseIssue(harness, "2").state).toBe("closed");
+    expect(taskIssue(harness, "T003", PATH).state).toBe("closed");
+    expect(phaseIssue(harness, "2", PATH).state).toBe("closed");
   });
 
   it("someone commits to the file during the batch window: the tick lands on top, and the issues follow both commits", async () => {
@@ -168,9 +126,9 @@ describe("write-back end to end", () => {
     expect(fileOnMain(h)).toBe(theirs.replace("- [ ] T003", "- [x] T003"));
     expect(commitsOnMain(h).slice(0, 2).map((c) => c.message)).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
     // their push (queued behind the write-back) must not be reconciled after the tick: T003 stays closed
-    expect(taskIssue(h, "T003").state).toBe("closed");
-    expect(phaseIssue(h, "2").state).toBe("closed");
-    expect(taskIssue(h, "T006").state).toBe("open");
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
+    expect(phaseIssue(h, "2", PATH).state).toBe("closed");
+    expect(taskIssue(h, "T006", PATH).state).toBe("open");
   });
 
   it("a protected default branch: the ticks go to one pull request, linked on each issue", async () => {
@@ -189,7 +147,7 @@ describe("write-back end to end", () => {
     const onBranch = h.emulator.fileAt(h.owner, h.repo, "tasksync/ticks", PATH);
     expect(onBranch).toBe(LIST.replace("- [ ] T003", "- [x] T003").replace("- [ ] T001", "- [x] T001"));
     for (const id of ["T003", "T001"]) {
-      const bodies = h.emulator.comments(h.owner, h.repo, taskIssue(h, id).number).map((c) => c.body);
+      const bodies = h.emulator.comments(h.owner, h.repo, taskIssue(h, id, PATH).number).map((c) => c.body);
       expect(bodies.filter((b) => b.includes(`/pull/${pulls[0]?.number}`))).toHaveLength(1);
     }
   });
@@ -205,7 +163,7 @@ describe("write-back end to end", () => {
 
     expect(h.emulator.branchSha(h.owner, h.repo)).toBe(mainBefore);
     expect(h.emulator.requests.entries.filter((e) => e.method === "PUT" && e.path.includes("/contents/"))).toHaveLength(1);
-    const bodies = h.emulator.comments(h.owner, h.repo, taskIssue(h, "T003").number).map((c) => c.body);
+    const bodies = h.emulator.comments(h.owner, h.repo, taskIssue(h, "T003", PATH).number).map((c) => c.body);
     expect(bodies.filter((b) => b.includes("`contents: write`"))).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
 import { Probot, ProbotOctokit } from "probot";
+import { testPrivateKey } from "../../support/test-key.js";
 import { b64, errorOf, OWNER, quiet, REPO, statusOf, world, type World } from "./setup.js";
 
 let w: World | undefined;
@@ -42,10 +42,9 @@ describe("app authentication", () => {
 
   it("lets the real Probot authenticate as the installation through /api/v3 (GHE_HOST)", async () => {
     w = await world();
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
     const probot = new Probot({
       appId: 1,
-      privateKey,
+      privateKey: testPrivateKey(),
       baseUrl: `${w.em.url}/api/v3`,
       Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
       log: (await import("pino")).pino({ level: "silent" }),

@@ -5,31 +5,10 @@ import { parseMarker } from "../../../src/sync/marker.js";
 import type { Operation } from "../../../src/sync/operations.js";
 import { planFile, type Plan } from "../../../src/sync/plan.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
+import { LIST_WITH_POLISH as LIST, PATH } from "../../fixtures/photo-albums.js";
 import { FakeGitHub } from "./fake-github.js";
 
-const PATH = "specs/001-photo-albums/tasks.md";
 const ctx = { owner: "o", repo: "r", htmlUrl: "https://github.com/o/r", defaultBranch: "main" };
-
-const LIST = `# Tasks: Photo albums
-
-## Phase 1: Setup
-
-- [ ] T001 Create project structure
-- [x] T002 [P] Configure linting in \`eslint.config.js\`
-
-## Phase 2: Foundational (Blocking Prerequisites)
-
-- [ ] T003 Database schema in \`backend/schema.sql\`
-
-## Phase 3: User Story 1 - Upload photos (Priority: P1) 🎯 MVP
-
-- [ ] T004 [P] [US1] Upload endpoint in \`backend/app.py\`
-- [ ] T005 [US1] Upload UI (depends on T004)
-
-## Phase 4: Polish
-
-- [ ] T006 Write the docs
-`;
 
 /** Plans one file the way reconcile does: the baseline is the text the tracking issue recorded. */
 class Repo {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
 import { CheckboxError, setCheckbox, setCheckboxMarker } from "../../../src/tasks/set-checkbox.js";
+import { diffOffsets } from "../../support/text-diff.js";
 import { corpusFiles } from "./corpus-files.js";
 import { fixture, fixtureNames, toCrlf } from "./fixture-files.js";
 
@@ -33,9 +34,7 @@ describe("setCheckbox", () => {
   it("changes exactly one character", () => {
     const text = fixture("spec-kit-basic.md");
     const out = setCheckbox(text, "T003", true);
-    const diff: number[] = [];
-    for (let i = 0; i < Math.max(out.length, text.length); i++) if (out[i] !== text[i]) diff.push(i);
-    expect(diff).toEqual([parseTaskList("t.md", text).tasks.find((t) => t.id === "T003")?.checkboxOffset]);
+    expect(diffOffsets(text, out)).toEqual([parseTaskList("t.md", text).tasks.find((t) => t.id === "T003")?.checkboxOffset]);
     expect(out.split("\n")[36]).toBe("- [x] T003 Define the `Album` model in `src/albums/model.ts`");
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { applyTicks } from "../../../src/writeback/apply-ticks.js";
+import { diffOffsets } from "../../support/text-diff.js";
 
 const PATH = "specs/001-photo-albums/tasks.md";
 
@@ -16,13 +17,6 @@ const LIST = [
 
 const CAPITALS = LIST.replace("- [x] T002", "- [X] T002");
 const CRLF = LIST.replace(/\n/g, "\r\n");
-
-/** The offsets where two strings differ. */
-function diffOffsets(a: string, b: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i);
-  return out;
-}
 
 describe("applyTicks", () => {
   it.each([
