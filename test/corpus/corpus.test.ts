@@ -5,7 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { DiagnosticCode, TaskDocument } from "../../src/tasks/model.js";
 import { parseTaskList } from "../../src/tasks/parse-tasks.js";
-import { corpusExists, corpusFiles } from "../unit/tasks/corpus-files.js";
+import { corpusAvailable, corpusFiles } from "../unit/tasks/corpus-files.js";
 
 interface Expected {
   dialect: "spec-kit" | "xe";
@@ -133,14 +133,7 @@ const EXPECTED: Record<string, Expected> = {
   },
 };
 
-describe("corpus expectations table", () => {
-  it.each(Object.entries(EXPECTED))("%s is self-consistent", (_file, e) => {
-    expect(e.first === null).toBe(e.tasks === 0);
-    expect(e.ticked).toBeLessThanOrEqual(e.tasks);
-  });
-});
-
-if (corpusExists()) {
+if (corpusAvailable("corpus parser tests")) {
   const files = corpusFiles();
 
   describe("real task lists (../shared/corpus/real)", () => {
@@ -169,4 +162,7 @@ if (corpusExists()) {
       e.check?.(doc);
     });
   });
+} else {
+  // jest refuses a file without tests; this one shows in the summary as skipped, never as passed
+  it.skip("real task lists (../shared/corpus/real is missing here)", () => {});
 }

@@ -108,13 +108,30 @@ describe("sync end to end", () => {
 
   it("splits a phase of 150 tasks within GitHub's 100 sub-issues per parent", async () => {
     const tasks = Array.from({ length: 150 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1}`);
-    h = await startHarness({ files: { [PATH]: `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n` } });
+    const list = `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n`;
+    h = await startHarness({ files: { [PATH]: list } });
     const tracking = trackingIssue(h, PATH);
     const parts = h.emulator.subIssues(h.owner, h.repo, tracking.number);
     expect(parts).toHaveLength(2);
     expect(h.emulator.subIssues(h.owner, h.repo, parts[0]!.number)).toHaveLength(100);
     expect(h.emulator.subIssues(h.owner, h.repo, parts[1]!.number)).toHaveLength(50);
     expect(tracking.body).toContain("split into 2 phase issues");
+    expect(issuesOf(h)).toHaveLength(1 + 2 + 150);
+
+    // The next sync must read every one of the 153 tracked issues (two pages of 100): one that
+    // stopped at the first page would take the others for missing and create them again.
+    h.emulator.requests.reset();
+    await h.push({ [PATH]: list.replace("- [ ] T150 Task 150\n", "- [ ] T150 Task 150, renamed\n") });
+    expect(issuesOf(h)).toHaveLength(1 + 2 + 150);
+    const t150 = taskIssue(h, "T150", PATH);
+    expect(t150.title).toBe("T150 Task 150, renamed");
+    // Exactly two writes: the renamed task's title, then the tracking issue's marker recording the
+    // new version of the list. The phase issues list no task titles, so neither part changes.
+    expect(h.emulator.requests.writes()).toBe(2);
+    expect(h.emulator.requests.entries.filter((e) => e.method === "PATCH").map((e) => e.path)).toEqual([
+      `/repos/${h.owner}/${h.repo}/issues/${t150.number}`,
+      `/repos/${h.owner}/${h.repo}/issues/${tracking.number}`,
+    ]);
   });
 
   it("waits out a storm of secondary rate limits and finishes the work", async () => {

@@ -52,7 +52,11 @@ describe("write-back end to end", () => {
     h.emulator.requests.reset();
     h.emulator.webhooks.send("push", push?.payload ?? {});
     await h.settle();
-    expect(h.emulator.requests.entries.length).toBeGreaterThan(0); // the push was handled ...
+    // the push was handled: its commit's tree was read and compared with the tracked issues ...
+    expect(h.emulator.requests.entries.filter((e) => e.route === "GET /repos/{owner}/{repo}/git/trees/{tree_sha}").map((e) => e.path)).toEqual([
+      `/repos/${h.owner}/${h.repo}/git/trees/${head}?recursive=1`,
+    ]);
+    expect(h.emulator.requests.count("GET /repos/{owner}/{repo}/issues")).toBe(1);
     expect(h.emulator.requests.writes()).toBe(0); // ... and wrote nothing
     expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1);
   });
@@ -118,8 +122,12 @@ describe("write-back end to end", () => {
     h = await startHarness({ files: { [PATH]: LIST }, batchWindowMs: 500 });
     const theirs = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n");
 
+    h.emulator.requests.reset();
     close(h, "T003");
-    await new Promise((resolve) => setTimeout(resolve, 100)); // inside the window: the write-back has not read the file yet
+    // The app has answered the issues.closed webhook: the batch is open and its 500 ms window has
+    // begun. Nothing has read the task list yet, so their commit lands inside the window.
+    await h.emulator.webhooksDelivered();
+    expect(h.emulator.requests.entries.filter((e) => e.route === "GET /repos/{owner}/{repo}/contents/{path}" && e.path.includes("tasks.md"))).toEqual([]);
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: theirs }, message: "Add T006", author: "mona" });
     await h.settle();
 

@@ -42,7 +42,7 @@ describe("the generated JSON Schema", () => {
     const schema = buildJsonSchema();
     const color = schema.properties?.["labels"]?.properties?.["mvp"]?.properties?.["color"];
     expect(color?.default).toBe(defaultConfig.labels.mvp.color);
-    expect(color?.pattern).toBeDefined();
+    expect(color?.pattern).toBe("^#?[0-9a-fA-F]{6}$"); // the zod regex: six hex digits, an optional #
   });
 });
 

@@ -146,6 +146,7 @@ describe("checkbox markers, bullets and id forms", () => {
 
   it("points every checkboxOffset at the marker character", () => {
     const text = fixture("markers.md");
+    expect(doc.tasks).toHaveLength(16); // every task of markers.md has a checkbox
     for (const t of doc.tasks) expect(text[t.checkboxOffset]).toBe(t.marker);
   });
 });
@@ -304,6 +305,7 @@ describe("line endings and BOM", () => {
     const text = `\uFEFF${fixture("markers.md")}`;
     const doc = parseTaskList("specs/x/tasks.md", text);
     expect(doc.feature.title).toBe("Marker variations");
+    expect(doc.tasks).toHaveLength(16); // every task of markers.md has a checkbox
     for (const t of doc.tasks) expect(text[t.checkboxOffset]).toBe(t.marker);
   });
 
