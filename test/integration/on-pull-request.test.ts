@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { registerPullRequestHandlers } from "../../src/handlers/on-pull-request.js";
 import { renderMarker, type Marker } from "../../src/sync/marker.js";
-import { API, b64, example as realExample, expectStrict, mockToken, startTestApp, type ExpectedFailure, type TestApp } from "./probot-app.js";
+import { API, b64, example, expectStrict, mockToken, startTestApp, type ExpectedFailure, type TestApp } from "./probot-app.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -41,10 +41,9 @@ const TICKED_T004 = LIST.replace("- [ ] T004", "- [x] T004");
 // ---------------------------------------------------------------- payloads
 
 type Payload = Record<string, any>;
-const example = (name: string, match: (p: Payload) => boolean): Payload => realExample(name, match);
-const openedExample = example("pull_request", (p) => p.action === "opened" && p.installation !== undefined);
-const rerequestedExample = example("check_run", (p) => p.action === "rerequested");
-const issuesExample = example("issues", (p) => p.action === "reopened" && p.installation !== undefined);
+const openedExample: Payload = example("pull_request", (p) => p.action === "opened" && p.installation !== undefined);
+const rerequestedExample: Payload = example("check_run", (p) => p.action === "rerequested");
+const issuesExample: Payload = example("issues", (p) => p.action === "reopened" && p.installation !== undefined);
 
 interface PullInput {
   action?: string;
