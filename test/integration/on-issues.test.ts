@@ -137,10 +137,11 @@ const stubReconcile = async (request: ReconcileRequest): Promise<ReconcileResult
   return { plans: [], report: emptyReport(), upToDate: [], reads: 0, writes: 0 };
 };
 
-async function startApp(settings: TestAppOptions["settings"] = {}): Promise<TestApp> {
+async function startApp(settings: TestAppOptions["settings"] = {}, retries = false): Promise<TestApp> {
   reconciles = [];
   return startTestApp({
     settings,
+    retries,
     botLogin: "tasksync[bot]",
     // Only the write-back handler: other features (the gates re-check) also listen to issues.closed,
     // and their requests are their tests' business. The whole app runs in test/e2e/writeback.test.ts.
@@ -377,6 +378,27 @@ describe("concurrency and refusals", () => {
     // behind this job) and then ours reconcile them, in order
     expect(app.runtime.ownCommits.size).toBe(0);
     expect(reconciles).toEqual([]);
+  });
+
+  it("with Probot's plugin-retry on (production), a 409 is not re-sent with the stale sha", async () => {
+    app.close();
+    app = await startApp({}, true);
+    const bodies: PutBody[] = [];
+    const theirs = `${LIST}- [ ] T004 Someone else's new task\n`;
+    const scope = nock(API);
+    mockToken(scope);
+    mockConfig(scope);
+    mockFile(scope, LIST, "blob-1");
+    mockPut(scope, bodies, 409, { message: `${PATH} does not match blob-1` });
+    mockFile(scope, theirs, "blob-theirs");
+    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-3" }, commit: { sha: "commit-3" } });
+    mockRecorded(scope, "blob-1");
+
+    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
+
+    scope.done();
+    // one PUT per sha: plugin-retry did not resend the stale one, the write-back re-read instead
+    expect(bodies.map((b) => b.sha)).toEqual(["blob-1", "blob-theirs"]);
   });
 
   it("a list changed since its last sync (someone pushed during the window): committed, but left to the pushes to reconcile", async () => {

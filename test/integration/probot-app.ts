@@ -30,6 +30,8 @@ export interface TestAppOptions {
   botLogin?: string;
   /** Runtime settings over the test defaults (no write pause, no batch window, no drain). */
   settings?: Partial<RuntimeSettings>;
+  /** Keep Probot's plugin-retry on, as in production (fast backoff); off by default. */
+  retries?: boolean;
 }
 
 export interface TestApp {
@@ -64,7 +66,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     privateKey: testPrivateKey(),
     secret: "test-secret",
     log: pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+      ...o,
+      retry: options.retries ? { retryAfterBaseValue: 1 } : { enabled: false },
+      throttle: { enabled: false },
+    })),
   });
   const load = options.load;
   // Without a server, Probot's default addHandler throws: the app's health endpoint needs one here.
