@@ -2,23 +2,12 @@
  * Loads the repository's config and reconciles its task lists: what every trigger (push,
  * install, `/tasksync sync`, the CLI) runs. A bad config is reported on the commit, not thrown.
  */
-import type { Logger } from "pino";
 import { loadConfig } from "../config/load-config.js";
 import { reportConfigError } from "../config/report-config-error.js";
 import type { TasksyncConfig } from "../config/schema.js";
-import type { GitHubClient } from "../github/client.js";
-import { reconcile, type ReconcileResult } from "./reconcile.js";
-import type { RepoContext } from "./repo-context.js";
+import { reconcile, type ReconcileRequest, type ReconcileResult } from "./reconcile.js";
 
-export interface SyncRequest {
-  gh: GitHubClient;
-  ctx: RepoContext;
-  commitSha: string;
-  only?: string[];
-  force: boolean;
-  dryRun?: boolean;
-  log: Logger;
-  pauseMs: number;
+export interface SyncRequest extends Omit<ReconcileRequest, "config"> {
   /** Post a bad config as a failed check run on the commit (default true; the CLI prints it instead). */
   reportConfigErrors?: boolean;
   /** Config already loaded by the caller (the CLI may pass one); loaded from the repo otherwise. */
@@ -30,28 +19,19 @@ export type SyncOutcome =
   | { kind: "bad-config"; errors: string[] };
 
 export async function syncRepository(request: SyncRequest): Promise<SyncOutcome> {
-  const { gh, ctx, log } = request;
+  const { config: given, reportConfigErrors, ...rest } = request;
+  const { gh, ctx, log } = rest;
   const repo = { owner: ctx.owner, repo: ctx.repo };
-  let config = request.config;
+  let config = given;
   if (!config) {
     const loaded = await loadConfig(gh, repo);
     if (!loaded.ok) {
       log.warn({ errors: loaded.errors }, "configuration is not valid: nothing synced");
-      if (!request.dryRun && request.reportConfigErrors !== false) await reportConfigError(gh, repo, request.commitSha, loaded.errors, log);
+      if (!request.dryRun && reportConfigErrors !== false) await reportConfigError(gh, repo, request.commitSha, loaded.errors, log);
       return { kind: "bad-config", errors: loaded.errors };
     }
     config = loaded.config;
   }
-  const result = await reconcile({
-    gh,
-    ctx,
-    config,
-    commitSha: request.commitSha,
-    ...(request.only === undefined ? {} : { only: request.only }),
-    force: request.force,
-    ...(request.dryRun === undefined ? {} : { dryRun: request.dryRun }),
-    log,
-    pauseMs: request.pauseMs,
-  });
+  const result = await reconcile({ ...rest, config });
   return { kind: "synced", result, config };
 }
