@@ -5,7 +5,7 @@
  */
 import type { Phase, TaskDocument } from "../tasks/model.js";
 import type { DoneTasks } from "./done-tasks.js";
-import type { BlockedTask, BlockingPhase, FeatureDocs, GateResult, OpenBlocker, WorkedTask } from "./gate-model.js";
+import { workedTaskOf, type BlockedTask, type BlockingPhase, type FeatureDocs, type GateResult, type OpenBlocker, type WorkedTask } from "./gate-model.js";
 
 export function phaseLabel(phase: Phase): string {
   return phase.heading.trim() === "" ? phase.title : phase.heading;
@@ -18,9 +18,9 @@ export function dependencyGate(
 ): Extract<GateResult, { gate: "dependencies" }> {
   const blocked: BlockedTask[] = [];
   for (const work of worked) {
-    const doc = features.find((f) => f.path === work.path)?.head;
-    const task = doc?.tasks.find((t) => t.id === work.id);
-    if (!doc || !task) continue;
+    const found = workedTaskOf(features, work);
+    if (!found) continue;
+    const { doc, task } = found;
     const openOf = (ids: readonly string[]): OpenBlocker[] =>
       ids.filter((id) => !done.isDone(work.path, id)).map((id) => ({ id, line: lineOf(doc, id) }));
     const tasks = openOf(task.blockedBy);

@@ -3,7 +3,7 @@
  * text names verification commands needs each command quoted as code in the PR body.
  */
 import { commandsOf, missingCommands } from "./evidence-commands.js";
-import type { FeatureDocs, GateResult, MissingEvidence, WorkedTask } from "./gate-model.js";
+import { workedTaskOf, type FeatureDocs, type GateResult, type MissingEvidence, type WorkedTask } from "./gate-model.js";
 
 export function evidenceGate(
   features: readonly FeatureDocs[],
@@ -13,7 +13,7 @@ export function evidenceGate(
   const missing: MissingEvidence[] = [];
   for (const work of worked) {
     if (!work.reasons.includes("ticks") && !work.reasons.includes("closes")) continue;
-    const task = features.find((f) => f.path === work.path)?.head?.tasks.find((t) => t.id === work.id);
+    const task = workedTaskOf(features, work)?.task;
     if (!task) continue;
     const commands = missingCommands(commandsOf(task), body);
     if (commands.length > 0) missing.push({ path: work.path, taskId: task.id, line: task.line, commands });

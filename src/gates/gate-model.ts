@@ -2,7 +2,7 @@
  * The gates' plain data: what a pull request works on, the task lists it concerns at base and
  * head, and what each gate found. No GitHub types here.
  */
-import type { TaskDocument } from "../tasks/model.js";
+import type { Task, TaskDocument } from "../tasks/model.js";
 
 export const GATES_CHECK_NAME = "tasksync / gates";
 
@@ -27,6 +27,13 @@ export interface WorkedTask {
   path: string;
   id: string;
   reasons: WorkReason[];
+}
+
+/** A worked task in its list's head version, with that list; undefined when the head has no such task. */
+export function workedTaskOf(features: readonly FeatureDocs[], work: Pick<WorkedTask, "path" | "id">): { doc: TaskDocument; task: Task } | undefined {
+  const doc = features.find((f) => f.path === work.path)?.head;
+  const task = doc?.tasks.find((t) => t.id === work.id);
+  return doc && task ? { doc, task } : undefined;
 }
 
 /** A task id named in the PR's title or branch; `feature` when it was qualified ("001-x/T012"). */

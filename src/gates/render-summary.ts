@@ -8,7 +8,7 @@ import { GITHUB_LIMITS } from "../github/limits.js";
 import { NO_TASKS_SUMMARY } from "./conclusion.js";
 import type { DoneTasks } from "./done-tasks.js";
 import { fitText, listSome } from "./fit-text.js";
-import type { BlockedTask, FeatureDocs, GateName, GateResult, ListProblem, MissingEvidence, WorkedTask } from "./gate-model.js";
+import { workedTaskOf, type BlockedTask, type FeatureDocs, type GateName, type GateResult, type ListProblem, type MissingEvidence, type WorkedTask } from "./gate-model.js";
 import { renderGraph } from "./render-graph.js";
 import { renderProgress } from "./render-progress.js";
 import { taskLink, type TaskLinks } from "./task-links.js";
@@ -115,7 +115,7 @@ function where(path: string, input: SummaryInput): string {
 }
 
 function lineOf(input: SummaryInput, w: WorkedTask): number {
-  return input.features.find((f) => f.path === w.path)?.head?.tasks.find((t) => t.id === w.id)?.line ?? 1;
+  return workedTaskOf(input.features, w)?.task.line ?? 1;
 }
 
 function renderGraphs(input: SummaryInput): string | null {
