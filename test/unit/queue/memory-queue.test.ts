@@ -3,18 +3,21 @@ import { MemoryQueue } from "../../../src/queue/memory-queue.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A job that records when it starts and ends, with a short wait between. */
+const recordingJob = (events: string[], name: string) => ({
+  name,
+  run: async () => {
+    events.push(`start ${name}`);
+    await tick();
+    events.push(`end ${name}`);
+  },
+});
+
 describe("MemoryQueue", () => {
   it("runs the jobs of one repository one at a time, in order", async () => {
     const queue = new MemoryQueue();
     const events: string[] = [];
-    const job = (name: string) => ({
-      name,
-      run: async () => {
-        events.push(`start ${name}`);
-        await tick();
-        events.push(`end ${name}`);
-      },
-    });
+    const job = (name: string) => recordingJob(events, name);
     await Promise.all([queue.push("o/r", job("a")), queue.push("o/r", job("b"))]);
     expect(events).toEqual(["start a", "end a", "start b", "end b"]);
   });
@@ -22,14 +25,7 @@ describe("MemoryQueue", () => {
   it("runs different repositories side by side", async () => {
     const queue = new MemoryQueue();
     const events: string[] = [];
-    const job = (name: string) => ({
-      name,
-      run: async () => {
-        events.push(`start ${name}`);
-        await tick();
-        events.push(`end ${name}`);
-      },
-    });
+    const job = (name: string) => recordingJob(events, name);
     await Promise.all([queue.push("o/one", job("a")), queue.push("o/two", job("b"))]);
     expect(events.slice(0, 2).sort()).toEqual(["start a", "start b"]);
   });
