@@ -5,7 +5,7 @@
 import type { TasksyncConfig } from "../config/schema.js";
 import type { TrackedIssue } from "../github/tracked-issues.js";
 import { hasErrors, type TaskDocument } from "../tasks/model.js";
-import { desiredState, type DesiredIssue } from "./desired.js";
+import { desiredState, type DesiredIssue, type DesiredState } from "./desired.js";
 import { renderMarker, trackingKey, type Marker } from "./marker.js";
 import { matchIssues } from "./match-issues.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
@@ -138,10 +138,25 @@ function planDiagnostics(doc: TaskDocument, input: PlanInput, tracking: TrackedI
   return ops;
 }
 
-export function planFile(input: PlanInput): Plan {
-  const { path, doc, observed } = input;
-  const mine = observed.issues.filter((i) => i.marker.path === path);
+/** What GitHub should hold for a file, paired with the issues it holds: computed once per file. */
+export interface PreparedFile {
+  desired: DesiredState;
+  /** This file's tracked issues. */
+  mine: TrackedIssue[];
+  matched: Map<string, TrackedIssue>;
+  unclaimed: TrackedIssue[];
+}
+
+export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
+  const { doc } = input;
+  const mine = input.observed.issues.filter((i) => i.marker.path === input.path);
   const desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
+  return { desired, mine, ...matchIssues(desired.issues, mine) };
+}
+
+export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
+  const { path, doc, observed } = input;
+  const { desired, mine, matched, unclaimed } = prepared;
   const trackingDesired = desired.issues.find((d) => d.kind === "tracking");
   const labelOps = planLabels(desired.labels, observed.labels);
 
@@ -152,7 +167,6 @@ export function planFile(input: PlanInput): Plan {
     return { path, operations: ops, refs, unchanged: 0, blockedByErrors: true };
   }
 
-  const { matched, unclaimed } = matchIssues(desired.issues, mine);
   const keyOfNumber = new Map<number, string>();
   for (const [key, issue] of matched) keyOfNumber.set(issue.number, key);
   const links: LinkContext = {
@@ -205,13 +219,10 @@ function inOrder(ops: Operation[]): Operation[] {
  * The existing issues whose actual blocked-by list observe must read before planning, because
  * the marker's record, the desired links and GitHub's count disagree.
  */
-export function linkReadsNeeded(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): Array<{ key: string; number: number }> {
-  if (!input.doc || hasErrors(input.doc)) return [];
-  const mine = input.observed.issues.filter((i) => i.marker.path === input.path);
-  const desired = desiredState(input.doc, input.config, input.ctx, input.blobSha);
-  const { matched } = matchIssues(desired.issues, mine);
-  return desired.issues.flatMap((d) => {
-    const issue = matched.get(d.key);
+export function linkReadsNeeded(doc: TaskDocument | null, prepared: PreparedFile): Array<{ key: string; number: number }> {
+  if (!doc || hasErrors(doc)) return [];
+  return prepared.desired.issues.flatMap((d) => {
+    const issue = prepared.matched.get(d.key);
     return issue && needsLinkRead(d, issue) ? [{ key: d.key, number: issue.number }] : [];
   });
 }

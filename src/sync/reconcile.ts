@@ -16,7 +16,7 @@ import { trackingKey } from "./marker.js";
 import { describeOperation, operationLogFields } from "./operations.js";
 import { observeBlockedBy, observeDiagnosticsComment, observeIssues, observeLabels } from "./observe.js";
 import type { ObservedLabel } from "./plan-labels.js";
-import { linkReadsNeeded, planFile, type Plan } from "./plan.js";
+import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan.js";
 import type { LinkedIssue } from "./plan-links.js";
 import type { RepoContext } from "./repo-context.js";
 
@@ -102,7 +102,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const observed = { issues, labels };
     const base = { path: file.path, doc, baseline, blobSha: file.sha, commitSha: request.commitSha, config, ctx };
     const blockedBy = new Map<string, LinkedIssue[]>();
-    for (const read of linkReadsNeeded({ ...base, observed })) {
+    const prepared = prepareFile({ ...base, observed });
+    for (const read of linkReadsNeeded(doc, prepared)) {
       blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
     }
     const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined);
@@ -110,7 +111,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const plan = planFile({
       ...base,
       observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) },
-    });
+    }, prepared);
     plans.push(plan);
     flog.info({ operations: plan.operations.length, unchanged: plan.unchanged }, "planned");
     if (plan.blockedByErrors) flog.warn("task list has errors: only its diagnostics are posted");
