@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
 import { CheckboxError, setCheckbox, setCheckboxMarker } from "../../../src/tasks/set-checkbox.js";
 import { diffOffsets } from "../../support/text-diff.js";
-import { corpusAvailable, corpusFiles } from "./corpus-files.js";
+import { corpusAvailable, corpusFiles } from "../../../scripts/corpus/corpus-files.js";
 import { fixture, fixtureNames, toCrlf } from "./fixture-files.js";
 
 /**
@@ -92,10 +92,14 @@ describe("round trip: flipping every task and back gives the original bytes", ()
     it.each(corpus.map((c) => [c.file, c.text] as const))("corpus %s", (_file, text) => {
       const { text: back, viaMarker } = flipEveryTaskAndBack(text);
       expect(back).toBe(text);
-      const nonStandard = parseTaskList("tasks.md", text)
-        .tasks.filter((t) => t.checkboxOffset >= 0 && !["x", "X", " "].includes(t.marker))
-        .map((t) => t.id);
-      expect(viaMarker).toEqual(nonStandard);
+      const tasks = parseTaskList("tasks.md", text).tasks.filter((t) => t.checkboxOffset >= 0);
+      // Non-standard markers always need setCheckboxMarker; in a file that mixes x and X, so may
+      // ticks of the style that is not the majority at the moment they are flipped back.
+      const nonStandard = tasks.filter((t) => !["x", "X", " "].includes(t.marker)).map((t) => t.id);
+      const styled = new Set(tasks.filter((t) => t.marker === "x" || t.marker === "X").map((t) => t.id));
+      expect(viaMarker.filter((id) => !styled.has(id))).toEqual(nonStandard);
+      const mixed = tasks.some((t) => t.marker === "x") && tasks.some((t) => t.marker === "X");
+      if (!mixed) expect(viaMarker).toEqual(nonStandard);
     });
   }
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const CORPUS_DIR = fileURLToPath(new URL("../../../../shared/corpus/real/", import.meta.url));
+export const CORPUS_DIR = fileURLToPath(new URL("../../../shared/corpus/real/", import.meta.url));
 
 export interface CorpusFile {
   file: string;
