@@ -1,0 +1,122 @@
+/**
+ * The GitHub Action end to end: the committed bundle run as a runner runs it, for the events a
+ * workflow sends (push, issues.closed, pull_request) and with a token that lacks a permission.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { startEmulator, type Emulator, type Permissions, type WebhookEvent } from "../github-emulator/index.js";
+import { issuesOf, taskIssue } from "../support/issues-by-marker.js";
+import { runActionBundle, type ActionRun } from "./action-runner.js";
+
+const OWNER = "octo";
+const REPO = "app";
+const PATH = "specs/001-photo-albums/tasks.md";
+const LIST = `# Tasks: Photo albums
+
+## Phase 1: Setup
+
+- [ ] T001 Create project structure
+- [ ] T002 [P] Configure linting
+
+## Phase 2: User Story 1 - Upload (Priority: P1)
+
+- [ ] T003 [US1] Upload endpoint (depends on T001)
+`;
+const ALL: Permissions = { metadata: "read", contents: "write", issues: "write", checks: "write", pull_requests: "write" };
+
+let emulator: Emulator;
+let events: WebhookEvent[];
+let token: string;
+
+async function start(permissions: Permissions = ALL): Promise<void> {
+  events = [];
+  emulator = await startEmulator({ onWebhook: (event) => void events.push(event) });
+  emulator.createRepo({ owner: OWNER, name: REPO, files: { "README.md": "# app\n" } });
+  const { id } = emulator.install({ account: OWNER, repos: [REPO], permissions });
+  token = emulator.installationToken(id);
+}
+
+/** The newest webhook the emulator sent for `name` (and `action`): the workflow's event payload. */
+async function lastEvent(name: string, action?: string): Promise<WebhookEvent> {
+  await emulator.webhooksDelivered();
+  const found = events.filter((e) => e.name === name && (action === undefined || e.payload["action"] === action)).at(-1);
+  if (!found) throw new Error(`no ${name}${action ? `.${action}` : ""} webhook`);
+  return found;
+}
+
+function run(event: WebhookEvent): Promise<ActionRun> {
+  return runActionBundle({ apiUrl: emulator.url, repository: `${OWNER}/${REPO}`, token, event });
+}
+
+async function pushList(text: string): Promise<ActionRun> {
+  emulator.commit({ owner: OWNER, repo: REPO, files: { [PATH]: text } });
+  return run(await lastEvent("push"));
+}
+
+beforeEach(() => {
+  events = [];
+});
+afterEach(async () => {
+  await emulator.stop();
+});
+
+describe("the tasksync Action", () => {
+  it("push: syncs the task list into issues, sets the outputs and writes a job summary", async () => {
+    await start();
+    const result = await pushList(LIST);
+    expect(result.stdout).not.toContain("::error::");
+    expect(result.code).toBe(0);
+    const issues = issuesOf({ emulator, owner: OWNER, repo: REPO });
+    expect(issues).toHaveLength(6); // tracking, 2 phases, 3 tasks
+    expect(result.outputs["created"]).toBe("6");
+    expect(Number(result.outputs["linked"])).toBeGreaterThan(0);
+    expect(result.summary).toContain("**Event:** push to refs/heads/main");
+    expect(result.summary).toContain("| created | 6 |");
+    const t003 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T003", PATH);
+    expect(result.summary).toContain(`[#${t003.number} `);
+
+    const again = await run(await lastEvent("push"));
+    expect(again.code).toBe(0);
+    expect(again.outputs["changed"]).toBe("0");
+    expect(again.summary).toContain("Nothing changed on GitHub");
+  });
+
+  it("issues.closed: ticks the task's checkbox in the list with the workflow's token", async () => {
+    await start();
+    expect((await pushList(LIST)).code).toBe(0);
+    const t001 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T001", PATH);
+    emulator.closeIssue(OWNER, REPO, t001.number, "completed", "octocat");
+    const result = await run(await lastEvent("issues", "closed"));
+    expect(result.stdout).not.toContain("::error::");
+    expect(result.code).toBe(0);
+    expect(result.outputs["commits"]).toBe("1");
+    const file = emulator.fileAt(OWNER, REPO, "main", PATH) ?? "";
+    expect(file).toContain("- [x] T001 Create project structure");
+    expect(file).toContain("- [ ] T002 [P] Configure linting");
+    expect(result.summary).toContain("issues.closed");
+  });
+
+  it("pull_request: the tasksync / gates check fails a PR that ticks a task whose blocker is open, and so does the step", async () => {
+    await start();
+    expect((await pushList(LIST)).code).toBe(0);
+    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload", title: "Upload endpoint", files: { [PATH]: LIST.replace("- [ ] T003", "- [x] T003") } });
+    const event = await lastEvent("pull_request", "opened");
+    const result = await run(event);
+    const head = emulator.branchSha(OWNER, REPO, "upload") ?? "";
+    const gates = emulator.checkRuns(OWNER, REPO, head).filter((c) => c.name === "tasksync / gates");
+    expect(gates).toHaveLength(1);
+    expect(gates[0]).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("::error::tasksync: tasksync / gates failed");
+    expect(result.summary).toContain("### tasksync / gates: failure");
+    expect(result.summary).toMatch(/\[T003\]\([^)]*\) waits for \[T001\]/);
+  });
+
+  it("a token without issues: write fails the step naming the permissions: line, and creates nothing", async () => {
+    await start({ metadata: "read", contents: "read", issues: "read", checks: "write", pull_requests: "read" });
+    const result = await pushList(LIST);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::tasksync: the workflow's token may not POST \/repos\/\{owner\}\/\{repo\}\/(issues|labels).*Add `issues: write` to the workflow's `permissions:` block/);
+    expect(issuesOf({ emulator, owner: OWNER, repo: REPO })).toHaveLength(0);
+    expect(result.summary).toContain("[!CAUTION]");
+  });
+});
