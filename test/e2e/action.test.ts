@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { startEmulator, type Emulator, type Permissions, type WebhookEvent } from "../github-emulator/index.js";
-import { issuesOf, taskIssue } from "../support/issues-by-marker.js";
+import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { runActionBundle, type ActionRun } from "./action-runner.js";
 
 const OWNER = "octo";
@@ -109,6 +109,37 @@ describe("the tasksync Action", () => {
     expect(result.stdout).toContain("::error::tasksync: tasksync / gates failed");
     expect(result.summary).toContain("### tasksync / gates: failure");
     expect(result.summary).toMatch(/\[T003\]\([^)]*\) waits for \[T001\]/);
+  });
+
+  it("workflow_dispatch: a full reconcile repairs an issue whose title was edited by hand", async () => {
+    await start();
+    expect((await pushList(LIST)).code).toBe(0);
+    const t002 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T002", PATH);
+    emulator.editIssue(OWNER, REPO, t002.number, { title: "renamed by hand" }, "octocat");
+    const payload = { inputs: {}, ref: "refs/heads/main", workflow: ".github/workflows/tasksync.yml", repository: (await lastEvent("push")).payload["repository"] };
+    const result = await run({ id: "dispatch", name: "workflow_dispatch", payload });
+    expect(result.code).toBe(0);
+    expect(result.summary).toContain("workflow_dispatch: a full reconcile");
+    expect(result.outputs["updated"]).toBe("1");
+    expect(emulator.issue(OWNER, REPO, t002.number).title).toBe(t002.title);
+  });
+
+  it("issue_comment: `/tasksync sync` runs for a writer and is refused with a reply for a reader", async () => {
+    await start();
+    expect((await pushList(LIST)).code).toBe(0);
+    const tracking = trackingIssue({ emulator, owner: OWNER, repo: REPO }, PATH);
+    emulator.setCollaborator(OWNER, REPO, "reader", "read");
+    emulator.commentOnIssue(OWNER, REPO, tracking.number, "/tasksync sync", "reader");
+    const refused = await run(await lastEvent("issue_comment", "created"));
+    expect(refused.code).toBe(0);
+    expect(refused.outputs["commented"]).toBe("1");
+    expect(emulator.comments(OWNER, REPO, tracking.number).at(-1)?.body).toContain("needs write access");
+
+    emulator.setCollaborator(OWNER, REPO, "writer", "write");
+    const comment = emulator.commentOnIssue(OWNER, REPO, tracking.number, "/tasksync sync", "writer");
+    const accepted = await run(await lastEvent("issue_comment", "created"));
+    expect(accepted.code).toBe(0);
+    expect(emulator.reactions(OWNER, REPO, comment.id)).toEqual(["rocket by tasksync[bot]"]);
   });
 
   it("a token without issues: write fails the step naming the permissions: line, and creates nothing", async () => {
