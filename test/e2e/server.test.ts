@@ -1,5 +1,5 @@
 /**
- * The app as `npm start` runs it — `probot run dist/src/index.js` in its own process, Probot's
+ * The app as `npm start` runs it — `node bin/tasksync-server.js` (Probot's `run` on dist/src/index.js) in its own process, Probot's
  * own server, throttling and retries — pointed at the local GitHub emulator through GHE_HOST /
  * GHE_PROTOCOL, with webhooks POSTed over HTTP and signed with the webhook secret.
  */
@@ -20,7 +20,8 @@ import { testPrivateKey } from "../support/test-key.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
-const PROBOT = join(ROOT, "node_modules/probot/bin/probot.js");
+/** What `npm start` and the Docker image run: Probot's `run` with tasksync's logger. */
+const SERVER = join(ROOT, "bin/tasksync-server.js");
 const SECRET = "server-e2e-secret";
 const OWNER = "octo-org";
 const REPO = "sharing-app";
@@ -99,7 +100,7 @@ let app: AppProcess;
 async function startApp(emulatorPort: string): Promise<AppProcess> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-")); // no .env, no package.json, no .pem
-  const child = spawn(process.execPath, [PROBOT, "run", ENTRY], {
+  const child = spawn(process.execPath, [SERVER], {
     cwd,
     env: {
       PATH: process.env.PATH ?? "",
