@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import type { AppRuntime } from "../../src/app/runtime.js";
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   log?: (line: string) => void;
   /** Log level of the app (default "silent"; "info" to watch it). */
   logLevel?: string;
+  /** The app's logger (the demo's readable one); overrides logLevel. */
+  appLog?: Logger;
 }
 
 export interface Harness {
@@ -50,7 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     privateKey: testPrivateKey(),
     secret: SECRET,
     baseUrl: emulator.url,
-    log: pino({ level: options.logLevel ?? "silent" }),
+    log: options.appLog ?? pino({ level: options.logLevel ?? "silent" }),
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
       retry: { enabled: false },
