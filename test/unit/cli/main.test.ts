@@ -112,7 +112,7 @@ describe("tasksync CLI", () => {
     const { code, out } = await run(["graph", `${FIXTURES}xe-basic.md`]);
     expect(code).toBe(0);
     expect(out.startsWith("flowchart TD\n")).toBe(true);
-    expect(out).toContain('  subgraph p_0["Phase 1: Setup"]');
+    expect(out).toContain('  subgraph p_0["Step 1: Setup"]');
     expect(out).toContain("  p_0 --> p_1");
     expect(out).toContain("  t_T004 --> t_T009");
     expect(out).toContain("  t_T001 -.-> t_T002");
