@@ -4,23 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { startEmulator, type Emulator, type Permissions, type WebhookEvent } from "../github-emulator/index.js";
+import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { runActionBundle, type ActionRun } from "./action-runner.js";
 
 const OWNER = "octo";
 const REPO = "app";
-const PATH = "specs/001-photo-albums/tasks.md";
-const LIST = `# Tasks: Photo albums
-
-## Phase 1: Setup
-
-- [ ] T001 Create project structure
-- [ ] T002 [P] Configure linting
-
-## Phase 2: User Story 1 - Upload (Priority: P1)
-
-- [ ] T003 [US1] Upload endpoint (depends on T001)
-`;
 const ALL: Permissions = { metadata: "read", contents: "write", issues: "write", checks: "write", pull_requests: "write" };
 
 let emulator: Emulator;
@@ -66,13 +55,13 @@ describe("the tasksync Action", () => {
     expect(result.stdout).not.toContain("::error::");
     expect(result.code).toBe(0);
     const issues = issuesOf({ emulator, owner: OWNER, repo: REPO });
-    expect(issues).toHaveLength(6); // tracking, 2 phases, 3 tasks
-    expect(result.outputs["created"]).toBe("6");
+    expect(issues).toHaveLength(9); // tracking, 3 phases, 5 tasks
+    expect(result.outputs["created"]).toBe("9");
     expect(Number(result.outputs["linked"])).toBeGreaterThan(0);
     expect(result.summary).toContain("**Event:** push to refs/heads/main");
-    expect(result.summary).toContain("| created | 6 |");
-    const t003 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T003", PATH);
-    expect(result.summary).toContain(`[#${t003.number} `);
+    expect(result.summary).toContain("| created | 9 |");
+    const t005 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T005", PATH);
+    expect(result.summary).toContain(`[#${t005.number} `);
 
     const again = await run(await lastEvent("push"));
     expect(again.code).toBe(0);
@@ -91,14 +80,14 @@ describe("the tasksync Action", () => {
     expect(result.outputs["commits"]).toBe("1");
     const file = emulator.fileAt(OWNER, REPO, "main", PATH) ?? "";
     expect(file).toContain("- [x] T001 Create project structure");
-    expect(file).toContain("- [ ] T002 [P] Configure linting");
+    expect(file).toContain("- [ ] T003 Database schema");
     expect(result.summary).toContain("issues.closed");
   });
 
   it("pull_request: the tasksync / gates check fails a PR that ticks a task whose blocker is open, and so does the step", async () => {
     await start();
     expect((await pushList(LIST)).code).toBe(0);
-    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload", title: "Upload endpoint", files: { [PATH]: LIST.replace("- [ ] T003", "- [x] T003") } });
+    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload", title: "Upload endpoint", files: { [PATH]: LIST.replace("- [ ] T005", "- [x] T005") } });
     const event = await lastEvent("pull_request", "opened");
     const result = await run(event);
     const head = emulator.branchSha(OWNER, REPO, "upload") ?? "";
@@ -108,7 +97,7 @@ describe("the tasksync Action", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("::error::tasksync: tasksync / gates failed");
     expect(result.summary).toContain("### tasksync / gates: failure");
-    expect(result.summary).toMatch(/\[T003\]\([^)]*\) waits for \[T001\]/);
+    expect(result.summary).toMatch(/\[T005\]\([^)]*\) waits for \[T004\]/);
   });
 
   it("workflow_dispatch: a full reconcile repairs an issue whose title was edited by hand", async () => {
