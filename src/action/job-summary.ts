@@ -9,35 +9,31 @@ import { WRITE_KINDS } from "./write-kinds.js";
 export interface Verdict {
   /** Why the step fails; undefined when it passes. */
   failure?: string;
-  notes: string[];
 }
 
-const FORK_NOTE =
-  "This pull request comes from a fork: its workflow token is read-only, so the `tasksync / gates` check could not be created. The gates' result is below, and the step fails when they fail. To get the check itself, run tasksync on `pull_request_target`.";
+const FORK_FAILURE =
+  "tasksync: this pull request comes from a fork, and a fork's workflow token is read-only whatever `permissions:` says: the `tasksync / gates` check cannot be created, so the gates did not run. Run tasksync on `pull_request_target` to check pull requests from forks (it reads them through the API and runs none of their code).";
 
 export function verdictOf(outcome: ActionOutcome): Verdict {
-  const notes: string[] = [];
-  const refusals = outcome.recorder.refusals.filter((r) => !(outcome.fork && r.permission.startsWith("checks:")));
-  if (outcome.fork && refusals.length < outcome.recorder.refusals.length) notes.push(FORK_NOTE);
+  const { refusals } = outcome.recorder;
+  if (outcome.fork && refusals.some((r) => r.permission.startsWith("checks:"))) return { failure: FORK_FAILURE };
   if (refusals.length > 0) {
     const lines = [...new Set(refusals.map((r) => r.permission))];
     const first = refusals[0]!;
     return {
-      notes,
       failure: `tasksync: the workflow's token may not ${first.route} (${first.message}). Add ${lines.map((l) => `\`${l}\``).join(" and ")} to the workflow's \`permissions:\` block.`,
     };
   }
-  if (outcome.failures.length > 0) return { notes, failure: `tasksync failed: ${outcome.failures.join("; ")}` };
+  if (outcome.failures.length > 0) return { failure: `tasksync failed: ${outcome.failures.join("; ")}` };
   const failed = outcome.recorder.checkRuns.find((c) => c.conclusion === "failure");
-  if (failed) return { notes, failure: `tasksync: ${failed.name || "check"} failed: ${failed.title ?? "see the job summary"}` };
-  return { notes };
+  if (failed) return { failure: `tasksync: ${failed.name || "check"} failed: ${failed.title ?? "see the job summary"}` };
+  return {};
 }
 
 export function renderSummary(outcome: ActionOutcome, verdict: Verdict, problems: LoggedProblem[]): string {
   const { recorder } = outcome;
   const out: string[] = ["## tasksync", "", `**Event:** ${outcome.trigger}`, ""];
   if (verdict.failure) out.push(`> [!CAUTION]`, `> ${verdict.failure}`, "");
-  for (const note of verdict.notes) out.push(`> [!NOTE]`, `> ${note}`, "");
   const changed = WRITE_KINDS.filter((k) => recorder.counts[k] > 0);
   if (changed.length === 0) {
     out.push(outcome.acted ? "Nothing changed on GitHub: everything was already in step." : "tasksync does nothing on this event.");

@@ -39,7 +39,6 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const summary = renderSummary(outcome, verdict, problems);
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
   else process.stdout.write(summary);
-  for (const note of verdict.notes) core.notice(note);
   if (verdict.failure) core.setFailed(verdict.failure);
 }
 

@@ -100,6 +100,21 @@ describe("the tasksync Action", () => {
     expect(result.summary).toMatch(/\[T005\]\([^)]*\) waits for \[T004\]/);
   });
 
+  it("pull_request from a fork: the read-only token cannot create the check, and the step fails saying to use pull_request_target", async () => {
+    await start({ metadata: "read", contents: "read", issues: "read", checks: "read", pull_requests: "read" });
+    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload-ui", title: "Upload UI", files: { [PATH]: LIST } });
+    const event = await lastEvent("pull_request", "opened");
+    const pull = event.payload["pull_request"] as { head: { repo: { full_name: string } } };
+    pull.head.repo.full_name = "contributor/app"; // as GitHub sends a fork's pull request
+    const result = await run(event);
+    expect(emulator.checkRuns(OWNER, REPO)).toHaveLength(0);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("::error::tasksync: this pull request comes from a fork");
+    expect(result.stdout).toContain("Run tasksync on `pull_request_target`");
+    expect(result.stdout).not.toContain("Add `checks: write`");
+    expect(result.summary).toContain("comes from a fork");
+  });
+
   it("workflow_dispatch: a full reconcile repairs an issue whose title was edited by hand", async () => {
     await start();
     expect((await pushList(LIST)).code).toBe(0);
