@@ -32,8 +32,8 @@ async function lastEvent(name: string, action?: string): Promise<WebhookEvent> {
   return found;
 }
 
-function run(event: WebhookEvent): Promise<ActionRun> {
-  return runActionBundle({ apiUrl: emulator.url, repository: `${OWNER}/${REPO}`, token, event });
+function run(event: WebhookEvent, inputs?: Record<string, string>): Promise<ActionRun> {
+  return runActionBundle({ apiUrl: emulator.url, repository: `${OWNER}/${REPO}`, token, event, ...(inputs ? { inputs } : {}) });
 }
 
 async function pushList(text: string): Promise<ActionRun> {
@@ -67,6 +67,20 @@ describe("the tasksync Action", () => {
     expect(again.code).toBe(0);
     expect(again.outputs["changed"]).toBe("0");
     expect(again.summary).toContain("Nothing changed on GitHub");
+  });
+
+  it("the config input points tasksync at another configuration file", async () => {
+    await start();
+    const plans = "plans/albums/tasks.md";
+    emulator.commit({ owner: OWNER, repo: REPO, files: { "ci/tasksync.yml": 'paths: ["plans/*/tasks.md"]\n', [plans]: LIST } });
+    const event = await lastEvent("push");
+    const withDefault = await run(event);
+    expect(withDefault.code).toBe(0);
+    expect(withDefault.outputs["created"]).toBe("0");
+    const withInput = await run(event, { config: "ci/tasksync.yml" });
+    expect(withInput.code).toBe(0);
+    expect(withInput.outputs["created"]).toBe("9");
+    expect(taskIssue({ emulator, owner: OWNER, repo: REPO }, "T005", plans).state).toBe("open");
   });
 
   it("issues.closed: ticks the task's checkbox in the list with the workflow's token", async () => {
