@@ -33,7 +33,7 @@ export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
       return;
     }
     log.info({ user: sender.login }, "/tasksync sync requested");
-    queueFullSync(runtime, gh, repository.full_name, log, [marker.path])
+    queueFullSync(app, runtime, gh, repository.full_name, log, [marker.path])
       .then(() =>
         gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
           ...repo,

@@ -1,0 +1,90 @@
+/**
+ * Every trigger — a push, an issue closed or reopened, an installation, `/tasksync sync`, the sweep
+ * at start-up — only says "reconcile this repository soon". Nothing it carries can be lost or
+ * applied out of order: the reconcile reads both sides as they are when it runs. Issue events wait
+ * out a short debounce (the write-back batch window) so that issues closed together become one
+ * commit; waiting reconciles of a repository coalesce into one.
+ */
+import type { Logger } from "pino";
+import type { AppRuntime } from "../app/runtime.js";
+import { loadConfig } from "../config/load-config.js";
+import type { GitHubClient } from "../github/client.js";
+import { guardedClient } from "../github/guarded-client.js";
+import type { RepoContext } from "../sync/repo-context.js";
+import { syncRepository } from "../sync/sync-repository.js";
+import { sleep } from "../util/sleep.js";
+import { queueRecheck } from "./on-gates-recheck.js";
+
+/** The debounce of issue events when neither the runtime nor the repository's config says otherwise. */
+export const DEFAULT_DEBOUNCE_MS = 3_000;
+
+export interface ReconcileTrigger {
+  /** What asked, for logs: "push", "issues", "installation", "command", "startup". */
+  reason: string;
+  /** Reconcile even the lists whose recorded version is current (installation, `/tasksync sync`). */
+  force?: boolean;
+  /** Only these task lists. */
+  only?: string[];
+  /** Wait the debounce first (issue events). */
+  debounce?: boolean;
+  /** tasksync's bot login, for trusting only its own issues. */
+  author?: string;
+}
+
+/** Repositories with a debounce running, per runtime: the first event starts it, the others join. */
+const debouncing = new WeakMap<AppRuntime, Set<string>>();
+
+export function reconcileSoon(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
+  const key = `${ctx.owner}/${ctx.repo}`;
+  if (!trigger.debounce) return queueReconcile(runtime, client, ctx, trigger, log, Date.now());
+  const waiting = debouncing.get(runtime) ?? new Set<string>();
+  debouncing.set(runtime, waiting);
+  if (waiting.has(key)) {
+    log.debug("reconcile already due: joined it");
+    return Promise.resolve();
+  }
+  waiting.add(key);
+  const firstAt = Date.now();
+  return sleep(runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS).then(() => {
+    waiting.delete(key);
+    return queueReconcile(runtime, client, ctx, trigger, log, firstAt);
+  });
+}
+
+function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger, firstAt: number): Promise<void> {
+  const gh = guardedClient(client, log);
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const jobLog = log.child({ job: "reconcile", trigger: trigger.reason });
+  const coalesceKey = trigger.only !== undefined ? undefined : trigger.force ? "reconcile:force" : "reconcile";
+  return runtime.queue.push(`${ctx.owner}/${ctx.repo}`, {
+    name: "reconcile",
+    ...(coalesceKey === undefined ? {} : { coalesceKey }),
+    run: async () => {
+      const loaded = await loadConfig(gh, repo);
+      if (loaded.ok && trigger.debounce && runtime.settings.batchWindowMs === undefined) {
+        // The repository may ask for a longer batch window than the default debounce.
+        await sleep(Math.max(0, loaded.config.writeBack.batchWindowSeconds * 1000 - (Date.now() - firstAt)));
+      }
+      // Reconcile the branch as it is now, not as an event left it.
+      const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${ctx.defaultBranch}` });
+      const outcome = await syncRepository({
+        gh,
+        ctx,
+        commitSha: head.data.object.sha,
+        force: trigger.force === true,
+        ...(trigger.only === undefined ? {} : { only: trigger.only }),
+        ...(loaded.ok ? { config: loaded.config } : {}),
+        ...(trigger.author === undefined ? {} : { author: trigger.author }),
+        onCommit: (sha) => runtime.ownCommits.add(sha),
+        log: jobLog,
+        pauseMs: runtime.settings.writePauseMs,
+      });
+      // A task list was reconciled: pull requests waiting on its tasks may pass now.
+      if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
+        queueRecheck(runtime, client, ctx, "push", jobLog).catch((error: unknown) =>
+          jobLog.error({ err: error }, "gates re-check failed; it runs again on the next event"),
+        );
+      }
+    },
+  });
+}
