@@ -36,7 +36,8 @@ const debouncing = new WeakMap<AppRuntime, Set<string>>();
 
 export function reconcileSoon(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
   const key = `${ctx.owner}/${ctx.repo}`;
-  if (!trigger.debounce) return queueReconcile(runtime, client, ctx, trigger, log, Date.now());
+  const debounceMs = runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS;
+  if (!trigger.debounce || debounceMs === 0) return queueReconcile(runtime, client, ctx, trigger, log, Date.now());
   const waiting = debouncing.get(runtime) ?? new Set<string>();
   debouncing.set(runtime, waiting);
   if (waiting.has(key)) {
@@ -45,7 +46,7 @@ export function reconcileSoon(runtime: AppRuntime, client: GitHubClient, ctx: Re
   }
   waiting.add(key);
   const firstAt = Date.now();
-  return sleep(runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS).then(() => {
+  return sleep(debounceMs).then(() => {
     waiting.delete(key);
     return queueReconcile(runtime, client, ctx, trigger, log, firstAt);
   });
@@ -60,8 +61,9 @@ function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoCont
     name: "reconcile",
     ...(coalesceKey === undefined ? {} : { coalesceKey }),
     run: async () => {
-      const loaded = await loadConfig(gh, repo);
-      if (loaded.ok && trigger.debounce && runtime.settings.batchWindowMs === undefined) {
+      const waitForConfig = trigger.debounce === true && runtime.settings.batchWindowMs === undefined;
+      const loaded = waitForConfig ? await loadConfig(gh, repo) : undefined;
+      if (loaded?.ok) {
         // The repository may ask for a longer batch window than the default debounce.
         await sleep(Math.max(0, loaded.config.writeBack.batchWindowSeconds * 1000 - (Date.now() - firstAt)));
       }
@@ -73,7 +75,7 @@ function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoCont
         commitSha: head.data.object.sha,
         force: trigger.force === true,
         ...(trigger.only === undefined ? {} : { only: trigger.only }),
-        ...(loaded.ok ? { config: loaded.config } : {}),
+        ...(loaded?.ok ? { config: loaded.config } : {}),
         ...(trigger.author === undefined ? {} : { author: trigger.author }),
         onCommit: (sha) => runtime.ownCommits.add(sha),
         log: jobLog,

@@ -43,15 +43,17 @@ export function observedStatesDigest(issues: readonly TrackedIssue[], path: stri
  */
 export function plannedStatesDigest(issues: readonly TrackedIssue[], ops: readonly Operation[], dropped: ReadonlySet<number>, taskKeys: ReadonlySet<string>): string {
   const after = new Map<string, StateClass>(); // by key for created issues, by "#number" for existing ones
+  const keyAfter = new Map<number, string>(); // an issue whose body is rewritten carries the key it was planned for
   const refOf = (key: string, number: number | null): string => (number === null ? key : `#${number}`);
   for (const op of ops) {
     if (op.kind === "create-issue" && taskKeys.has(op.key)) after.set(op.key, "open");
     if (op.kind === "update-issue" && op.state !== undefined) after.set(refOf(op.key, op.number), classOf(op.state, op.stateReason));
+    if (op.kind === "update-issue" && op.body !== undefined && op.number !== null && taskKeys.has(op.key)) keyAfter.set(op.number, op.key);
   }
   const entries: string[] = [];
   for (const issue of issues) {
     if (issue.marker.kind !== "task" || dropped.has(issue.number)) continue;
-    entries.push(`${issue.key}=${after.get(`#${issue.number}`) ?? classOf(issue.state, issue.stateReason)}`);
+    entries.push(`${keyAfter.get(issue.number) ?? issue.key}=${after.get(`#${issue.number}`) ?? classOf(issue.state, issue.stateReason)}`);
   }
   for (const op of ops) {
     if (op.kind === "create-issue" && taskKeys.has(op.key)) entries.push(`${op.key}=${after.get(op.key) ?? "open"}`);
