@@ -10,6 +10,8 @@ import type { AppRuntime } from "../app/runtime.js";
 import { loadConfig } from "../config/load-config.js";
 import type { GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
+import { rateLimitWait } from "../github/rate-limit.js";
+import { isAmbiguous } from "../sync/ambiguous-write.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { syncRepository } from "../sync/sync-repository.js";
 import { sleep } from "../util/sleep.js";
@@ -31,10 +33,33 @@ export interface ReconcileTrigger {
   author?: string;
 }
 
+/** A reconcile that failed on GitHub's side (5xx, no answer, rate limit beyond waiting) runs again, this many times at most. */
+export const MAX_RECONCILE_ATTEMPTS = 10;
+const DEFAULT_RETRY_BASE_MS = 1_000;
+const MAX_RETRY_WAIT_MS = 60_000;
+
+function isTransient(error: unknown): boolean {
+  return isAmbiguous(error) || rateLimitWait(error) !== null;
+}
+
 /** Repositories with a debounce running, per runtime: the first event starts it, the others join. */
 const debouncing = new WeakMap<AppRuntime, Set<string>>();
 
 export function reconcileSoon(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
+  return debounced(runtime, client, ctx, trigger, log).catch((error: unknown) => retryLater(runtime, client, ctx, trigger, log, error, 1));
+}
+
+/** GitHub failed the reconcile on its side: look again after a growing pause (level-triggered, so repeating is safe). */
+async function retryLater(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger, error: unknown, attempt: number): Promise<void> {
+  if (!isTransient(error) || attempt >= MAX_RECONCILE_ATTEMPTS) throw error;
+  const waitMs = Math.min(MAX_RETRY_WAIT_MS, (runtime.settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS) * 2 ** (attempt - 1));
+  log.warn({ err: error, attempt, waitMs }, "reconcile failed on GitHub's side: looking again later");
+  await sleep(waitMs);
+  const again = { ...trigger, debounce: false };
+  return queueReconcile(runtime, client, ctx, again, log, Date.now()).catch((next: unknown) => retryLater(runtime, client, ctx, again, log, next, attempt + 1));
+}
+
+function debounced(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
   const key = `${ctx.owner}/${ctx.repo}`;
   const debounceMs = runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS;
   if (!trigger.debounce || debounceMs === 0) return queueReconcile(runtime, client, ctx, trigger, log, Date.now());

@@ -26,6 +26,10 @@ export interface HarnessOptions {
   log?: (line: string) => void;
   /** Log level of the app (default "silent"; "info" to watch it). */
   logLevel?: string;
+  /** Probot's plugin-retry on, as in production (default off), with short pauses. */
+  retries?: boolean;
+  /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
+  retryBaseMs?: number;
 }
 
 export interface Harness {
@@ -44,6 +48,7 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
     appId: 1,
@@ -53,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log: pino({ level: options.logLevel ?? "silent" }),
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
+      retry: options.retries ? { retryAfterBaseValue: 10 } : { enabled: false },
       throttle: { enabled: false },
     })),
   });
