@@ -6,6 +6,7 @@ import type { Probot } from "probot";
 import type { Logger } from "pino";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
+import { requireFields } from "../app/payload-guard.js";
 import type { GitHubClient } from "../github/client.js";
 import { reconcileSoon } from "./reconcile-soon.js";
 
@@ -36,6 +37,7 @@ export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): 
     syncAll(context.octokit, context.payload.repositories ?? [], context.log.child({ delivery: context.id }));
   });
   app.on("installation_repositories.added", async (context) => {
+    requireFields("installation_repositories", context.payload, ["repositories_added"]);
     syncAll(context.octokit, context.payload.repositories_added, context.log.child({ delivery: context.id }));
   });
 }

@@ -8,6 +8,7 @@
 import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
+import { requireFields } from "../app/payload-guard.js";
 import { repoContextOf } from "../gates/queue-gates.js";
 import { parseMarker } from "../sync/marker.js";
 import { reconcileSoon } from "./reconcile-soon.js";
@@ -25,6 +26,7 @@ export function isOwnBot(user: User | null | undefined, botLogin: string | undef
 
 export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
   app.on(["issues.closed", "issues.reopened"], async (context) => {
+    requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
     const { action, issue, repository, sender } = context.payload;
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)

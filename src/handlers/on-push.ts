@@ -8,10 +8,12 @@
 import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
+import { requireFields } from "../app/payload-guard.js";
 import { reconcileSoon } from "./reconcile-soon.js";
 
 export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
   app.on("push", async (context) => {
+    requireFields("push", context.payload, ["ref", "after", "repository.name", "repository.full_name", "repository.owner", "repository.html_url"]);
     const payload = context.payload;
     const repository = payload.repository;
     const log = context.log.child({ delivery: context.id, repo: repository.full_name });

@@ -9,6 +9,7 @@ import { desiredState, type DesiredIssue, type DesiredState } from "./desired.js
 import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./duplicates.js";
 import { plannedStatesDigest } from "./issue-states.js";
 import { parseMarker, renderMarker, trackingKey, type Marker } from "./marker.js";
+import { fitBody } from "./fit-body.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
@@ -62,7 +63,8 @@ export interface Plan {
   blockedByErrors: boolean;
 }
 
-const withMarker = (body: string, marker: Marker): string => body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker));
+/** The body with its marker replaced, still within GitHub's size limit. */
+const withMarker = (body: string, marker: Marker): string => fitBody(body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker)));
 
 function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
   const ops: Operation[] = [];

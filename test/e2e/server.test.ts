@@ -203,6 +203,22 @@ describe("the server npm start runs", () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   });
 
+  it("a signed webhook with a malformed payload: 400 naming what is missing, nothing done", async () => {
+    emulator.requests.reset();
+    const push = { id: "22222222-3333-4444-5555-666666666666", name: "push" };
+    const pushBody = JSON.stringify({ ref: "refs/heads/main", after: "1".repeat(40) }); // no repository
+    const pushRes = await postWebhook(push, pushBody, sign(SECRET, pushBody));
+    expect(pushRes.status).toBe(400);
+    expect(await pushRes.text()).toContain("repository.name");
+    const closed = { id: "33333333-4444-5555-6666-777777777777", name: "issues" };
+    const issueBody = JSON.stringify({ action: "closed", issue: { number: 1, body: '<!-- tasksync:v1 {"kind":"task","path":"a.md","id":"T001","text":"x"} -->' }, repository: { name: QUIET_REPO } });
+    const issueRes = await postWebhook(closed, issueBody, sign(SECRET, issueBody));
+    expect(issueRes.status).toBe(400);
+    expect(await issueRes.text()).toMatch(/issue\.user\.login.*repository\.full_name/);
+    await controlDelivery();
+    expect(emulator.requests.counts().total).toBe(0);
+  });
+
   it("push → issues → close → tick commit → PR gate fails → blocker closes → gate passes", async () => {
     // push: the task list becomes a tracking issue, 2 phase issues and 3 task issues
     emulator.commit({ owner: OWNER, repo: REPO, files: { [PATH]: LIST }, message: "Add the sharing task list" });
