@@ -12,6 +12,7 @@ import type { GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
 import { rateLimitWait } from "../github/rate-limit.js";
 import { isAmbiguous } from "../sync/ambiguous-write.js";
+import type { Plan } from "../sync/plan.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { syncRepository } from "../sync/sync-repository.js";
 import { sleep } from "../util/sleep.js";
@@ -40,6 +41,14 @@ const MAX_RETRY_WAIT_MS = 60_000;
 
 function isTransient(error: unknown): boolean {
   return isAmbiguous(error) || rateLimitWait(error) !== null;
+}
+
+/** A push that reconciled a list, or a reconcile that ticked a box or closed, reopened or opened an issue. */
+function mayUnblock(trigger: ReconcileTrigger, plans: readonly Plan[]): boolean {
+  if (trigger.reason === "push") return plans.length > 0;
+  return plans.some((plan) =>
+    plan.operations.some((op) => op.kind === "write-checkboxes" || op.kind === "create-issue" || (op.kind === "update-issue" && op.state !== undefined)),
+  );
 }
 
 /** Repositories with a debounce running, per runtime: the first event starts it, the others join. */
@@ -106,8 +115,8 @@ function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoCont
         log: jobLog,
         pauseMs: runtime.settings.writePauseMs,
       });
-      // A task list was reconciled: pull requests waiting on its tasks may pass now.
-      if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
+      // Tasks may have become done: pull requests waiting on them may pass now.
+      if (outcome.kind === "synced" && outcome.config.gates.enabled && mayUnblock(trigger, outcome.result.plans)) {
         queueRecheck(runtime, client, ctx, "push", jobLog).catch((error: unknown) =>
           jobLog.error({ err: error }, "gates re-check failed; it runs again on the next event"),
         );

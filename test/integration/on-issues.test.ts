@@ -123,6 +123,15 @@ function mockReconcileReads(scope: nock.Scope, issues: RestIssue[]): nock.Scope 
     .reply(200, issues);
 }
 
+/** What planning a list whose issues changed reads: the list at its recorded blob, and the labels. */
+const mockPlanningReads = (scope: nock.Scope): nock.Scope =>
+  scope
+    .get(`${R}/git/blobs/${BLOB}`)
+    .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
+    .get(`${R}/labels`)
+    .query(true)
+    .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })));
+
 /** The gates re-check after a reconcile that planned something: no pull request waits. */
 const mockNoWaitingPulls = (scope: nock.Scope): nock.Scope => scope.get(`${R}/pulls`).query(true).reply(200, []);
 
@@ -183,13 +192,8 @@ describe("a person closes a task's issue", () => {
     const issues = syncedIssues();
     issues[2] = { ...issues[2]!, state: "closed", state_reason: "completed" }; // T001, closed by mona
     const puts: Array<{ message: string; content: string; sha: string; branch: string }> = [];
-    const patches: Array<{ path: string; body: Record<string, unknown> }> = [];
-    const scope = mockReconcileReads(mockToken(nock(API)), issues)
-      .get(`${R}/git/blobs/${BLOB}`)
-      .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
-      .get(`${R}/labels`)
-      .query(true)
-      .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })))
+    const patches: Array<{ body: Record<string, unknown> }> = [];
+    const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
       .get(`${R}/contents/${encodeURIComponent(PATH)}`)
       .query({ ref: BRANCH })
       .reply(200, { type: "file", encoding: "base64", path: PATH, sha: BLOB, content: b64(LIST) })
@@ -199,7 +203,7 @@ describe("a person closes a task's issue", () => {
       })
       .reply(200, { content: { sha: "b10b000000000000000000000000000000000002" }, commit: { sha: "c0ffee0000000000000000000000000000000002" } })
       .patch(/\/issues\/[12]$/, (body: Record<string, unknown>) => {
-        patches.push({ path: "", body });
+        patches.push({ body });
         return true;
       })
       .times(2)
@@ -222,12 +226,7 @@ describe("a person closes a task's issue", () => {
   it("closed as not planned (onNotPlanned: keep): a resting state, nothing written", async () => {
     const issues = syncedIssues();
     issues[2] = { ...issues[2]!, state: "closed", state_reason: "not_planned" };
-    const scope = mockReconcileReads(mockToken(nock(API)), issues)
-      .get(`${R}/git/blobs/${BLOB}`)
-      .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
-      .get(`${R}/labels`)
-      .query(true)
-      .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })))
+    const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
       .patch(`${R}/issues/1`, (body: Record<string, unknown>) => parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined)
       .reply(200, {});
     mockNoWaitingPulls(scope);
