@@ -228,8 +228,7 @@ describe("a person closes a task's issue", () => {
     issues[2] = { ...issues[2]!, state: "closed", state_reason: "not_planned" };
     const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
       .patch(`${R}/issues/1`, (body: Record<string, unknown>) => parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined)
-      .reply(200, {});
-    mockNoWaitingPulls(scope);
+      .reply(200, {}); // only the record of the states; nothing done, so no pull request is re-checked
     await app.receive(issuesEvent("closed", issues[2]!, PERSON));
     await expectStrict(app, scope);
   });
