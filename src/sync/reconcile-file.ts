@@ -84,11 +84,17 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
     }
     const file = applied.file;
     if (file === undefined || pass === 2) return { plans, report };
-    if (file.kind !== "committed") {
-      // held: a pull request carries the edit, or it cannot be written; unchanged: the branch moved
-      // on since the commit read, and its push reconciles it.
-      log.info({ outcome: file.kind, ...(file.kind === "held" ? { why: file.why } : {}) }, "the task list was not written here: its issues wait for the file");
+    if (file.kind === "unchanged") {
+      // The branch moved on since the commit read (it already says what the issues say): its push reconciles it.
+      log.info("the task list changed meanwhile: its push reconciles it");
       return { plans, report };
+    }
+    if (file.kind === "held") {
+      // A pull request carries the edit, or it cannot be written: the rest of the list still
+      // follows the file; the edit is offered again whenever the list is next planned.
+      log.info({ why: file.why }, "the task list was not written: planning its issues without the edit");
+      current = { ...current, config: { ...current.config, writeBack: { ...current.config.writeBack, enabled: false } } };
+      continue;
     }
     request.onCommit?.(file.commitSha);
     current = { ...current, doc: parseTaskList(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
