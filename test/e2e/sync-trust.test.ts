@@ -85,6 +85,29 @@ describe("writes that may have happened", () => {
     expect(issuesOf(h).filter((i) => parseMarker(i.body)?.kind === "task").every((i) => i.parent !== null)).toBe(true);
   });
 
+  it("a tick commit GitHub applied but answered 502: one commit, the box ticked once, the issues follow", async () => {
+    h = await startHarness({ files: { [PATH]: LIST }, retries: true });
+    const commits = commitCount(h);
+    h.emulator.applyThenFail({ method: "PUT", path: /\/contents\// });
+    h.emulator.closeIssue(h.owner, h.repo, taskIssue(h, "T003", PATH).number, "completed", "mona");
+    await h.settle();
+
+    expect(h.emulator.requests.entries.filter((e) => e.method === "PUT").map((e) => e.status)).toEqual([502]);
+    expect(commitCount(h)).toBe(commits + 1);
+    expect(fileOnMain(h)).toBe(LIST.replace("- [ ] T003", "- [x] T003"));
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
+  });
+
+  it("a removal note GitHub applied but answered 502: one comment", async () => {
+    h = await startHarness({ files: { [PATH]: LIST }, retries: true });
+    const t5 = taskIssue(h, "T005", PATH).number;
+    h.emulator.applyThenFail({ method: "POST", path: /\/comments$/ });
+    await h.push({ [PATH]: LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "") });
+
+    expect(h.emulator.issue(h.owner, h.repo, t5).state).toBe("closed");
+    expect(h.emulator.comments(h.owner, h.repo, t5)).toHaveLength(1);
+  });
+
   it("two issues for one task (made by any cause): the linked one stays, the other is closed with a link to it, and later syncs go on", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const kept = taskIssue(h, "T004", PATH);
