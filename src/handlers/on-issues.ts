@@ -11,6 +11,7 @@ import type { AppRuntime } from "../app/runtime.js";
 import { requireFields } from "../app/payload-guard.js";
 import { repoContextOf } from "../gates/queue-gates.js";
 import { parseMarker } from "../sync/marker.js";
+import { reportUntrusted } from "../sync/trust.js";
 import { reconcileSoon } from "./reconcile-soon.js";
 
 interface User {
@@ -33,7 +34,7 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
     const botLogin = await learnBotLogin(app, runtime, log);
     if (!isOwnBot(issue.user, botLogin)) {
-      log.info({ author: issue.user?.login ?? null }, "ignored an issue with a tasksync marker that tasksync did not open");
+      reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
       return;
     }
     if (isOwnBot(sender, botLogin)) {

@@ -26,16 +26,20 @@ export function isTrustedIssue(issue: Pick<TrackedIssue, "author" | "labels">, t
   return issue.author !== null && issue.author.toLowerCase() === trust.author.toLowerCase();
 }
 
+/** Logs, once per issue and process, that an issue with a marker is not tasksync's and is ignored. */
+export function reportUntrusted(log: Logger, repoKey: string, issue: { number: number; author: string | null }): void {
+  const id = `${repoKey}#${issue.number}`;
+  if (reported.has(id)) return;
+  if (reported.size >= MAX_REPORTED) reported.clear();
+  reported.add(id);
+  log.info({ issue: issue.number, author: issue.author }, "ignored an issue with a tasksync marker that tasksync did not open");
+}
+
 /** The issues tasksync may act on; the others are logged (once each) and left alone. */
 export function trustedIssues(issues: TrackedIssue[], trust: IssueTrust, log: Logger, repoKey: string): TrackedIssue[] {
   return issues.filter((issue) => {
     if (isTrustedIssue(issue, trust)) return true;
-    const id = `${repoKey}#${issue.number}`;
-    if (!reported.has(id)) {
-      if (reported.size >= MAX_REPORTED) reported.clear();
-      reported.add(id);
-      log.info({ issue: issue.number, author: issue.author, key: issue.key }, "ignored an issue with a tasksync marker that tasksync did not open");
-    }
+    reportUntrusted(log, repoKey, issue);
     return false;
   });
 }
