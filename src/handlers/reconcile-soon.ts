@@ -8,10 +8,9 @@
 import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
 import { loadConfig } from "../config/load-config.js";
-import type { GitHubClient } from "../github/client.js";
+import { statusOf, type GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
 import { rateLimitWait } from "../github/rate-limit.js";
-import { isAmbiguous } from "../sync/ambiguous-write.js";
 import type { Plan } from "../sync/plan.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { syncRepository } from "../sync/sync-repository.js";
@@ -39,8 +38,10 @@ export const MAX_RECONCILE_ATTEMPTS = 10;
 const DEFAULT_RETRY_BASE_MS = 1_000;
 const MAX_RETRY_WAIT_MS = 60_000;
 
+/** GitHub's side: a 5xx (Octokit reports a dropped connection as 500 too) or a rate limit. A bug of ours is not retried. */
 function isTransient(error: unknown): boolean {
-  return isAmbiguous(error) || rateLimitWait(error) !== null;
+  const status = statusOf(error);
+  return (status !== undefined && status >= 500) || rateLimitWait(error) !== null;
 }
 
 /** A push that reconciled a list, or a reconcile that ticked a box or closed, reopened or opened an issue. */
