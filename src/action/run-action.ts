@@ -107,7 +107,7 @@ export async function runAction(request: ActionRequest): Promise<ActionOutcome> 
       await probot.receive({ id: request.runId, name, payload } as unknown as Parameters<Probot["receive"]>[0]);
     } else if (FULL_SYNC_EVENTS.has(request.eventName)) {
       const gh = await probot.auth();
-      await queueFullSync(runtime, gh, request.repository, log.child({ repo: request.repository }));
+      await queueFullSync(probot, runtime, gh, request.repository, log.child({ repo: request.repository }));
     } else {
       acted = false;
       log.info({ event: request.eventName }, "tasksync does nothing on this event");

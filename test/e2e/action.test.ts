@@ -18,7 +18,8 @@ let token: string;
 
 async function start(permissions: Permissions = ALL): Promise<void> {
   events = [];
-  emulator = await startEmulator({ onWebhook: (event) => void events.push(event) });
+  // A workflow's GITHUB_TOKEN writes as github-actions[bot]: the emulator's installation does too.
+  emulator = await startEmulator({ app: { slug: "github-actions" }, onWebhook: (event) => void events.push(event) });
   emulator.createRepo({ owner: OWNER, name: REPO, files: { "README.md": "# app\n" } });
   const { id } = emulator.install({ account: OWNER, repos: [REPO], permissions });
   token = emulator.installationToken(id);
@@ -157,7 +158,7 @@ describe("the tasksync Action", () => {
     const comment = emulator.commentOnIssue(OWNER, REPO, tracking.number, "/tasksync sync", "writer");
     const accepted = await run(await lastEvent("issue_comment", "created"));
     expect(accepted.code).toBe(0);
-    expect(emulator.reactions(OWNER, REPO, comment.id)).toEqual(["rocket by tasksync[bot]"]);
+    expect(emulator.reactions(OWNER, REPO, comment.id)).toEqual(["rocket by github-actions[bot]"]);
   });
 
   it("a token without issues: write fails the step naming the permissions: line, and creates nothing", async () => {

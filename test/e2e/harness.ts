@@ -28,6 +28,10 @@ export interface HarnessOptions {
   logLevel?: string;
   /** The app's logger (the demo's readable one); overrides logLevel. */
   appLog?: Logger;
+  /** Probot's plugin-retry on, as in production (default off), with short pauses. */
+  retries?: boolean;
+  /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
+  retryBaseMs?: number;
 }
 
 export interface Harness {
@@ -46,6 +50,7 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
     appId: 1,
@@ -55,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log: options.appLog ?? pino({ level: options.logLevel ?? "silent" }),
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
+      retry: options.retries ? { retryAfterBaseValue: 10 } : { enabled: false },
       throttle: { enabled: false },
     })),
   });
