@@ -9,6 +9,7 @@
  */
 import { cycleDiagnostics } from "./dependency-cycles.js";
 import { extractStatements, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import { ganttStatements } from "./mermaid-gantt.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "./model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
 import { labelKey, phasesNamed, readLabel } from "./phase-names.js";
@@ -94,21 +95,25 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     if (from !== to && !edges.has(key)) edges.set(key, { from, to, source, line });
   };
 
+  const gantt = new Map<number, DependencyStatement[]>();
+  for (const s of ganttStatements(segments)) gantt.set(s.line, [...(gantt.get(s.line) ?? []), s]);
   for (const segment of segments) {
     if (segment.kind === "prose") {
       const label = readLabel(cleanLine(segment.text));
       if (label) labels.set(label.key, ids.expand(label.from, label.to));
     }
     phaseStatements.read(segment);
-    for (const statement of extractStatements(segment)) {
+    const found = extractStatements(segment);
+    if (segment.kind === "code") found.push(...(gantt.get(segment.line) ?? []));
+    for (const statement of found) {
       if (statement.kind === "sequence") {
         const chain = resolve({ refs: statement.ids, name: null }, statement, null).ids;
         for (let i = 1; i < chain.length; i++) add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
         continue;
       }
-      let blocked = resolve(statement.blocked, statement, segment.phase);
+      const blocked = resolve(statement.blocked, statement, segment.phase);
       if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
-        blocked = resolve({ refs: [], name: "" }, statement, segment.phase);
+        Object.assign(blocked, resolve({ refs: [], name: "" }, statement, segment.phase));
       }
       const blockers = resolve(statement.blockers, statement, segment.phase);
       if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {
@@ -128,8 +133,14 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         continue;
       }
       if (blocked.ids.length > 1 && blockers.ids.length > 1) {
-        const first = new Set(blockers.ids);
-        blocked.ids = blocked.ids.filter((id) => !first.has(id));
+        // Overlapping sides ("All polish (T116-T142) blocks T133-T142"): the larger side gives way.
+        if (blocked.ids.length >= blockers.ids.length) {
+          const other = new Set(blockers.ids);
+          blocked.ids = blocked.ids.filter((id) => !other.has(id));
+        } else {
+          const other = new Set(blocked.ids);
+          blockers.ids = blockers.ids.filter((id) => !other.has(id));
+        }
       }
       if (blocked.ids.length > 1 && blockers.ids.length > 1 && blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD) {
         groupEdges.push({ blockers: blockers.ids, blocked: blocked.ids, source: "explicit", line: statement.line });

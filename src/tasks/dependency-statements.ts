@@ -42,7 +42,9 @@ export type DependencyStatement =
 
 const { pattern: RELATION, rows: ROWS } = compileRelations();
 const QUICK_CHECK = /T\d|[:：]|→|->/;
-const SEPARATOR = /^[\s,，、/+&∥·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|和|与|及|以及|와|과|및)[\s,，、/+&]*)?$/iu;
+const SEPARATOR = /^[\s,，、/+&∥║·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|和|与|及|以及|와|과|및)[\s,，、/+&]*)?$/iu;
+/** The kind of list a separator makes: a group keeps one kind ("T002 + T004 + T009, T010 …" is two groups). */
+const separatorKind = (text: string): string => (/\+/.test(text) ? "+" : /[∥║]/.test(text) ? "∥" : /\//.test(text) ? "/" : ",");
 const MAX_GAP = 4;
 
 interface Found {
@@ -137,7 +139,7 @@ function relate(
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
     : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ?? (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
-  if (!left && right && segment.kind === "prose" && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
+  if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
     left = { refs: [], name: "" };
   }
   if (!left || !right) return null;
@@ -160,7 +162,13 @@ function groupBefore(clause: string, refs: PlacedReference[], at: number, gap: n
   const between = withoutAsides(clause.slice(last.end, at));
   if (wordCount(between) > gap || (strict && !STRICT_FILLERS.test(between))) return null;
   let first = refs.length - 1;
-  while (first > 0 && SEPARATOR.test(withoutAsides(clause.slice(refs[first - 1]!.end, refs[first]!.start)))) first--;
+  let kind: string | null = null;
+  while (first > 0) {
+    const between = withoutAsides(clause.slice(refs[first - 1]!.end, refs[first]!.start));
+    if (!SEPARATOR.test(between) || (kind !== null && separatorKind(between) !== kind)) break;
+    kind = separatorKind(between);
+    first--;
+  }
   return { refs: refs.slice(first).map(strip), start: refs[first]!.start };
 }
 
@@ -169,11 +177,14 @@ function groupAfter(clause: string, refs: PlacedReference[], at: number, gap: nu
   const first = refs[0];
   if (!first || wordCount(withoutAsides(clause.slice(at, first.start))) > gap) return null;
   let last = 0;
+  let kind: string | null = null;
   while (last + 1 < refs.length) {
     const raw = clause.slice(refs[last]!.end, refs[last + 1]!.start);
     const between = withoutAsides(raw);
     const label = labelled && /\(\s*$/.test(raw) && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
     if (!SEPARATOR.test(between) && !label) break;
+    if (kind !== null && separatorKind(between) !== kind) break;
+    kind = separatorKind(between);
     last++;
   }
   return { refs: refs.slice(0, last + 1).map(strip), name: null };

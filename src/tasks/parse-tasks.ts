@@ -29,7 +29,7 @@ const CHECKPOINT = /^\s*(?:\*\*|__)?Checkpoint(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__
 const BLOCK_START = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|<!--|(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[:：]|(?:-{3,}|\*{3,}|_{3,})\s*$)/;
 
 /** Fenced blocks whose arrows may state dependencies (diagrams, plain text); code is never read. */
-const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii"]);
+const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "mermaid"]);
 
 export function parseTaskList(path: string, text: string): TaskDocument {
   const source = splitSourceLines(text);
