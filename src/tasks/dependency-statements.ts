@@ -196,7 +196,7 @@ const NAME_WORDS = /[\p{L}\p{N}][\p{L}\p{N}.'’_-]*/gu;
 function nameBefore(text: string, max: number): Operand | null {
   const words = withoutAsides(text).match(NAME_WORDS) ?? [];
   if (words.length === 0 || words.length > max) return null;
-  return { refs: [], name: text.trim() };
+  return { refs: [], name: text.trim().replace(/^[-*+]\s+/, "") };
 }
 
 /** A short name right after a relation word, up to a dash or comma ("… depends on Phase 1 only - …"). */
