@@ -126,5 +126,5 @@ export function compileRelations(rows: readonly RelationWord[] = RELATION_WORDS)
     const end = row.field || cjk || !letters ? "" : "(?![\\p{L}\\p{N}_])";
     return `(${start}(?:${row.words})${end})`;
   });
-  return { pattern: new RegExp(parts.join("|"), "giu"), rows, quick: new RegExp(rows.map((r) => r.words).join("|"), "i") };
+  return { pattern: new RegExp(parts.join("|"), "giu"), rows, quick: new RegExp(rows.map((r) => (r.field ? r.words.replace(FIELD_END, "") : r.words)).join("|"), "i") };
 }
