@@ -6,11 +6,13 @@
 /** Which template family a task list follows. */
 export type Dialect = "spec-kit" | "xe";
 
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "info";
 
 export type DiagnosticCode =
   | "duplicate-id"
   | "unknown-dependency"
+  | "self-dependency"
+  | "ambiguous-dependency"
   | "dependency-cycle"
   | "task-without-id"
   | "no-tasks";
@@ -23,6 +25,8 @@ export interface Diagnostic {
   message: string;
   /** The task the diagnostic concerns, when there is one. */
   taskId?: string;
+  /** Every task the diagnostic concerns when there are several (the members of a cycle). */
+  taskIds?: string[];
 }
 
 /** The raw marker inside the brackets: " ", "x", "X", "~", "-", "/" ... */
@@ -111,6 +115,19 @@ export interface DependencyEdge {
   line: number;
 }
 
+/**
+ * One statement relating two sets of tasks ("Tests (T0001-T4000) before implementation
+ * (T4001-T8000)"): every `blocked` task waits for every `blockers` task. Kept as one group instead
+ * of N×M task edges so parsing, planning and rendering stay linear; links fall back to phases.
+ */
+export interface GroupEdge {
+  blockers: string[];
+  blocked: string[];
+  source: "explicit";
+  /** 1-based line of the statement. */
+  line: number;
+}
+
 export interface Feature {
   /** The feature's directory name, e.g. "001-photo-albums" or "blueprint". */
   id: string;
@@ -129,6 +146,8 @@ export interface TaskDocument {
   tasks: Task[];
   /** Task-level edges: blocked task id → blocker task id (explicit and structural). */
   taskEdges: DependencyEdge[];
+  /** Set-to-set dependencies too large to list as task edges (see GroupEdge). */
+  groupEdges: GroupEdge[];
   /**
    * Phase-level edges: blocked phase index → blocker phase index, as strings. The sync links
    * phase issues with these instead of N×M task links.

@@ -3,8 +3,8 @@
  * collecting phases, tasks (with their details), id-less checkboxes and dependency statements,
  * then resolves dependencies and diagnostics in dependencies.ts.
  */
-import { extractStatements, type DependencyStatement } from "./dependency-statements.js";
-import { resolveDependencies } from "./dependencies.js";
+import type { SegmentKind } from "./dependency-statements.js";
+import { resolveDependencies, type PlacedSegment } from "./dependencies.js";
 import { filePathsIn } from "./file-paths.js";
 import { parseFrontmatter } from "./frontmatter.js";
 import type { Diagnostic, Dialect, Feature, Phase, Task, TaskDocument } from "./model.js";
@@ -28,6 +28,9 @@ interface OpenTask {
 const CHECKPOINT = /^\s*(?:\*\*|__)?Checkpoint(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
 const BLOCK_START = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|<!--|(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[:：]|(?:-{3,}|\*{3,}|_{3,})\s*$)/;
 
+/** Fenced blocks whose arrows may state dependencies (diagrams, plain text); code is never read. */
+const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "mermaid"]);
+
 export function parseTaskList(path: string, text: string): TaskDocument {
   const source = splitSourceLines(text);
   const frontmatter = parseFrontmatter(source.frontmatter?.body);
@@ -35,22 +38,22 @@ export function parseTaskList(path: string, text: string): TaskDocument {
 
   const phases: DraftPhase[] = [];
   const found: Task[] = [];
-  const statements: DependencyStatement[] = [];
+  const segments: PlacedSegment[] = [];
   const withoutId: { line: number; phase: number; text: string }[] = [];
   let open: OpenTask | null = null;
   let phase: DraftPhase | null = null;
   let sectionDepth: number | null = null;
   let listStack: number[] = [];
   let firstH1: string | null = null;
+  let fenceInfo: string | null = null;
 
   const addDetail = (current: OpenTask, line: SourceLine): void => {
     if (line.text.trim() === "") return;
     current.task.details.push(deindent(line.text, current.contentColumn));
     current.blank = false;
   };
-  const scan = (line: SourceLine, content: string, owner: string | null): void => {
-    const found = extractStatements(content, line.number, owner);
-    for (const s of found) statements.push(s);
+  const scan = (line: SourceLine, content: string, owner: string | null, kind: SegmentKind = owner === null ? "prose" : "detail"): void => {
+    segments.push({ line: line.number, text: content, owner, kind, phase: phase ? phase.index : null });
   };
 
   for (const line of source.lines) {
@@ -59,6 +62,11 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     if (line.context !== "text") {
       if (open && (t.trim() === "" || indentOf(t) > open.indent)) addDetail(open, line);
       else open = null;
+      if (line.context === "fence") {
+        const fence = /^\s*(?:`{3,}|~{3,})\s*([\w-]*)/.exec(t);
+        if (fence) fenceInfo = fenceInfo === null ? (fence[1] ?? "").toLowerCase() : null;
+        else if (fenceInfo !== null && READ_FENCES.has(fenceInfo)) scan(line, t, null, "code");
+      }
       continue;
     }
     if (t.trim() === "") {
@@ -119,7 +127,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
         };
         found.push(task);
         open = { task, indent: item.indent, contentColumn: item.contentColumn, blank: false };
-        scan(line, item.content, task.id);
+        scan(line, item.content, task.id, "task");
         continue;
       }
       if (item.markerColumn >= 0 && phase && !nested && item.content.trim() !== "") {
@@ -138,7 +146,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       open = null;
     }
     if (indentOf(t) === 0) listStack = [];
-    if (!t.trimStart().startsWith("|")) scan(line, t, null);
+    scan(line, t, null, t.trimStart().startsWith("|") ? "table-row" : "prose");
   }
 
   const { phases: keptPhases, remap } = keepPhases(phases, found);
@@ -160,7 +168,8 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       message: `checkbox item looks like a task but has no task id: "${truncate(w.text, 60)}"`,
     });
   }
-  const resolved = resolveDependencies({ dialect, tasks, phases: keptPhases, statements });
+  for (const segment of segments) segment.phase = segment.phase === null ? null : (remap.get(segment.phase) ?? null);
+  const resolved = resolveDependencies({ dialect, tasks, phases: keptPhases, segments });
   diagnostics.push(...resolved.diagnostics);
   if (tasks.length === 0) {
     diagnostics.push({ severity: "warning", code: "no-tasks", line: 1, message: "no tasks found (no list items with a task id)" });
@@ -174,6 +183,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     phases: keptPhases,
     tasks,
     taskEdges: resolved.taskEdges,
+    groupEdges: resolved.groupEdges,
     phaseEdges: resolved.phaseEdges,
     diagnostics,
     lineEnding: source.lineEnding,

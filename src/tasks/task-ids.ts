@@ -1,27 +1,39 @@
 /**
- * Task ids: `T` + digits + an optional lowercase suffix ("T001", "T01", "T003a"). Finding ids and
- * id ranges ("T004-T007", "T001–T005") in free text.
+ * Task ids: `T` + digits + an optional lowercase suffix ("T001", "T01", "T003a"). Finding ids,
+ * id ranges ("T004-T007", "T001–T005", "T009..T015") and open ranges ("T030+") in free text.
  */
 
 export const TASK_ID_SOURCE = "T\\d+[a-z]?";
 
-/** One id or a range of ids as written in text. */
+/** One id, a range of ids, or an open range ("T030+": T030 and every later task) as written in text. */
 export type IdReference =
   | { kind: "id"; id: string }
-  | { kind: "range"; from: string; to: string };
+  | { kind: "range"; from: string; to: string }
+  | { kind: "open"; from: string };
 
-const REFERENCE = /\b(T\d+[a-z]?)\b(?:\s*(?:-|–|—|\.\.|~|〜|through)\s*(T\d+[a-z]?)\b)?/g;
+/** An id reference and where it sits in the text it was found in. */
+export type PlacedReference = IdReference & { start: number; end: number };
 
-/** Ids and ranges named in `text`, in order. */
-export function findIdReferences(text: string): IdReference[] {
-  const refs: IdReference[] = [];
+const REFERENCE =
+  /(?<![A-Za-z0-9_])(T\d+[a-z]?)(?![A-Za-z0-9_])(?:\s*(?:-|–|—|\.\.\.?|~|〜|～|through|thru)\s*(T\d+[a-z]?)(?![A-Za-z0-9_])|(\+)(?![\sT\d]*T\d))?/g;
+
+/** Ids and ranges named in `text`, in order, with their positions. */
+export function findPlacedReferences(text: string): PlacedReference[] {
+  const refs: PlacedReference[] = [];
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
     const from = m[1] as string;
-    if (m[2]) refs.push({ kind: "range", from, to: m[2] });
-    else refs.push({ kind: "id", id: from });
+    const place = { start: m.index, end: m.index + m[0].length };
+    if (m[2]) refs.push({ kind: "range", from, to: m[2], ...place });
+    else if (m[3]) refs.push({ kind: "open", from, ...place });
+    else refs.push({ kind: "id", id: from, ...place });
   }
   return refs;
+}
+
+/** Ids and ranges named in `text`, in order. */
+export function findIdReferences(text: string): IdReference[] {
+  return findPlacedReferences(text).map(({ start: _s, end: _e, ...ref }) => ref);
 }
 
 export interface IdKey {
@@ -51,6 +63,12 @@ export class IdIndex {
 
   has(id: string): boolean {
     return this.known.has(id);
+  }
+
+  /** The known ids from `from` on (an open range "T030+"). */
+  from(from: string): string[] {
+    const last = this.sorted[this.sorted.length - 1];
+    return last && compareIdKeys(idKey(from), last.key) <= 0 ? this.expand(from, last.id) : [];
   }
 
   /**
