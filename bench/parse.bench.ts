@@ -65,3 +65,41 @@ console.log(`tasks.md: ${TASKS} tasks, ${doc.phases.length} phases, ${doc.taskEd
 console.log(`parseTaskList:              ${parseMs.toFixed(1)} ms per parse  (${perSecond(TASKS, parseMs)} tasks/s)`);
 console.log(`setCheckbox, fresh text:    ${coldMs.toFixed(1)} ms per call   (${perSecond(1, coldMs)} calls/s)`);
 console.log(`setCheckbox, flip all ${TASKS}: ${flipMs.toFixed(1)} ms total    (${perSecond(TASKS, flipMs)} tasks/s)`);
+
+/**
+ * Bounded work (issue 10): an 8,000-task list with one range-to-range statement ("Tests
+ * (T0001-T4000) before implementation (T4001-T8000)") against the same list without it. The
+ * statement stays one group edge, so time and memory stay close; prints both.
+ */
+function benchRangeStatement(): void {
+  const count = 8000;
+  const half = count / 2;
+  const id = (n: number): string => `T${String(n).padStart(4, "0")}`;
+  const base = generate(count).replace(/\n## Dependencies[\s\S]*$/, "\n");
+  const withRange = `${base}\n## Dependencies\n\n- Tests (${id(1)}-${id(half)}) before implementation (${id(half + 1)}-${id(count)})\n`;
+  const measure = (label: string, source: string): number => {
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let peak = heapBefore;
+    const runs = 5;
+    let parsed = parseTaskList("specs/999-bench/tasks.md", source);
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) {
+      parsed = parseTaskList("specs/999-bench/tasks.md", source);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    const ms = (performance.now() - start) / runs;
+    const pairs = parsed.groupEdges.reduce((n, g) => n + g.blockers.length * g.blocked.length, 0);
+    console.log(
+      `${label.padEnd(26)} ${ms.toFixed(1)} ms per parse, heap peak ${((peak - heapBefore) / 1048576).toFixed(0)} MiB above start, ` +
+        `rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB, ${parsed.taskEdges.length} task edges, ${parsed.groupEdges.length} group edge(s) standing for ${pairs.toLocaleString("en-US")} pairs`,
+    );
+    return ms;
+  };
+  parseTaskList("specs/999-bench/tasks.md", withRange); // warm up
+  const without = measure(`${count} tasks, no range:`, base);
+  const withIt = measure(`${count} tasks, range stmt:`, withRange);
+  console.log(`range statement costs ${(withIt / without).toFixed(2)}× the time of the same list without it (aim: within 3×, under 600 MB)`);
+}
+
+benchRangeStatement();

@@ -133,13 +133,18 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         continue;
       }
       if (blocked.ids.length > 1 && blockers.ids.length > 1) {
-        // Overlapping sides ("All polish (T116-T142) blocks T133-T142"): the larger side gives way.
-        if (blocked.ids.length >= blockers.ids.length) {
-          const other = new Set(blockers.ids);
-          blocked.ids = blocked.ids.filter((id) => !other.has(id));
-        } else {
-          const other = new Set(blocked.ids);
-          blockers.ids = blockers.ids.filter((id) => !other.has(id));
+        const other = new Set(blockers.ids);
+        const overlap = blocked.ids.some((id) => other.has(id));
+        if (overlap && statement.blocked.refs.length > 0 && statement.blockers.refs.length > 0) {
+          // "18 tasks (T104-T121) → T113-T115 COMPLETED": sides written as overlapping ids state no order.
+          diagnostics.push({ severity: "info", code: "ambiguous-dependency", line: statement.line, message: "a dependency statement names overlapping tasks on both sides; no dependency taken from it" });
+          continue;
+        }
+        // A named side overlapping ("All polish (T116-T142) blocks T133-T142") gives way.
+        if (statement.blocked.refs.length === 0) blocked.ids = blocked.ids.filter((id) => !other.has(id));
+        else {
+          const mine = new Set(blocked.ids);
+          blockers.ids = blockers.ids.filter((id) => !mine.has(id));
         }
       }
       if (blocked.ids.length > 1 && blockers.ids.length > 1 && blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD) {

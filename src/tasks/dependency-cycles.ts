@@ -33,7 +33,7 @@ export function cycleDiagnostics(tasks: readonly Task[], edges: readonly Depende
         line: lineOf.get(first) ?? 1,
         taskId: first,
         taskIds: members,
-        message: `dependency cycle: ${[...shown, shown[0]].join(" → ")} (each waits for the next); these tasks are held back`,
+        message: `dependency cycle: ${[...shown, shown[0]].join(" → ")} (each waits for the next)`,
       } satisfies Diagnostic,
     ];
   });

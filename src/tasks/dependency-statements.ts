@@ -40,12 +40,12 @@ export type DependencyStatement =
   | (StatementBase & { kind: "blocks"; blocked: Operand; blockers: Operand; pairwise: boolean })
   | (StatementBase & { kind: "sequence"; ids: IdReference[] });
 
-const { pattern: RELATION, rows: ROWS } = compileRelations();
-const QUICK_CHECK = /T\d|[:：]|→|->/;
+const { pattern: RELATION, rows: ROWS, quick: QUICK_CHECK } = compileRelations();
 const SEPARATOR = /^[\s,，、/+&∥║·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|和|与|及|以及|와|과|및)[\s,，、/+&]*)?$/iu;
 /** The kind of list a separator makes: a group keeps one kind ("T002 + T004 + T009, T010 …" is two groups). */
 const separatorKind = (text: string): string => (/\+/.test(text) ? "+" : /[∥║]/.test(text) ? "∥" : /\//.test(text) ? "/" : ",");
 const MAX_GAP = 4;
+const MAYBE_SEQUENTIAL = /sequen|secuen|séquen|nacheinander|последов|顺序|依次|順番|순차/i;
 
 interface Found {
   row: RelationWord;
@@ -58,7 +58,7 @@ const strip = ({ start: _s, end: _e, ...ref }: PlacedReference): IdReference => 
 
 /** The dependency statements in one segment of text. */
 export function extractStatements(segment: TextSegment): DependencyStatement[] {
-  if (!QUICK_CHECK.test(segment.text)) return [];
+  if (!QUICK_CHECK.test(segment.text) && !MAYBE_SEQUENTIAL.test(segment.text)) return [];
   const text = cleanLine(segment.text);
   const out: DependencyStatement[] = [];
   for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment));
@@ -196,7 +196,7 @@ const NAME_WORDS = /[\p{L}\p{N}][\p{L}\p{N}.'’_-]*/gu;
 function nameBefore(text: string, max: number): Operand | null {
   const words = withoutAsides(text).match(NAME_WORDS) ?? [];
   if (words.length === 0 || words.length > max) return null;
-  return { refs: [], name: text.trim() };
+  return { refs: [], name: text.trim().replace(/^[-*+]\s+/, "") };
 }
 
 /** A short name right after a relation word, up to a dash or comma ("… depends on Phase 1 only - …"). */

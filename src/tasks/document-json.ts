@@ -51,6 +51,7 @@ export function toDocumentJson(doc: TaskDocument) {
       blockedBy: t.blockedBy,
     })),
     taskEdges: doc.taskEdges,
+    groupEdges: doc.groupEdges,
     phaseEdges: doc.phaseEdges,
     diagnostics: doc.diagnostics,
   };

@@ -26,7 +26,7 @@ export class PhaseStatements {
   constructor(private readonly phases: readonly Phase[]) {}
 
   read(segment: TextSegment & { phase: number | null }): void {
-    if (segment.kind === "code") return;
+    if (segment.kind === "code" || segment.kind === "task") return;
     if (NO_PHASE_DEPENDENCIES.test(segment.text)) this.noneAtAll = true;
     if (segment.phase === null) return;
     if (INDEPENDENT_TASKS.test(segment.text)) this.independent.add(segment.phase);

@@ -1,7 +1,7 @@
 /**
  * The text a dependency statement may span: one clause. Splits a line into sentences and clauses
- * (". ", ";", "。", table cells, "but", wide column gaps), blanks out code spans and emphasis
- * marks (positions stay put), and finds the bracket pairs inside a clause.
+ * (". ", ";", "。", table cells, "but", wide column gaps), drops emphasis marks, stands one
+ * placeholder character for each code span, and finds the bracket pairs inside a clause.
  */
 
 const CODE_SPAN = /`[^`]*`/g;
@@ -11,10 +11,12 @@ const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|ex|p\.ex|z\.
 const BREAK =
   /[;；。！？|]|[.!?](?=\s|$)|\s{3,}|[,，]?\s+(?:but|however|pero|sin embargo|mas|porém|mais|cependant|aber|jedoch|ma|però|но|однако)\s+|[,，]?(?:但是|但|不过|ただし|しかし|하지만|그러나)/giu;
 
-/** A line with code spans and emphasis blanked out, same length as the input. */
+/** Stands for a code span: not a word, not a space, not a separator. */
+export const CODE_PLACEHOLDER = "\uE000";
+
+/** A line without emphasis marks, each code span reduced to CODE_PLACEHOLDER. */
 export function cleanLine(text: string): string {
-  const blank = (m: string): string => " ".repeat(m.length);
-  return text.replace(CODE_SPAN, blank).replace(EMPHASIS, blank);
+  return text.replace(CODE_SPAN, CODE_PLACEHOLDER).replace(EMPHASIS, "");
 }
 
 /** The clauses of a cleaned line, as [start, end) spans. */
@@ -73,7 +75,11 @@ const BRACKET_CHARS = /[()[\]{}（）【】「」]/g;
 /** `text` without bracketed asides and bracket characters: what stands between two operands. */
 export function withoutAsides(text: string): string {
   let out = text;
-  for (let i = 0; i < 3 && PARENTHETICAL.test(out); i++) out = out.replace(PARENTHETICAL, " ");
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(PARENTHETICAL, " ");
+    if (next === out) break;
+    out = next;
+  }
   return out.replace(BRACKET_CHARS, " ");
 }
 

@@ -13,7 +13,7 @@ import { truthFor } from "../../scripts/corpus/truth-files.js";
  * What the parser reaches over the files that have a truth file (../shared/corpus/truth), micro-averaged
  * (npm run score:corpus prints the per-file figures). A floor only ever goes up.
  */
-const FLOORS = { taskRecall: 0.6, taskPrecision: 0.99, attributeAccuracy: 0.95, edgePrecision: 0.75, edgeRecall: 0.55 };
+const FLOORS = { taskRecall: 0.6, taskPrecision: 0.99, attributeAccuracy: 0.95, edgePrecision: 0.99, edgeRecall: 0.93 };
 
 interface Expected {
   dialect: "spec-kit" | "xe";
@@ -111,7 +111,7 @@ const EXPECTED: Record<string, Expected> = {
     dialect: "spec-kit", tasks: 5, first: "T001", last: "T005", ticked: 0, phases: 0, diagnostics: {},
     check: (doc) => {
       expect(doc.feature).toMatchObject({ id: "020-multi-file-post-edit-repair", title: "Multi-file post-edit repair tasks" });
-      expect(blockedBy(doc, "T004")).toEqual(["T002"]); // the fenced "T001 -> T002 -> …" graph is ignored
+      expect(blockedBy(doc, "T004")).toEqual(["T002", "T003"]); // the task's own text, and the fenced "T001 -> T002 -> …" graph
       expect(blockedBy(doc, "T005")).toEqual(["T003", "T004"]);
     },
   },
