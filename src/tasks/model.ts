@@ -4,7 +4,7 @@
  */
 
 /** Which template family a task list follows. */
-export type Dialect = "spec-kit" | "xe";
+export type Dialect = "spec-kit" | "xe" | "kiro" | "openspec" | "spec-kitty";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -33,10 +33,12 @@ export interface Diagnostic {
 export type CheckboxMarker = string;
 
 /**
- * A task's status. `done` when ticked ([x] / [X]); `open` when blank; non-standard markers
- * keep their meaning but are not done.
+ * A task's status. `done` when ticked ([x] / [X]); `open` when blank; `dropped` means not
+ * planned (a [~]/[-] task the text calls dropped, skipped, superseded..., or a struck-through
+ * task marked removed): its issue closes as not planned and it blocks nothing. Other markers
+ * keep their meaning but are not done (see statusOf in task-line.ts for the rule).
  */
-export type TaskStatus = "open" | "done" | "in-progress" | "skipped" | "other";
+export type TaskStatus = "open" | "done" | "in-progress" | "dropped" | "other";
 
 export interface Task {
   /** Task id as written, e.g. "T012", "T001a", "T01". */
@@ -67,6 +69,15 @@ export interface Task {
   details: string[];
   /** Index into TaskDocument.phases, or null when the task sits before any phase heading. */
   phaseIndex: number | null;
+  /**
+   * The task this one is a sub-task of: the task whose list item holds it, or for numbered ids
+   * the task named by its prefix ("1" for "1.2"); null for a top-level task.
+   */
+  parentId: string | null;
+  /** Kiro's optional task ("- [ ]* 2.3" or "2.3*"): never blocks, and a parent closes without it. */
+  optional: boolean;
+  /** Kiro `_Requirements: 1.2, 3.1_`: the requirement numbers the task implements, as written. */
+  requirements: string[];
   /**
    * Ids of the tasks this task is blocked by at task level, de-duplicated, in document order:
    * explicit dependencies plus task-level structural ones (xe's sequential order and parallel
@@ -99,6 +110,8 @@ export interface Phase {
   checkpoint: string | null;
   /** Ids of the tasks in this phase, in document order. */
   taskIds: string[];
+  /** The heading or the phase's own text says it is skipped: it gates nothing. */
+  skipped: boolean;
 }
 
 export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "other";

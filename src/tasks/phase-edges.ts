@@ -52,8 +52,8 @@ export class PhaseStatements {
   }
 
   isSkipped(phase: Phase, tasks: ReadonlyMap<string, Task>): boolean {
-    if (this.skippedByText.has(phase.index) || SKIPPED.test(phase.heading)) return true;
-    return phase.taskIds.length > 0 && phase.taskIds.every((id) => tasks.get(id)?.status === "skipped");
+    if (phase.skipped || this.skippedByText.has(phase.index) || SKIPPED.test(phase.heading)) return true;
+    return phase.taskIds.length > 0 && phase.taskIds.every((id) => tasks.get(id)?.status === "dropped");
   }
 }
 
