@@ -49,6 +49,7 @@ interface Resolved {
 export function resolveDependencies(input: DependencyInput): ResolvedDependencies {
   const { tasks, phases, segments } = input;
   const ids = new IdIndex(tasks.map((t) => t.id));
+  const numbered = tasks.some((t) => /^\d/.test(t.id));
   const diagnostics: Diagnostic[] = [];
   const edges = new Map<string, DependencyEdge>();
   const groupEdges: GroupEdge[] = [];
@@ -103,7 +104,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       if (label) labels.set(label.key, ids.expand(label.from, label.to));
     }
     phaseStatements.read(segment);
-    const found = extractStatements(segment);
+    const found = extractStatements(segment, numbered);
     if (segment.kind === "code") found.push(...(gantt.get(segment.line) ?? []));
     for (const statement of found) {
       if (statement.kind === "sequence") {

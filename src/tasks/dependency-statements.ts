@@ -56,18 +56,21 @@ interface Found {
 
 const strip = ({ start: _s, end: _e, ...ref }: PlacedReference): IdReference => ref;
 
-/** The dependency statements in one segment of text. */
-export function extractStatements(segment: TextSegment): DependencyStatement[] {
+/**
+ * The dependency statements in one segment of text. `numbered`: the list's tasks have numbered
+ * ids ("1.2"), so numbers name tasks too.
+ */
+export function extractStatements(segment: TextSegment, numbered = false): DependencyStatement[] {
   if (!QUICK_CHECK.test(segment.text) && !MAYBE_SEQUENTIAL.test(segment.text)) return [];
   const text = cleanLine(segment.text);
   const out: DependencyStatement[] = [];
-  for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment));
+  for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment, numbered));
   return out;
 }
 
-function clauseStatements(clause: string, segment: TextSegment): DependencyStatement[] {
+function clauseStatements(clause: string, segment: TextSegment, numbered: boolean): DependencyStatement[] {
   const { line, owner } = segment;
-  const refs = findPlacedReferences(clause).filter((r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12));
+  const refs = findPlacedReferences(clause, numbered).filter((r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12));
   const pairs = bracketPairs(clause);
   const found: Found[] = [];
   RELATION.lastIndex = 0;
@@ -106,7 +109,12 @@ function relate(
   all: PlacedReference[],
 ): Omit<Extract<DependencyStatement, { kind: "blocks" }>, "line" | "owner"> | null {
   const { row } = rel;
-  const ownerOperand: Operand | null = segment.owner !== null && !row.strict ? { refs: [{ kind: "id", id: segment.owner }], name: null } : null;
+  // A task's own text saying "(depends on T008)" or "after T004" makes the task wait; "before the RPC
+  // (task 5)" or "→ render X (task 14)" there describes steps inside the task, not an order between tasks.
+  const ownerOperand: Operand | null =
+    segment.owner !== null && !row.strict && (row.direction === "waits" || row.object === "before")
+      ? { refs: [{ kind: "id", id: segment.owner }], name: null }
+      : null;
   const pairwise = PAIRWISE.test(clause.slice(rel.end, hi));
   if (row.object === "before") {
     const object = groupBefore(clause, leftRefs, rel.start, 1, false);
