@@ -8,7 +8,7 @@
  * warning when it is in prose (a Dependencies section, notes...).
  */
 import { cycleDiagnostics } from "./dependency-cycles.js";
-import { extractStatements, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import { extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
 import { ganttStatements } from "./mermaid-gantt.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "./model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
@@ -70,6 +70,12 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       ...(inTask ? { taskId: statement.owner as string } : {}),
     });
   };
+  const headingLines = segments.filter((s) => s.kind === "heading").map((s) => s.line);
+  /** The tasks under the heading on `line`, down to the next heading. */
+  const underHeading = (line: number): string[] => {
+    const next = headingLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
+    return tasks.filter((t) => t.line > line && t.line < next).map((t) => t.id);
+  };
   const resolve = (operand: Operand, statement: DependencyStatement, here: number | null): Resolved => {
     const out: string[] = [];
     for (const ref of operand.refs) {
@@ -85,7 +91,8 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       }
     }
     if (operand.refs.length > 0 || operand.name === null) return { ids: out, phases: [] };
-    if (operand.name === "") return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
+    if (operand.name === HERE_HEADING) return { ids: underHeading(statement.line), phases: [] };
+    if (operand.name === HERE_PHASE) return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
     const label = labels.get(labelKey(operand.name));
     if (label) return { ids: label, phases: [] };
     const named = phasesNamed(operand.name, phases);
@@ -114,7 +121,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       }
       const blocked = resolve(statement.blocked, statement, segment.phase);
       if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
-        Object.assign(blocked, resolve({ refs: [], name: "" }, statement, segment.phase));
+        Object.assign(blocked, resolve({ refs: [], name: HERE_PHASE }, statement, segment.phase));
       }
       const blockers = resolve(statement.blockers, statement, segment.phase);
       if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {

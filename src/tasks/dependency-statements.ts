@@ -22,6 +22,10 @@ export interface TextSegment {
   kind: SegmentKind;
 }
 
+/** Names that stand for where the statement sits: the phase whose section holds it, the tasks under its heading. */
+export const HERE_PHASE = "";
+export const HERE_HEADING = "\u0000heading";
+
 /** One side of a statement: ids, or (when it names none) the words that may name a phase or group. */
 export interface Operand {
   refs: IdReference[];
@@ -147,8 +151,9 @@ function relate(
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
     : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ?? (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
+  if (!left && right && segment.kind === "heading" && right.refs.length > 0) left = { refs: [], name: HERE_HEADING };
   if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
-    left = { refs: [], name: "" };
+    left = { refs: [], name: HERE_PHASE };
   }
   if (!left || !right) return null;
   if (segment.kind === "code" && (left.refs.length === 0 || right.refs.length === 0)) return null;
@@ -189,7 +194,8 @@ function groupAfter(clause: string, refs: PlacedReference[], at: number, gap: nu
   while (last + 1 < refs.length) {
     const raw = clause.slice(refs[last]!.end, refs[last + 1]!.start);
     const between = withoutAsides(raw);
-    const label = labelled && /\(\s*$/.test(raw) && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
+    // "oRPC contracts (T009-T019) and components (T068-T081)", "migrations 3.1–3.3 and Edge Function 4.1"
+    const label = labelled && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
     if (!SEPARATOR.test(between) && !label) break;
     if (kind !== null && separatorKind(between) !== kind) break;
     kind = separatorKind(between);
