@@ -8,7 +8,7 @@
  * warning when it is in prose (a Dependencies section, notes...).
  */
 import { cycleDiagnostics } from "./dependency-cycles.js";
-import { extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import { ALL_LATER_TASKS, extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
 import { ganttStatements } from "./mermaid-gantt.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "./model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
@@ -76,6 +76,13 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     const next = headingLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
     return tasks.filter((t) => t.line > line && t.line < next).map((t) => t.id);
   };
+  const position = new Map(tasks.map((t, i) => [t.id, i]));
+  /** The tasks written after the last of `ids`. */
+  const tasksAfter = (ids: string[]): string[] => {
+    if (ids.length === 0) return [];
+    const last = ids.reduce((max, id) => Math.max(max, position.get(id) ?? -1), -1);
+    return tasks.slice(last + 1).map((t) => t.id);
+  };
   const resolve = (operand: Operand, statement: DependencyStatement, here: number | null): Resolved => {
     const out: string[] = [];
     for (const ref of operand.refs) {
@@ -119,11 +126,12 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         for (let i = 1; i < chain.length; i++) add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
         continue;
       }
-      const blocked = resolve(statement.blocked, statement, segment.phase);
+      const blockers = resolve(statement.blockers, statement, segment.phase);
+      const blocked =
+        statement.blocked.name === ALL_LATER_TASKS ? { ids: tasksAfter(blockers.ids), phases: [] } : resolve(statement.blocked, statement, segment.phase);
       if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
         Object.assign(blocked, resolve({ refs: [], name: HERE_PHASE }, statement, segment.phase));
       }
-      const blockers = resolve(statement.blockers, statement, segment.phase);
       if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {
         phaseStatements.state(blocked.phases, blockers.phases, statement.line);
         continue;

@@ -6,7 +6,7 @@
  * the statement when there is one ("(depends on T008)", "Dependencies: T002"), a name ("Types",
  * "Phase 2", "US1") resolved later, or nothing. Anything less plain gives no statement.
  */
-import { compileRelations, NEGATIONS, PAIRWISE, SEQUENTIAL, STRICT_FILLERS, type RelationWord } from "./relation-words.js";
+import { ALL_LATER, compileRelations, NEGATIONS, PAIRWISE, SEQUENTIAL, STRICT_FILLERS, type RelationWord } from "./relation-words.js";
 import { bracketPairs, clauseSpans, cleanLine, enclosing, withoutAsides, wordCount, type BracketPair } from "./statement-clauses.js";
 import { findPlacedReferences, type IdReference, type PlacedReference } from "./task-ids.js";
 
@@ -25,6 +25,8 @@ export interface TextSegment {
 /** Names that stand for where the statement sits: the phase whose section holds it, the tasks under its heading. */
 export const HERE_PHASE = "";
 export const HERE_HEADING = "\u0000heading";
+/** Every task written after the other side's last task. */
+export const ALL_LATER_TASKS = "\u0000later";
 
 /** One side of a statement: ids, or (when it names none) the words that may name a phase or group. */
 export interface Operand {
@@ -151,6 +153,8 @@ function relate(
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
     : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ?? (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
+  const later = row.direction === "first" && rightRefs.length === 0 && ALL_LATER.test(clause.slice(rel.end, hi));
+  if (later && left && left.refs.length > 0) return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
   if (!left && right && segment.kind === "heading" && right.refs.length > 0) left = { refs: [], name: HERE_HEADING };
   if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
     left = { refs: [], name: HERE_PHASE };

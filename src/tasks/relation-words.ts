@@ -105,6 +105,10 @@ export const STRICT_FILLERS = /^(?:\s|must|will|should|also|still|all|both|fully
 /** "Tests T020–T023 come before their matching implementations T024–T027": one to one. */
 export const PAIRWISE = /\b(?:matching|corresponding|respective|respectivas?|respectivos?|correspondientes?|correspondentes?|correspondants?|entsprechenden?|corrispondenti|соответствующ\w*)\b|对应的|対応する|대응하는/iu;
 
+/** "T001 blocks all later tasks", "T001 阻塞所有后续": the other side is every task after it. */
+export const ALL_LATER =
+  /^\s*(?:all\s+(?:the\s+)?(?:later|subsequent|following|remaining)\s+tasks|todas\s+(?:as|las)\s+(?:tarefas|tareas)\s+(?:seguintes|siguientes|posteriores)|toutes\s+les\s+tâches\s+suivantes|alle\s+(?:folgenden|weiteren)\s+(?:Aufgaben|Tasks)|tutti\s+i\s+task\s+successivi|все\s+последующие(?:\s+задачи)?|所有后续(?:任务)?|后续所有(?:任务)?|以降の(?:すべての)?タスク|이후\s*모든\s*작업)/iu;
+
 /** A clause saying the tasks it names run one after another. */
 export const SEQUENTIAL =
   /\b(?:must\s+(?:be|run)\s+(?:done\s+)?sequential(?:ly)?|sequential|in\s+sequence|secuencial(?:mente)?|sequencial(?:mente)?|séquentiel(?:lement)?|nacheinander|sequenziale|последовательно)\b|顺序执行|依次|順番に|순차적으로/iu;
