@@ -160,7 +160,8 @@ function relate(
     left = { refs: [], name: HERE_PHASE };
   }
   if (!left || !right) return null;
-  if (segment.kind === "code" && (left.refs.length === 0 || right.refs.length === 0)) return null;
+  // Arrows relate ids only: "US1(P1) → US2(P2) → …" is a priority order, not a dependency.
+  if ((segment.kind === "code" || row.lang === "*") && (left.refs.length === 0 || right.refs.length === 0)) return null;
   if (left.refs.length === 0 && right.refs.length === 0 && segment.kind !== "prose" && segment.kind !== "table-row") return null;
   return row.direction === "waits"
     ? { kind: "blocks", blocked: left, blockers: right, pairwise }

@@ -93,11 +93,11 @@ export const RELATION_WORDS: readonly RelationWord[] = [
 ];
 
 /**
- * Words that, right before a relation word, deny it ("no dependency on", "无依赖", "sin
+ * Words that, right before a relation word, deny it or make it advice ("recommended after") ("no dependency on", "无依赖", "sin
  * depender de", "без зависимости"), and words that, as the whole other side, mean "none".
  */
 export const NEGATIONS =
-  /(?:\b(?:no|not|without|never|none|sin|sem|sans|ohne|keine?|senza|non|nenhuma?|ninguna?|ningún|aucune?|nicht)\b|(?:^|\s)(?:без|не|нет|ни)(?=\s|$)|[无無不没沒非]|없이|않)[\s*_]*$/iu;
+  /(?:\b(?:no|not|without|never|none|sin|sem|sans|ohne|keine?|senza|non|nenhuma?|ninguna?|ningún|aucune?|nicht|recommended|suggested|preferably|ideally|optionally|recomendado|recomenda-se|se\s+recomienda|recommandé|empfohlen|consigliato)\b|рекомендуется|желательно|推荐|建议|推奨|권장|(?:^|\s)(?:без|не|нет|ни)(?=\s|$)|[无無不没沒非]|없이|않)[\s*_]*$/iu;
 
 /** Words that may stand between a task id and a noun-like relation word ("T001 must block T002"). */
 export const STRICT_FILLERS = /^(?:\s|must|will|should|also|still|all|both|fully|completely|does|do|to|can|may|then|currently|будет|должна?|debe|deve|muss|doit|deve)*$/iu;

@@ -82,6 +82,14 @@ describe("phase edges from prose", () => {
     ]);
   });
 
+  it.each([
+    ["advice", "- US3 is recommended after US2"],
+    ["advice in Russian", "- US3 рекомендуется после US1+US2"],
+    ["a priority order drawn with arrows", "Or by priority: US1 (P1) → US2 (P2) → US3 (P3)"],
+  ])("keeps the template chain for %s", (_name, line) => {
+    expect(phaseEdges(parse([...storyList, "", "## Notes", "", line]))).toEqual(phaseEdges(parse(storyList)));
+  });
+
   it("replaces a phase's default blockers with what the prose states", () => {
     const doc = parse([...storyList, "", "## Dependencies", "", "- User Story 3 depends on User Story 2"]);
     expect(phaseEdges(doc)).toContain("User Story 2 (Priority: P2)→User Story 3 (Priority: P3)");
