@@ -221,8 +221,11 @@ function nameBefore(text: string, max: number): Operand | null {
 /** A short name right after a relation word, up to a dash or comma ("… depends on Phase 1 only - …"). */
 function named(segment: TextSegment, text: string): Operand | null {
   if (segment.owner !== null) return null;
-  const head = text.split(/\s[-–—]\s|[,，:：]/u)[0] as string;
-  const words = head.match(NAME_WORDS) ?? [];
+  const [first = "", ...rest] = (text.split(/\s[-–—]\s|[:：]/u)[0] as string).split(/[,，、]/u);
+  // "WP02 (FK fields), WP03 (…)": a comma goes on only to another name of the same kind.
+  const more = rest.findIndex((part) => !/^\s*(?:and\s+|e\s+|y\s+|и\s+)?(?:WP\s?\d|US\s?\d|User\s+Story\s+\d|Phase\s+\d|Fase\s+\d)/iu.test(part));
+  const head = [first, ...(more === -1 ? rest : rest.slice(0, more))].join(",");
+  const words = withoutAsides(head).match(NAME_WORDS) ?? [];
   if (words.length === 0 || words.length > 6) return null;
   return { refs: [], name: head.trim() };
 }

@@ -117,6 +117,18 @@ describe("phase edges from prose", () => {
   });
 });
 
+describe("spec-kitty work packages", () => {
+  it("reads each package's Dependencies section, 'None' included, instead of the default order", () => {
+    const wp = (n: number, deps: string): string[] => [`## Work Package WP0${n}: Part ${n}`, "", `- [ ] T00${n} Do part ${n}`, "", "### Dependencies", deps, ""];
+    const doc = parse(
+      [...wp(1, "- None (foundation)"), ...wp(2, "- None (parallel with WP01)"), ...wp(3, "- Depends on WP01 (models), WP02 (services)"), ...wp(4, "- Depends on WP02")],
+      "kitty-specs/001-x/tasks.md",
+    );
+    const title = (i: string): string => doc.phases[Number(i)]?.heading.replace(/^Work Package (WP\d+).*$/, "$1") ?? "?";
+    expect(doc.phaseEdges.map((e) => `${title(e.to)}→${title(e.from)}`).sort()).toEqual(["WP01→WP03", "WP02→WP03", "WP02→WP04"]);
+  });
+});
+
 describe("xe in-step order", () => {
   const xe = (extra: string[]): TaskDocument =>
     parse(["---", "id: demo", "---", "## Step 1: Build", ...extra, "- [ ] T001 a", "- [ ] T002 b", "- [ ] T003 c"], ".xe/specs/demo/tasks.md");
