@@ -326,6 +326,8 @@ function openPhase(
   line: number,
 ): { phase: DraftPhase | null; sectionDepth: number | null } {
   const head = readPhaseHeading(heading.text, dialect);
+  // A phase's sub-headings belong to it, even phase-like ones ("## Phase 1" › "### Tier 0").
+  if (head && current && heading.depth > current.depth) return { phase: current, sectionDepth };
   if (head) {
     const nested = sectionDepth !== null && heading.depth > sectionDepth;
     const phase: DraftPhase = {
