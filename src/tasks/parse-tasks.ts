@@ -23,6 +23,7 @@ import { readMarkdownBlocks } from "./markdown-blocks.js";
 import type { Diagnostic, Dialect, Task, TaskDocument } from "./model.js";
 import { readPhaseHeading, saysSkipped, type Heading } from "./phases.js";
 import { splitSourceLines, type SourceLine } from "./source-lines.js";
+import { isDelimiterRow, readTableRow, splitRow, type TableRow } from "./table-tasks.js";
 import { readListItem, readTaskHead, statusOf, TASK_ID, type TaskHead } from "./task-line.js";
 
 export { detectDialect } from "./dialects.js";
@@ -62,6 +63,8 @@ export function parseTaskList(path: string, text: string): TaskDocument {
   let firstH1: string | null = null;
   let headingTask: Owner | null = null;
   let code: { lang: string | null; start: number; end: number } | null = null;
+  let table: { header: string[]; last: number } | null = null;
+  const tableRows: { row: TableRow; phase: number | null }[] = [];
 
   const scan = (line: SourceLine, content: string, owner: string | null, kind: SegmentKind): void => {
     segments.push({ line: line.number, text: content, owner, kind, phase: phase ? phase.index : null });
@@ -172,6 +175,13 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       continue;
     }
     if (block.kind === "table") {
+      const cells = splitRow(line.text);
+      if (table === null || table.last !== line.number - 1) table = { header: cells, last: line.number };
+      else {
+        table.last = line.number;
+        const row = isDelimiterRow(cells) ? null : readTableRow(line.number, cells, table.header);
+        if (row) tableRows.push({ row, phase: (phase as DraftPhase | null)?.index ?? null });
+      }
       scan(line, line.text, null, "table-row");
       continue;
     }
@@ -202,7 +212,46 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     const list = h.checklist;
     if (list && list.total > 0 && list.ticked === list.total) Object.assign(h.task, { checked: true, status: "done" });
   }
+  tasksFromTables(tableRows, found, numbered);
   return finish({ path, dialect, frontmatter, firstH1, phases, found, numbered, segments, withoutId, lineEnding: source.lineEnding });
+}
+
+/**
+ * Table rows with ids are the tasks only when nothing else is (no checkbox or heading task) and
+ * the table has a Status column; otherwise a "Parallel? Yes" cell marks the task it names.
+ */
+function tasksFromTables(rows: { row: TableRow; phase: number | null }[], found: Task[], numbered: Set<string>): void {
+  if (found.length > 0) {
+    const byId = new Map(found.map((t) => [t.id, t]));
+    for (const { row } of rows) {
+      const task = byId.get(row.id);
+      if (task && row.parallel) task.parallel = true;
+    }
+    return;
+  }
+  for (const { row, phase } of rows) {
+    if (row.status === null) continue;
+    if (row.numbered) numbered.add(row.id);
+    found.push({
+      id: row.id,
+      line: row.line,
+      checkboxOffset: -1,
+      marker: "",
+      checked: row.status.checked,
+      status: row.status.status,
+      parallel: row.parallel,
+      story: null,
+      tags: [],
+      description: row.description,
+      files: [],
+      details: [],
+      phaseIndex: phase,
+      parentId: null,
+      optional: false,
+      requirements: [],
+      blockedBy: [],
+    });
+  }
 }
 
 interface Collected {
@@ -277,6 +326,8 @@ function openPhase(
   line: number,
 ): { phase: DraftPhase | null; sectionDepth: number | null } {
   const head = readPhaseHeading(heading.text, dialect);
+  // A phase's sub-headings belong to it, even phase-like ones ("## Phase 1" › "### Tier 0").
+  if (head && current && heading.depth > current.depth) return { phase: current, sectionDepth };
   if (head) {
     const nested = sectionDepth !== null && heading.depth > sectionDepth;
     const phase: DraftPhase = {

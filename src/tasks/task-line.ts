@@ -76,7 +76,7 @@ export interface HeadOptions {
 export function readTaskHead(content: string, options: HeadOptions = {}): TaskHead | null {
   const numbered = options.numbered ? NUMBERED_HEAD.exec(content) : null;
   if (numbered && (numbered[2] !== undefined || numbered[1]?.includes("."))) {
-    return withTags(numbered[1] as string, content.slice(numbered[0].length), { optional: numbered[3] !== undefined, numbered: true });
+    return withTags(numbered[1] as string, content.slice(numbered[0].length), { numbered: true, ...(numbered[3] !== undefined ? { optional: true } : {}) });
   }
   const bracket = BRACKET_HEAD.exec(content);
   if (bracket) return withTags(bracket[1] as string, content.slice(bracket[0].length), {});
@@ -87,7 +87,7 @@ export function readTaskHead(content: string, options: HeadOptions = {}): TaskHe
   const rest = `${m[3] ?? ""} ${content.slice(m[0].length)}`.trimStart();
   return withTags(m[2] as string, rest, {
     boldId: wrap === "**",
-    struck: wrap === "~~",
+    ...(wrap === "~~" ? { struck: true } : {}),
     ...(m[4] !== undefined ? { rangeTo: m[4] } : {}),
   });
 }
