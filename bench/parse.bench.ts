@@ -83,6 +83,7 @@ function benchRangeStatement(): void {
   const withRange = `${base}\n## Dependencies\n\n- Tests (${id(1)}-${id(half)}) before implementation (${id(half + 1)}-${id(count)})\n`;
   const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
   const parseOnce = (label: string, source: string): TaskDocument => {
+    globalThis.gc?.(); // NODE_OPTIONS=--expose-gc for exact heap figures
     const heap = process.memoryUsage().heapUsed;
     const start = performance.now();
     const doc = parseTaskList("specs/999-bench/tasks.md", source);
@@ -107,6 +108,7 @@ function benchRangeStatement(): void {
     for (let i = 0; i < 5; i++) resolveDependencies({ dialect: "spec-kit", tasks: doc.tasks, phases: doc.phases, segments });
     return (performance.now() - start) / 5;
   };
+  resolveMs(withRange); // warm up
   const without = resolveMs(base);
   const withIt = resolveMs(withRange);
   console.log(
