@@ -8,7 +8,7 @@
  * warning when it is in prose (a Dependencies section, notes...).
  */
 import { cycleDiagnostics } from "./dependency-cycles.js";
-import { extractStatements, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import { ALL_LATER_TASKS, extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
 import { ganttStatements } from "./mermaid-gantt.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "./model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
@@ -49,6 +49,7 @@ interface Resolved {
 export function resolveDependencies(input: DependencyInput): ResolvedDependencies {
   const { tasks, phases, segments } = input;
   const ids = new IdIndex(tasks.map((t) => t.id));
+  const numbered = tasks.some((t) => /^\d/.test(t.id));
   const diagnostics: Diagnostic[] = [];
   const edges = new Map<string, DependencyEdge>();
   const groupEdges: GroupEdge[] = [];
@@ -69,6 +70,19 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       ...(inTask ? { taskId: statement.owner as string } : {}),
     });
   };
+  const headingLines = segments.filter((s) => s.kind === "heading").map((s) => s.line);
+  /** The tasks under the heading on `line`, down to the next heading. */
+  const underHeading = (line: number): string[] => {
+    const next = headingLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
+    return tasks.filter((t) => t.line > line && t.line < next).map((t) => t.id);
+  };
+  const position = new Map(tasks.map((t, i) => [t.id, i]));
+  /** The tasks written after the last of `ids`. */
+  const tasksAfter = (ids: string[]): string[] => {
+    if (ids.length === 0) return [];
+    const last = ids.reduce((max, id) => Math.max(max, position.get(id) ?? -1), -1);
+    return tasks.slice(last + 1).map((t) => t.id);
+  };
   const resolve = (operand: Operand, statement: DependencyStatement, here: number | null): Resolved => {
     const out: string[] = [];
     for (const ref of operand.refs) {
@@ -84,7 +98,8 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       }
     }
     if (operand.refs.length > 0 || operand.name === null) return { ids: out, phases: [] };
-    if (operand.name === "") return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
+    if (operand.name === HERE_HEADING) return { ids: underHeading(statement.line), phases: [] };
+    if (operand.name === HERE_PHASE) return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
     const label = labels.get(labelKey(operand.name));
     if (label) return { ids: label, phases: [] };
     const named = phasesNamed(operand.name, phases);
@@ -103,7 +118,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       if (label) labels.set(label.key, ids.expand(label.from, label.to));
     }
     phaseStatements.read(segment);
-    const found = extractStatements(segment);
+    const found = extractStatements(segment, numbered);
     if (segment.kind === "code") found.push(...(gantt.get(segment.line) ?? []));
     for (const statement of found) {
       if (statement.kind === "sequence") {
@@ -111,11 +126,12 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         for (let i = 1; i < chain.length; i++) add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
         continue;
       }
-      const blocked = resolve(statement.blocked, statement, segment.phase);
-      if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
-        Object.assign(blocked, resolve({ refs: [], name: "" }, statement, segment.phase));
-      }
       const blockers = resolve(statement.blockers, statement, segment.phase);
+      const blocked =
+        statement.blocked.name === ALL_LATER_TASKS ? { ids: tasksAfter(blockers.ids), phases: [] } : resolve(statement.blocked, statement, segment.phase);
+      if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
+        Object.assign(blocked, resolve({ refs: [], name: HERE_PHASE }, statement, segment.phase));
+      }
       if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {
         phaseStatements.state(blocked.phases, blockers.phases, statement.line);
         continue;

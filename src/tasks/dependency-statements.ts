@@ -6,7 +6,7 @@
  * the statement when there is one ("(depends on T008)", "Dependencies: T002"), a name ("Types",
  * "Phase 2", "US1") resolved later, or nothing. Anything less plain gives no statement.
  */
-import { compileRelations, NEGATIONS, PAIRWISE, SEQUENTIAL, STRICT_FILLERS, type RelationWord } from "./relation-words.js";
+import { ALL_LATER, compileRelations, NEGATIONS, PAIRWISE, SEQUENTIAL, STRICT_FILLERS, type RelationWord } from "./relation-words.js";
 import { bracketPairs, clauseSpans, cleanLine, enclosing, withoutAsides, wordCount, type BracketPair } from "./statement-clauses.js";
 import { findPlacedReferences, type IdReference, type PlacedReference } from "./task-ids.js";
 
@@ -21,6 +21,12 @@ export interface TextSegment {
   owner: string | null;
   kind: SegmentKind;
 }
+
+/** Names that stand for where the statement sits: the phase whose section holds it, the tasks under its heading. */
+export const HERE_PHASE = "";
+export const HERE_HEADING = "\u0000heading";
+/** Every task written after the other side's last task. */
+export const ALL_LATER_TASKS = "\u0000later";
 
 /** One side of a statement: ids, or (when it names none) the words that may name a phase or group. */
 export interface Operand {
@@ -56,18 +62,21 @@ interface Found {
 
 const strip = ({ start: _s, end: _e, ...ref }: PlacedReference): IdReference => ref;
 
-/** The dependency statements in one segment of text. */
-export function extractStatements(segment: TextSegment): DependencyStatement[] {
+/**
+ * The dependency statements in one segment of text. `numbered`: the list's tasks have numbered
+ * ids ("1.2"), so numbers name tasks too.
+ */
+export function extractStatements(segment: TextSegment, numbered = false): DependencyStatement[] {
   if (!QUICK_CHECK.test(segment.text) && !MAYBE_SEQUENTIAL.test(segment.text)) return [];
   const text = cleanLine(segment.text);
   const out: DependencyStatement[] = [];
-  for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment));
+  for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment, numbered));
   return out;
 }
 
-function clauseStatements(clause: string, segment: TextSegment): DependencyStatement[] {
+function clauseStatements(clause: string, segment: TextSegment, numbered: boolean): DependencyStatement[] {
   const { line, owner } = segment;
-  const refs = findPlacedReferences(clause).filter((r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12));
+  const refs = findPlacedReferences(clause, numbered).filter((r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12));
   const pairs = bracketPairs(clause);
   const found: Found[] = [];
   RELATION.lastIndex = 0;
@@ -106,7 +115,12 @@ function relate(
   all: PlacedReference[],
 ): Omit<Extract<DependencyStatement, { kind: "blocks" }>, "line" | "owner"> | null {
   const { row } = rel;
-  const ownerOperand: Operand | null = segment.owner !== null && !row.strict ? { refs: [{ kind: "id", id: segment.owner }], name: null } : null;
+  // A task's own text saying "(depends on T008)" or "after T004" makes the task wait; "before the RPC
+  // (task 5)" or "→ render X (task 14)" there describes steps inside the task, not an order between tasks.
+  const ownerOperand: Operand | null =
+    segment.owner !== null && !row.strict && (row.direction === "waits" || row.object === "before")
+      ? { refs: [{ kind: "id", id: segment.owner }], name: null }
+      : null;
   const pairwise = PAIRWISE.test(clause.slice(rel.end, hi));
   if (row.object === "before") {
     const object = groupBefore(clause, leftRefs, rel.start, 1, false);
@@ -139,11 +153,15 @@ function relate(
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
     : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ?? (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
+  const later = row.direction === "first" && rightRefs.length === 0 && ALL_LATER.test(clause.slice(rel.end, hi));
+  if (later && left && left.refs.length > 0) return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
+  if (!left && right && segment.kind === "heading" && right.refs.length > 0) left = { refs: [], name: HERE_HEADING };
   if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
-    left = { refs: [], name: "" };
+    left = { refs: [], name: HERE_PHASE };
   }
   if (!left || !right) return null;
-  if (segment.kind === "code" && (left.refs.length === 0 || right.refs.length === 0)) return null;
+  // Arrows relate ids only: "US1(P1) → US2(P2) → …" is a priority order, not a dependency.
+  if ((segment.kind === "code" || row.lang === "*") && (left.refs.length === 0 || right.refs.length === 0)) return null;
   if (left.refs.length === 0 && right.refs.length === 0 && segment.kind !== "prose" && segment.kind !== "table-row") return null;
   return row.direction === "waits"
     ? { kind: "blocks", blocked: left, blockers: right, pairwise }
@@ -181,7 +199,8 @@ function groupAfter(clause: string, refs: PlacedReference[], at: number, gap: nu
   while (last + 1 < refs.length) {
     const raw = clause.slice(refs[last]!.end, refs[last + 1]!.start);
     const between = withoutAsides(raw);
-    const label = labelled && /\(\s*$/.test(raw) && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
+    // "oRPC contracts (T009-T019) and components (T068-T081)", "migrations 3.1–3.3 and Edge Function 4.1"
+    const label = labelled && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
     if (!SEPARATOR.test(between) && !label) break;
     if (kind !== null && separatorKind(between) !== kind) break;
     kind = separatorKind(between);
@@ -202,8 +221,11 @@ function nameBefore(text: string, max: number): Operand | null {
 /** A short name right after a relation word, up to a dash or comma ("… depends on Phase 1 only - …"). */
 function named(segment: TextSegment, text: string): Operand | null {
   if (segment.owner !== null) return null;
-  const head = text.split(/\s[-–—]\s|[,，:：]/u)[0] as string;
-  const words = head.match(NAME_WORDS) ?? [];
+  const [first = "", ...rest] = (text.split(/\s[-–—]\s|[:：]/u)[0] as string).split(/[,，、]/u);
+  // "WP02 (FK fields), WP03 (…)": a comma goes on only to another name of the same kind.
+  const more = rest.findIndex((part) => !/^\s*(?:and\s+|e\s+|y\s+|и\s+)?(?:WP\s?\d|US\s?\d|User\s+Story\s+\d|Phase\s+\d|Fase\s+\d)/iu.test(part));
+  const head = [first, ...(more === -1 ? rest : rest.slice(0, more))].join(",");
+  const words = withoutAsides(head).match(NAME_WORDS) ?? [];
   if (words.length === 0 || words.length > 6) return null;
   return { refs: [], name: head.trim() };
 }

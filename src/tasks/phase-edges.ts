@@ -12,6 +12,9 @@ const NO_PHASE_DEPENDENCIES =
   /\b(?:no|none\s+of\s+the|ninguna|nenhuma|aucune|keine|nessuna)\s+(?:phases?|fases?|étapes?|stages?)\s+(?:depends?|depende|dépend|hängt|dipende)\b|(?:各|どの)?フェーズ(?:間|は)?(?:に)?依存(?:関係)?(?:は)?(?:なし|ありません)|阶段之间(?:没有|无)依赖/iu;
 const INDEPENDENT_TASKS =
   /\b(?:no\s+dependencies\s+(?:between|among|on\s+each\s+other)|independent\s+of\s+each\s+other|(?:can|may)\s+(?:run|be\s+done)\s+in\s+any\s+order|sin\s+dependencias\s+entre\s+sí|sem\s+dependências\s+entre\s+si)\b|互不依赖|相互依存なし|相互に依存しない/iu;
+const DEPENDENCY_HEADING = /dependenc|dependênc|dépendanc|abhängigkeit|dipendenz|зависимост|依赖|依賴|依存|의존/iu;
+/** "- None (…)", "Dependencies: none", "依赖: 无": the section's phase waits for nothing. */
+const NONE = /^\s*(?:[-*+]\s*)?(?:[^:：]{0,30}[:：]\s*)?(?:none|nothing|n\/a|ninguna|nenhuma|aucune|keine|nessuna|нет|无|無|なし|없음)(?![\p{L}])/iu;
 const SKIPPED = /\b(?:SKIPPED|SKIP|OMITTED|NOT\s+APPLICABLE|N\/A|omitida|pulada|ignorée)\b|пропущен|跳过|スキップ|건너뜀/iu;
 
 /** What the list's prose says about phases, collected while its segments are read. */
@@ -22,13 +25,20 @@ export class PhaseStatements {
   noneAtAll = false;
   private readonly independent = new Set<number>();
   private readonly skippedByText = new Set<number>();
+  private underDependencyHeading = false;
 
   constructor(private readonly phases: readonly Phase[]) {}
 
   read(segment: TextSegment & { phase: number | null }): void {
     if (segment.kind === "code" || segment.kind === "task") return;
+    if (segment.kind === "heading") {
+      this.underDependencyHeading = DEPENDENCY_HEADING.test(segment.text);
+      return;
+    }
     if (NO_PHASE_DEPENDENCIES.test(segment.text)) this.noneAtAll = true;
     if (segment.phase === null) return;
+    const field = /^\s*(?:[-*+]\s*)?(?:\*\*)?(?:depends\s+on|dependencies|dependências|dependencias|依赖|依存|зависимости)(?:\*\*)?\s*[:：]/iu.test(segment.text);
+    if (segment.kind === "prose" && (this.underDependencyHeading || field) && NONE.test(segment.text.replace(/\*\*/g, ""))) this.state([segment.phase], [], segment.line);
     if (INDEPENDENT_TASKS.test(segment.text)) this.independent.add(segment.phase);
     if (segment.kind === "prose" && /\bstatus\b|статус|estado|状态|状態/iu.test(segment.text) && SKIPPED.test(segment.text)) {
       this.skippedByText.add(segment.phase);

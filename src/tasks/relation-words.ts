@@ -93,17 +93,21 @@ export const RELATION_WORDS: readonly RelationWord[] = [
 ];
 
 /**
- * Words that, right before a relation word, deny it ("no dependency on", "无依赖", "sin
+ * Words that, right before a relation word, deny it or make it advice ("recommended after") ("no dependency on", "无依赖", "sin
  * depender de", "без зависимости"), and words that, as the whole other side, mean "none".
  */
 export const NEGATIONS =
-  /(?:\b(?:no|not|without|never|none|sin|sem|sans|ohne|keine?|senza|non|nenhuma?|ninguna?|ningún|aucune?|nicht)\b|(?:^|\s)(?:без|не|нет|ни)(?=\s|$)|[无無不没沒非]|없이|않)[\s*_]*$/iu;
+  /(?:\b(?:no|not|without|never|none|sin|sem|sans|ohne|keine?|senza|non|nenhuma?|ninguna?|ningún|aucune?|nicht|recommended|suggested|preferably|ideally|optionally|recomendado|recomenda-se|se\s+recomienda|recommandé|empfohlen|consigliato)\b|рекомендуется|желательно|推荐|建议|推奨|권장|(?:^|\s)(?:без|не|нет|ни)(?=\s|$)|[无無不没沒非]|없이|않)[\s*_]*$/iu;
 
 /** Words that may stand between a task id and a noun-like relation word ("T001 must block T002"). */
 export const STRICT_FILLERS = /^(?:\s|must|will|should|also|still|all|both|fully|completely|does|do|to|can|may|then|currently|будет|должна?|debe|deve|muss|doit|deve)*$/iu;
 
 /** "Tests T020–T023 come before their matching implementations T024–T027": one to one. */
 export const PAIRWISE = /\b(?:matching|corresponding|respective|respectivas?|respectivos?|correspondientes?|correspondentes?|correspondants?|entsprechenden?|corrispondenti|соответствующ\w*)\b|对应的|対応する|대응하는/iu;
+
+/** "T001 blocks all later tasks", "T001 阻塞所有后续": the other side is every task after it. */
+export const ALL_LATER =
+  /^\s*(?:all\s+(?:the\s+)?(?:later|subsequent|following|remaining)\s+tasks|todas\s+(?:as|las)\s+(?:tarefas|tareas)\s+(?:seguintes|siguientes|posteriores)|toutes\s+les\s+tâches\s+suivantes|alle\s+(?:folgenden|weiteren)\s+(?:Aufgaben|Tasks)|tutti\s+i\s+task\s+successivi|все\s+последующие(?:\s+задачи)?|所有后续(?:任务)?|后续所有(?:任务)?|以降の(?:すべての)?タスク|이후\s*모든\s*작업)/iu;
 
 /** A clause saying the tasks it names run one after another. */
 export const SEQUENTIAL =

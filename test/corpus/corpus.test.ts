@@ -13,7 +13,7 @@ import { truthFor } from "../../scripts/corpus/truth-files.js";
  * What the parser reaches over the files that have a truth file (../shared/corpus/truth), micro-averaged
  * (npm run score:corpus prints the per-file figures). A floor only ever goes up.
  */
-const FLOORS = { taskRecall: 0.99, taskPrecision: 0.99, attributeAccuracy: 0.99, edgePrecision: 0.99, edgeRecall: 0.93 };
+const FLOORS = { taskRecall: 0.99, taskPrecision: 0.99, attributeAccuracy: 0.99, edgePrecision: 0.99, edgeRecall: 0.98 };
 
 interface Expected {
   dialect: Dialect;

@@ -26,6 +26,11 @@ describe("statements resolved in a document", () => {
     ["a label the list defines", [...tasks(1, 6), "", "**Types Phase (T001-T002)**", "- Types block T005-T006"], ["T001→T005", "T001→T006", "T002→T005", "T002→T006"]],
     ["an explicit non-dependency", [...tasks(5, 9), "", "- T006, T007, T009 可并行(与T005无依赖)"], []],
     ["a mermaid gantt", [...tasks(1, 4), "", "```mermaid", "gantt", "    T001-T002 Setup :done, a1, 2025-01-01, 1d", "    T003 Next :a2, after a1, 1d", "```"], ["T001→T003", "T002→T003"]],
+    ["'blocks all later tasks'", [...tasks(1, 4), "", "- **Setup**: T002 阻塞所有后续"], ["T002→T003", "T002→T004"]],
+    ["a task's own 'before' describing its steps", ["- [ ] T001 a", "- [ ] T002 Call the helper before the request (see T001)"], []],
+    ["numbered ids in a Kiro-style list", ["- [ ] 1. Parent", "  - [ ] 1.1 First", "  - [ ] 1.2 Second", "    - _Depends: 1.1_", "- [ ] 2. Next (depends on task 1)"], ["1.1→1.2", "1→2"]],
+    ["requirement numbers are not tasks", ["- [ ] 1.1 First", "- [ ] 1.2 Second", "  - Login → dashboard unaffected (req 1.1)", "  - Depends on: 1.1"], ["1.1→1.2"]],
+    ["a heading's own dependency for the tasks under it", ["## Phase 1: Core", "### Group A", "- [ ] 1.1 a", "### Group B (depends on 1.1)", "- [ ] 2.1 b", "- [ ] 2.2 c", "### Group C", "- [ ] 3.1 d"], ["1.1→2.1", "1.1→2.2"]],
     ["arrows in a bash block", [...tasks(1, 2), "", "```bash", "echo T001 -> T002", "```"], []],
   ])("%s", (_name, lines, expected) => {
     expect(pairs(parse(lines))).toEqual(expected);
@@ -77,6 +82,14 @@ describe("phase edges from prose", () => {
     ]);
   });
 
+  it.each([
+    ["advice", "- US3 is recommended after US2"],
+    ["advice in Russian", "- US3 рекомендуется после US1+US2"],
+    ["a priority order drawn with arrows", "Or by priority: US1 (P1) → US2 (P2) → US3 (P3)"],
+  ])("keeps the template chain for %s", (_name, line) => {
+    expect(phaseEdges(parse([...storyList, "", "## Notes", "", line]))).toEqual(phaseEdges(parse(storyList)));
+  });
+
   it("replaces a phase's default blockers with what the prose states", () => {
     const doc = parse([...storyList, "", "## Dependencies", "", "- User Story 3 depends on User Story 2"]);
     expect(phaseEdges(doc)).toContain("User Story 2 (Priority: P2)→User Story 3 (Priority: P3)");
@@ -101,6 +114,18 @@ describe("phase edges from prose", () => {
   it("turns a phase-on-task statement into task edges for the phase's tasks", () => {
     const doc = parse([...storyList, "", "## Dependencies", "", "- **Foundational (Phase 2)**: Depende de T001"]);
     expect(pairs(doc)).toEqual(["T001→T002"]);
+  });
+});
+
+describe("spec-kitty work packages", () => {
+  it("reads each package's Dependencies section, 'None' included, instead of the default order", () => {
+    const wp = (n: number, deps: string): string[] => [`## Work Package WP0${n}: Part ${n}`, "", `- [ ] T00${n} Do part ${n}`, "", "### Dependencies", deps, ""];
+    const doc = parse(
+      [...wp(1, "- None (foundation)"), ...wp(2, "- None (parallel with WP01)"), ...wp(3, "- Depends on WP01 (models), WP02 (services)"), ...wp(4, "- Depends on WP02")],
+      "kitty-specs/001-x/tasks.md",
+    );
+    const title = (i: string): string => doc.phases[Number(i)]?.heading.replace(/^Work Package (WP\d+).*$/, "$1") ?? "?";
+    expect(doc.phaseEdges.map((e) => `${title(e.to)}→${title(e.from)}`).sort()).toEqual(["WP01→WP03", "WP02→WP03", "WP02→WP04"]);
   });
 });
 
