@@ -13,6 +13,7 @@ import { renderPhaseBody } from "./render-phase-body.js";
 import { renderTaskBody } from "./render-task-body.js";
 import { renderTrackingBody } from "./render-tracking-body.js";
 import type { RepoContext } from "./repo-context.js";
+import { OPTIONAL_LABEL, subTasks } from "./sub-tasks.js";
 import { textHash } from "./task-text.js";
 
 export interface DesiredIssue {
@@ -21,7 +22,7 @@ export interface DesiredIssue {
   title: string;
   body: string;
   labels: string[];
-  /** Key of the parent issue (tracking for phases, phase for tasks); null for the tracking issue. */
+  /** Key of the parent issue (tracking for phases, phase for tasks, the parent task for sub-tasks); null for the tracking issue. */
   parentKey: string | null;
   /** Keys of the issues that should be linked as blockers of this one. */
   blockedByKeys: string[];
@@ -169,8 +170,10 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     });
   }
 
+  const hierarchy = subTasks(doc);
   for (const task of doc.tasks) {
     const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
+    const parentTask = hierarchy.parentOf(task);
     const linked = links.get(task.id) ?? [];
     const hash = textHash(task.description);
     const marker: TaskMarker = { kind: "task", path: doc.path, id: task.id, text: hash, links: linked };
@@ -190,10 +193,10 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
       body: clipBody(
         renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
       ),
-      labels: names(taskLabels(labelCfg, task, phase)),
-      parentKey: slot ? phaseKey(doc.path, slot.key) : tracking,
+      labels: names([...taskLabels(labelCfg, task, phase), ...(task.optional ? [OPTIONAL_LABEL] : [])]),
+      parentKey: parentTask ? taskKey(doc.path, parentTask.id) : slot ? phaseKey(doc.path, slot.key) : tracking,
       blockedByKeys: linked.map((id) => taskKey(doc.path, id)),
-      done: task.checked,
+      done: hierarchy.isDone(task),
       task,
       textHash: hash,
     });

@@ -114,7 +114,11 @@ export interface Phase {
   skipped: boolean;
 }
 
-export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "other";
+/**
+ * "section": a Kiro / OpenSpec section or a spec-kitty work package. Their order implies
+ * nothing: only what the text states links them.
+ */
+export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "section" | "other";
 
 /** "task B is blocked by task A" (or phase B by phase A). */
 export interface DependencyEdge {

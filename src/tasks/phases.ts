@@ -60,7 +60,7 @@ export function readPhaseHeading(heading: string, dialect: Dialect): PhaseHead |
     number,
     title,
     heading,
-    kind: dialect === "xe" ? "step" : kindOf(title, story),
+    kind: dialect === "xe" ? "step" : dialect === "kiro" || dialect === "openspec" || dialect === "spec-kitty" ? "section" : kindOf(title, story),
     story,
     priority: priorityOf(title),
     mvp: /\bMVP\b|🎯/.test(title),
@@ -114,6 +114,7 @@ export function phasesInOrder(phases: readonly Phase[]): Phase[] {
 
 /**
  * Structural phase edges (blocked phase ← blocker phase), as the templates state them.
+ * - Kiro and OpenSpec sections, spec-kitty work packages: none (their order implies nothing).
  * - xe, or a spec-kit list without user-story phases (old "Phase 3.1 … 3.5" layouts): every
  *   phase waits for the previous one.
  * - spec-kit with story phases: a story phase waits for the nearest earlier non-story phase
@@ -131,7 +132,7 @@ export function structuralPhaseEdges(phases: readonly Phase[]): DependencyEdge[]
   };
   const hasStories = ordered.some((p) => p.kind === "story");
   ordered.forEach((phase, i) => {
-    if (i === 0) return;
+    if (i === 0 || phase.kind === "section") return;
     const previous = ordered[i - 1] as Phase;
     if (!hasStories || phase.kind === "step") {
       add(phase, previous);

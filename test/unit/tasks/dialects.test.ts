@@ -76,6 +76,11 @@ describe("OpenSpec", () => {
     expect(doc.taskEdges).toEqual([]);
     expect(task(doc, "1.1")).toMatchObject({ checked: true, status: "done", parentId: null });
   });
+
+  it("implies no order between sections: only stated dependencies link them", () => {
+    expect(doc.phases.map((p) => p.kind)).toEqual(["section", "section"]);
+    expect(doc.phaseEdges).toEqual([]);
+  });
 });
 
 describe("spec-kitty", () => {
@@ -87,6 +92,10 @@ describe("spec-kitty", () => {
       ["1", "Model (Priority: P0)", ["T001", "T002"]],
       ["2", "Endpoint (Priority: P1)", ["T003", "T004"]],
     ]);
+  });
+
+  it("links work packages only where the text says so ('Depends on WP01')", () => {
+    expect(doc.phaseEdges.map((e) => [e.from, e.to, e.source])).toEqual([["1", "0", "explicit"]]);
   });
 
   it("takes 'Parallel? Yes' from the subtask index but no tasks from it", () => {
