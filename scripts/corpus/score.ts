@@ -45,6 +45,8 @@ export interface FileScore {
 export function reportedEdges(doc: TaskDocument): Set<string> {
   const out = new Set<string>();
   for (const e of doc.taskEdges) out.add(`${e.to}→${e.from}`);
+  // Scoring only: a group edge stands for every blocker→blocked pair it covers.
+  for (const g of doc.groupEdges) for (const blocker of g.blockers) for (const blocked of g.blocked) if (blocker !== blocked) out.add(`${blocker}→${blocked}`);
   return out;
 }
 

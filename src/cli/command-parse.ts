@@ -8,10 +8,11 @@ export const parseCommand: CliCommand = {
   summary: "print the parsed task list (tasks, phases, dependencies, diagnostics)",
   usage: `Usage: tasksync parse FILE [--json]      (FILE "-" reads standard input)
 
-  --json   the model as JSON: { version, path, format ("spec-kit" | "xe"), feature, phases,
-           tasks, taskEdges, phaseEdges, diagnostics }. Each task has at least id, line
-           (1-based), checked, parallel, story (or null), phase (its section title or null)
-           and blockedBy. blockedBy holds task-level blockers only (explicit statements and,
+  --json   the model as JSON: { version, path, format ("spec-kit" | "xe" | "kiro" |
+           "openspec" | "spec-kitty"), feature, phases, tasks, taskEdges, groupEdges,
+           phaseEdges, diagnostics }. Each task has at least id, line (1-based), checked,
+           status, parallel, story (or null), phase (its section title or null), parentId
+           (the task it is a sub-task of, or null), optional, requirements and blockedBy. blockedBy holds task-level blockers only (explicit statements and,
            in xe, the order inside a step); what phase order implies is in phaseEdges and in
            each phase's blockedBy (phase indexes), not repeated on every task.
 `,

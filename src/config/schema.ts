@@ -34,7 +34,14 @@ export const configSchema = z
     paths: z
       .array(z.string().min(1))
       .min(1)
-      .default(["specs/*/tasks.md", ".xe/specs/*/tasks.md", ".xe/features/*/tasks.md"])
+      .default([
+        "specs/*/tasks.md",
+        ".xe/specs/*/tasks.md",
+        ".xe/features/*/tasks.md",
+        ".kiro/specs/*/tasks.md",
+        "openspec/changes/*/tasks.md",
+        "kitty-specs/*/tasks.md",
+      ])
       .describe("Globs of the task lists to sync (`*` matches one folder name, `**` any depth)."),
     issues: z
       .strictObject({

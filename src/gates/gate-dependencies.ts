@@ -3,6 +3,7 @@
  * blockers, and every task of each phase its phase waits for (spec-kit's "Foundational blocks
  * all user stories", xe's step order).
  */
+import { allBlockersOf, groupsOfTasks } from "../tasks/group-edges.js";
 import type { Phase, TaskDocument } from "../tasks/model.js";
 import type { DoneTasks } from "./done-tasks.js";
 import { workedTaskOf, type BlockedTask, type BlockingPhase, type FeatureDocs, type GateResult, type OpenBlocker, type WorkedTask } from "./gate-model.js";
@@ -23,7 +24,7 @@ export function dependencyGate(
     const { doc, task } = found;
     const openOf = (ids: readonly string[]): OpenBlocker[] =>
       ids.filter((id) => !done.isDone(work.path, id)).map((id) => ({ id, line: lineOf(doc, id) }));
-    const tasks = openOf(task.blockedBy);
+    const tasks = openOf(allBlockersOf(task, groupsOfTasks(doc)));
     const phases: BlockingPhase[] = [];
     if (task.phaseIndex !== null) {
       for (const edge of doc.phaseEdges) {

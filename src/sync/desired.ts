@@ -4,7 +4,8 @@
  */
 import type { TasksyncConfig } from "../config/schema.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
-import type { Task, TaskDocument } from "../tasks/model.js";
+import { groupsOfTasks } from "../tasks/group-edges.js";
+import type { GroupEdge, Task, TaskDocument } from "../tasks/model.js";
 import { baseLabels, phaseLabels, taskLabels, uniqueLabels, type DesiredLabel } from "./labels.js";
 import { phaseKey, taskKey, trackingKey, type PhaseMarker, type TaskMarker, type TrackingMarker } from "./marker.js";
 import { phaseSlots, type PhaseSlot } from "./phase-keys.js";
@@ -13,6 +14,7 @@ import { renderTaskBody } from "./render-task-body.js";
 import { renderTrackingBody } from "./render-tracking-body.js";
 import type { RepoContext } from "./repo-context.js";
 import { fitBody } from "./fit-body.js";
+import { OPTIONAL_LABEL, subTasks } from "./sub-tasks.js";
 import { textHash } from "./task-text.js";
 
 export interface DesiredIssue {
@@ -21,7 +23,7 @@ export interface DesiredIssue {
   title: string;
   body: string;
   labels: string[];
-  /** Key of the parent issue (tracking for phases, phase for tasks); null for the tracking issue. */
+  /** Key of the parent issue (tracking for phases, phase for tasks, the parent task for sub-tasks); null for the tracking issue. */
   parentKey: string | null;
   /** Keys of the issues that should be linked as blockers of this one. */
   blockedByKeys: string[];
@@ -54,7 +56,10 @@ function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback:
   const links = new Map<string, string[]>();
   const fallback = new Set<string>();
   const blocking = new Map<string, number>();
+  const grouped = groupsOfTasks(doc);
   for (const task of doc.tasks) {
+    if (grouped.has(task.id)) fallback.add(task.id); // a group edge links phase to phase
+
     const blockers = task.blockedBy.filter((id) => ids.has(id) && id !== task.id);
     if (blockers.length > GITHUB_LIMITS.dependenciesPerIssue) {
       fallback.add(task.id);
@@ -75,14 +80,26 @@ function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback:
  */
 function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask: Map<string, PhaseSlot>): Map<string, PhaseSlot[]> {
   const extra = new Map<string, PhaseSlot[]>();
+  const grouped = groupsOfTasks(doc);
+  const groupSlots = new Map<GroupEdge, PhaseSlot[]>();
+  /** The phase slots of a group's blockers, computed once per group. */
+  const slotsOfGroup = (group: GroupEdge): PhaseSlot[] => {
+    let slots = groupSlots.get(group);
+    if (!slots) {
+      slots = [...new Set(group.blockers.flatMap((id) => slotOfTask.get(id) ?? []))];
+      groupSlots.set(group, slots);
+    }
+    return slots;
+  };
   for (const task of doc.tasks) {
     const own = slotOfTask.get(task.id);
     if (!fallback.has(task.id) || !own) continue;
     const list = extra.get(own.key) ?? [];
-    for (const id of task.blockedBy) {
-      const slot = slotOfTask.get(id);
+    const add = (slot: PhaseSlot | undefined): void => {
       if (slot && slot.key !== own.key && !list.includes(slot)) list.push(slot);
-    }
+    };
+    for (const id of task.blockedBy) add(slotOfTask.get(id));
+    for (const group of grouped.get(task.id) ?? []) for (const slot of slotsOfGroup(group)) add(slot);
     extra.set(own.key, list);
   }
   return extra;
@@ -148,8 +165,10 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     });
   }
 
+  const hierarchy = subTasks(doc);
   for (const task of doc.tasks) {
     const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
+    const parentTask = hierarchy.parentOf(task);
     const linked = links.get(task.id) ?? [];
     const hash = textHash(task.description);
     const marker: TaskMarker = { kind: "task", path: doc.path, id: task.id, text: hash, links: linked };
@@ -169,10 +188,10 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
       body: fitBody(
         renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
       ),
-      labels: names(taskLabels(labelCfg, task, phase)),
-      parentKey: slot ? phaseKey(doc.path, slot.key) : tracking,
+      labels: names([...taskLabels(labelCfg, task, phase), ...(task.optional ? [OPTIONAL_LABEL] : [])]),
+      parentKey: parentTask ? taskKey(doc.path, parentTask.id) : slot ? phaseKey(doc.path, slot.key) : tracking,
       blockedByKeys: linked.map((id) => taskKey(doc.path, id)),
-      done: task.checked,
+      done: hierarchy.isDone(task),
       task,
       textHash: hash,
     });

@@ -42,7 +42,7 @@ export const NO_PHASE_KEY = "s:no-phase";
 
 function noPhase(taskIds: string[]): Phase {
   const title = "Tasks without a phase";
-  return { index: -1, number: null, title, heading: title, line: 1, depth: 2, kind: "other", story: null, priority: null, mvp: false, checkpoint: null, taskIds };
+  return { index: -1, number: null, title, heading: title, line: 1, depth: 2, kind: "other", story: null, priority: null, mvp: false, checkpoint: null, taskIds, skipped: false };
 }
 
 function split(phase: Phase, base: string): PhaseSlot[] {

@@ -10,7 +10,7 @@ import { countRequests } from "../github/request-counter.js";
 import { readBlob, type TreeFile } from "../github/repo-files.js";
 import { listTaskLists } from "../github/task-list-files.js";
 import type { TaskDocument } from "../tasks/model.js";
-import { parseTaskList } from "../tasks/parse-tasks.js";
+import { parseTaskListOffThread } from "../tasks/parse-off-thread.js";
 import { emptyReport, type ApplyReport } from "./apply.js";
 import { observedStatesDigest } from "./issue-states.js";
 import { trackingKey } from "./marker.js";
@@ -53,7 +53,7 @@ export interface ReconcileResult {
 
 async function readDoc(gh: GitHubClient, repo: RepoRef, path: string, sha: string): Promise<TaskDocument | null> {
   try {
-    return parseTaskList(path, await readBlob(gh, repo, sha));
+    return await parseTaskListOffThread(path, await readBlob(gh, repo, sha));
   } catch (error) {
     if (statusOf(error) === 404) return null;
     throw error;

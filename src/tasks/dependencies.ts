@@ -1,40 +1,60 @@
 /**
- * Dependencies: explicit statements resolved to task edges, xe's structural task edges
- * (sequential order and parallel batches inside a step), structural phase edges, and the
- * diagnostics for unknown ids and cycles. Fills each task's `blockedBy`.
+ * Dependencies: the statements found in the list's text resolved to task edges, group edges
+ * (set-to-set statements too large to list pairwise) and stated phase edges; xe's structural
+ * task edges; the phase edges (structural, replaced where the text speaks); and the diagnostics
+ * for unknown ids, self-dependencies and cycles. Fills each task's `blockedBy`.
  *
  * Unknown ids: an error when the statement is in a task's own text (its line or details), a
  * warning when it is in prose (a Dependencies section, notes...).
  */
-import { findCycles } from "./cycles.js";
-import type { DependencyStatement } from "./dependency-statements.js";
-import type { DependencyEdge, Diagnostic, Dialect, Phase, Task } from "./model.js";
-import { structuralPhaseEdges } from "./phases.js";
-import { IdIndex, type IdReference } from "./task-ids.js";
+import { cycleDiagnostics } from "./dependency-cycles.js";
+import { ALL_LATER_TASKS, extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import { ganttStatements } from "./mermaid-gantt.js";
+import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "./model.js";
+import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
+import { labelKey, phasesNamed, readLabel } from "./phase-names.js";
+import { cleanLine } from "./statement-clauses.js";
+import { IdIndex } from "./task-ids.js";
+import { xeStructuralEdges } from "./xe-order.js";
+
+/** A segment of text, with the phase whose section holds it (null outside any phase). */
+export type PlacedSegment = TextSegment & { phase: number | null };
 
 export interface DependencyInput {
   dialect: Dialect;
   tasks: Task[];
   phases: Phase[];
-  statements: DependencyStatement[];
+  segments: PlacedSegment[];
 }
 
 export interface ResolvedDependencies {
   taskEdges: DependencyEdge[];
+  groupEdges: GroupEdge[];
   phaseEdges: DependencyEdge[];
   diagnostics: Diagnostic[];
 }
 
-interface ResolvedId {
-  id: string;
-  fromRange: boolean;
+/** Above this many pairs (and with several tasks on each side) a statement stays one group edge. */
+export const GROUP_EDGE_THRESHOLD = 50;
+
+/** A line that is one bold statement, such as a phase's lead "**Hooks depend on T009-T019**". */
+const BOLD_LINE = /^\s*\*\*[^*]+\*\*\s*$/;
+
+interface Resolved {
+  ids: string[];
+  /** The phases a name designated, when the side was a name. */
+  phases: number[];
 }
 
 export function resolveDependencies(input: DependencyInput): ResolvedDependencies {
-  const { tasks, statements } = input;
+  const { tasks, phases, segments } = input;
   const ids = new IdIndex(tasks.map((t) => t.id));
+  const numbered = tasks.some((t) => /^\d/.test(t.id));
   const diagnostics: Diagnostic[] = [];
   const edges = new Map<string, DependencyEdge>();
+  const groupEdges: GroupEdge[] = [];
+  const labels = new Map<string, string[]>();
+  const phaseStatements = new PhaseStatements(phases);
   const reported = new Set<string>();
 
   const unknown = (id: string, statement: DependencyStatement): void => {
@@ -46,96 +66,119 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       severity: inTask ? "error" : "warning",
       code: "unknown-dependency",
       line: statement.line,
-      message: inTask
-        ? `${statement.owner} has a dependency on unknown task ${id}`
-        : `dependency statement names unknown task ${id}`,
+      message: inTask ? `${statement.owner} has a dependency on unknown task ${id}` : `dependency statement names unknown task ${id}`,
       ...(inTask ? { taskId: statement.owner as string } : {}),
     });
   };
-  const resolve = (refs: IdReference[], statement: DependencyStatement): ResolvedId[] => {
-    const out: ResolvedId[] = [];
-    for (const ref of refs) {
+  const headingLines = segments.filter((s) => s.kind === "heading").map((s) => s.line);
+  /** The tasks under the heading on `line`, down to the next heading. */
+  const underHeading = (line: number): string[] => {
+    const next = headingLines.find((l) => l > line) ?? Number.POSITIVE_INFINITY;
+    return tasks.filter((t) => t.line > line && t.line < next).map((t) => t.id);
+  };
+  const position = new Map(tasks.map((t, i) => [t.id, i]));
+  /** The tasks written after the last of `ids`. */
+  const tasksAfter = (ids: string[]): string[] => {
+    if (ids.length === 0) return [];
+    const last = ids.reduce((max, id) => Math.max(max, position.get(id) ?? -1), -1);
+    return tasks.slice(last + 1).map((t) => t.id);
+  };
+  const resolve = (operand: Operand, statement: DependencyStatement, here: number | null): Resolved => {
+    const out: string[] = [];
+    for (const ref of operand.refs) {
       if (ref.kind === "id") {
-        if (ids.has(ref.id)) out.push({ id: ref.id, fromRange: false });
+        if (ids.has(ref.id)) out.push(ref.id);
         else unknown(ref.id, statement);
-        continue;
+      } else if (ref.kind === "open") {
+        if (!ids.has(ref.from)) unknown(ref.from, statement);
+        out.push(...ids.from(ref.from));
+      } else {
+        if (!ids.has(ref.from) && !ids.has(ref.to)) unknown(`${ref.from}-${ref.to}`, statement);
+        out.push(...ids.expand(ref.from, ref.to));
       }
-      if (!ids.has(ref.from)) unknown(ref.from, statement);
-      if (!ids.has(ref.to)) unknown(ref.to, statement);
-      for (const id of ids.expand(ref.from, ref.to)) out.push({ id, fromRange: true });
     }
-    return out;
+    if (operand.refs.length > 0 || operand.name === null) return { ids: out, phases: [] };
+    if (operand.name === HERE_HEADING) return { ids: underHeading(statement.line), phases: [] };
+    if (operand.name === HERE_PHASE) return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
+    const label = labels.get(labelKey(operand.name));
+    if (label) return { ids: label, phases: [] };
+    const named = phasesNamed(operand.name, phases);
+    return { ids: named.flatMap((p) => phases[p]?.taskIds ?? []), phases: named };
   };
   const add = (from: string, to: string, source: DependencyEdge["source"], line: number): void => {
     const key = `${from}\0${to}`;
-    if (!edges.has(key)) edges.set(key, { from, to, source, line });
+    if (from !== to && !edges.has(key)) edges.set(key, { from, to, source, line });
   };
 
-  for (const statement of statements) {
-    if (statement.kind === "sequence") {
-      const chain = resolve(statement.ids, statement);
-      for (let i = 1; i < chain.length; i++) {
-        const previous = chain[i - 1] as ResolvedId;
-        const current = chain[i] as ResolvedId;
-        if (previous.id !== current.id) add(current.id, previous.id, "explicit", statement.line);
-      }
-      continue;
+  const gantt = new Map<number, DependencyStatement[]>();
+  for (const s of ganttStatements(segments)) gantt.set(s.line, [...(gantt.get(s.line) ?? []), s]);
+  for (const segment of segments) {
+    if (segment.kind === "prose") {
+      const label = readLabel(cleanLine(segment.text));
+      if (label) labels.set(label.key, ids.expand(label.from, label.to));
     }
-    const blocked = resolve(statement.blocked, statement);
-    const blockers = resolve(statement.blockers, statement);
-    for (const b of blocked) {
-      for (const k of blockers) {
-        if (b.id !== k.id) add(b.id, k.id, "explicit", statement.line);
-        else if (!b.fromRange && !k.fromRange) {
-          diagnostics.push({
-            severity: "error",
-            code: "dependency-cycle",
-            line: statement.line,
-            taskId: b.id,
-            message: `dependency cycle: ${b.id} depends on itself`,
-          });
+    phaseStatements.read(segment);
+    const found = extractStatements(segment, numbered);
+    if (segment.kind === "code") found.push(...(gantt.get(segment.line) ?? []));
+    for (const statement of found) {
+      if (statement.kind === "sequence") {
+        const chain = resolve({ refs: statement.ids, name: null }, statement, null).ids;
+        for (let i = 1; i < chain.length; i++) add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
+        continue;
+      }
+      const blockers = resolve(statement.blockers, statement, segment.phase);
+      const blocked =
+        statement.blocked.name === ALL_LATER_TASKS ? { ids: tasksAfter(blockers.ids), phases: [] } : resolve(statement.blocked, statement, segment.phase);
+      if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
+        Object.assign(blocked, resolve({ refs: [], name: HERE_PHASE }, statement, segment.phase));
+      }
+      if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {
+        phaseStatements.state(blocked.phases, blockers.phases, statement.line);
+        continue;
+      }
+      if (statement.pairwise) {
+        if (blocked.ids.length !== blockers.ids.length) {
+          diagnostics.push({ severity: "info", code: "ambiguous-dependency", line: statement.line, message: "a one-to-one dependency statement names sides of different sizes; no dependency taken from it" });
+          continue;
+        }
+        blocked.ids.forEach((id, i) => add(id, blockers.ids[i] as string, "explicit", statement.line));
+        continue;
+      }
+      if (blocked.ids.length === 1 && blockers.ids.length === 1 && blocked.ids[0] === blockers.ids[0]) {
+        diagnostics.push({ severity: "warning", code: "self-dependency", line: statement.line, taskId: blocked.ids[0] as string, message: `${blocked.ids[0]} is said to depend on itself; ignored` });
+        continue;
+      }
+      if (blocked.ids.length > 1 && blockers.ids.length > 1) {
+        const other = new Set(blockers.ids);
+        const overlap = blocked.ids.some((id) => other.has(id));
+        if (overlap && statement.blocked.refs.length > 0 && statement.blockers.refs.length > 0) {
+          // "18 tasks (T104-T121) → T113-T115 COMPLETED": sides written as overlapping ids state no order.
+          diagnostics.push({ severity: "info", code: "ambiguous-dependency", line: statement.line, message: "a dependency statement names overlapping tasks on both sides; no dependency taken from it" });
+          continue;
+        }
+        // A named side overlapping ("All polish (T116-T142) blocks T133-T142") gives way.
+        if (statement.blocked.refs.length === 0) blocked.ids = blocked.ids.filter((id) => !other.has(id));
+        else {
+          const mine = new Set(blocked.ids);
+          blockers.ids = blockers.ids.filter((id) => !mine.has(id));
         }
       }
+      if (blocked.ids.length > 1 && blockers.ids.length > 1 && blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD) {
+        groupEdges.push({ blockers: blockers.ids, blocked: blocked.ids, source: "explicit", line: statement.line });
+        continue;
+      }
+      for (const b of blocked.ids) for (const k of blockers.ids) add(b, k, "explicit", statement.line);
     }
   }
 
-  if (input.dialect === "xe") for (const e of xeStructuralEdges(tasks)) add(e.from, e.to, "structural", e.line);
+  if (input.dialect === "xe") {
+    for (const e of xeStructuralEdges(tasks, phaseStatements.independentPhases())) add(e.from, e.to, "structural", e.line);
+  }
 
   const taskEdges = [...edges.values()];
   applyBlockedBy(tasks, taskEdges);
-  diagnostics.push(...cycleDiagnostics(tasks, taskEdges));
-  return { taskEdges, phaseEdges: structuralPhaseEdges(input.phases), diagnostics };
-}
-
-/**
- * xe: inside a step, tasks run one after another, except that a run of `[P]` tasks runs as one
- * batch; the task (or batch) after a batch waits for the whole batch.
- */
-export function xeStructuralEdges(tasks: readonly Task[]): DependencyEdge[] {
-  const edges: DependencyEdge[] = [];
-  const byPhase = new Map<number | null, Task[]>();
-  for (const task of tasks) {
-    const group = byPhase.get(task.phaseIndex);
-    if (group) group.push(task);
-    else byPhase.set(task.phaseIndex, [task]);
-  }
-  for (const group of byPhase.values()) {
-    let previousUnit: Task[] = [];
-    let unit: Task[] = [];
-    const closeUnit = (): void => {
-      for (const task of unit) {
-        for (const blocker of previousUnit) edges.push({ from: task.id, to: blocker.id, source: "structural", line: task.line });
-      }
-      previousUnit = unit;
-      unit = [];
-    };
-    for (const task of group) {
-      if (!(task.parallel && unit.length > 0 && (unit[0] as Task).parallel)) closeUnit();
-      unit.push(task);
-    }
-    closeUnit();
-  }
-  return edges;
+  diagnostics.push(...cycleDiagnostics(tasks, taskEdges, groupEdges));
+  return { taskEdges, groupEdges, phaseEdges: phaseEdgesOf(phases, tasks, phaseStatements), diagnostics };
 }
 
 function applyBlockedBy(tasks: Task[], edges: readonly DependencyEdge[]): void {
@@ -150,27 +193,4 @@ function applyBlockedBy(tasks: Task[], edges: readonly DependencyEdge[]): void {
     const blockers = byTask.get(task.id);
     task.blockedBy = blockers ? [...blockers].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)) : [];
   }
-}
-
-function cycleDiagnostics(tasks: readonly Task[], edges: readonly DependencyEdge[]): Diagnostic[] {
-  const graph = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = graph.get(edge.from);
-    if (list) list.push(edge.to);
-    else graph.set(edge.from, [edge.to]);
-  }
-  const lineOf = new Map(tasks.map((t) => [t.id, t.line]));
-  return findCycles(
-    tasks.map((t) => t.id),
-    graph,
-  ).map((cycle) => {
-    const first = cycle[0] as string;
-    return {
-      severity: "error",
-      code: "dependency-cycle",
-      line: lineOf.get(first) ?? 1,
-      taskId: first,
-      message: `dependency cycle: ${[...cycle, first].join(" → ")} (each waits for the next)`,
-    } satisfies Diagnostic;
-  });
 }

@@ -31,7 +31,17 @@ export function toMermaid(doc: TaskDocument, options: MermaidOptions = {}): stri
   for (const edge of doc.taskEdges) {
     out.push(`  ${node(edge.to)} ${edge.source === "explicit" ? "-->" : "-.->"} ${node(edge.from)}`);
   }
+  doc.groupEdges.forEach((group, i) => {
+    // One node per group edge: N + M lines, never N × M.
+    out.push(`  g_${i}(("${escapeLabel(`${span(group.blockers)} before ${span(group.blocked)}`)}"))`);
+    for (const id of group.blockers) out.push(`  ${node(id)} --> g_${i}`);
+    for (const id of group.blocked) out.push(`  g_${i} --> ${node(id)}`);
+  });
   return `${out.join("\n")}\n`;
+}
+
+function span(ids: readonly string[]): string {
+  return ids.length === 1 ? (ids[0] as string) : `${ids[0]}…${ids[ids.length - 1]} (${ids.length})`;
 }
 
 function escapeLabel(text: string): string {

@@ -4,13 +4,15 @@
  */
 
 /** Which template family a task list follows. */
-export type Dialect = "spec-kit" | "xe";
+export type Dialect = "spec-kit" | "xe" | "kiro" | "openspec" | "spec-kitty";
 
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "info";
 
 export type DiagnosticCode =
   | "duplicate-id"
   | "unknown-dependency"
+  | "self-dependency"
+  | "ambiguous-dependency"
   | "dependency-cycle"
   | "task-without-id"
   | "no-tasks";
@@ -23,16 +25,20 @@ export interface Diagnostic {
   message: string;
   /** The task the diagnostic concerns, when there is one. */
   taskId?: string;
+  /** Every task the diagnostic concerns when there are several (the members of a cycle). */
+  taskIds?: string[];
 }
 
 /** The raw marker inside the brackets: " ", "x", "X", "~", "-", "/" ... */
 export type CheckboxMarker = string;
 
 /**
- * A task's status. `done` when ticked ([x] / [X]); `open` when blank; non-standard markers
- * keep their meaning but are not done.
+ * A task's status. `done` when ticked ([x] / [X]); `open` when blank; `dropped` means not
+ * planned (a [~]/[-] task the text calls dropped, skipped, superseded..., or a struck-through
+ * task marked removed): its issue closes as not planned and it blocks nothing. Other markers
+ * keep their meaning but are not done (see statusOf in task-line.ts for the rule).
  */
-export type TaskStatus = "open" | "done" | "in-progress" | "skipped" | "other";
+export type TaskStatus = "open" | "done" | "in-progress" | "dropped" | "other";
 
 export interface Task {
   /** Task id as written, e.g. "T012", "T001a", "T01". */
@@ -63,6 +69,15 @@ export interface Task {
   details: string[];
   /** Index into TaskDocument.phases, or null when the task sits before any phase heading. */
   phaseIndex: number | null;
+  /**
+   * The task this one is a sub-task of: the task whose list item holds it, or for numbered ids
+   * the task named by its prefix ("1" for "1.2"); null for a top-level task.
+   */
+  parentId: string | null;
+  /** Kiro's optional task ("- [ ]* 2.3" or "2.3*"): never blocks, and a parent closes without it. */
+  optional: boolean;
+  /** Kiro `_Requirements: 1.2, 3.1_`: the requirement numbers the task implements, as written. */
+  requirements: string[];
   /**
    * Ids of the tasks this task is blocked by at task level, de-duplicated, in document order:
    * explicit dependencies plus task-level structural ones (xe's sequential order and parallel
@@ -95,9 +110,15 @@ export interface Phase {
   checkpoint: string | null;
   /** Ids of the tasks in this phase, in document order. */
   taskIds: string[];
+  /** The heading or the phase's own text says it is skipped: it gates nothing. */
+  skipped: boolean;
 }
 
-export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "other";
+/**
+ * "section": a Kiro / OpenSpec section or a spec-kitty work package. Their order implies
+ * nothing: only what the text states links them.
+ */
+export type PhaseKind = "setup" | "foundational" | "story" | "polish" | "step" | "section" | "other";
 
 /** "task B is blocked by task A" (or phase B by phase A). */
 export interface DependencyEdge {
@@ -108,6 +129,19 @@ export interface DependencyEdge {
   /** Where the edge came from. */
   source: "explicit" | "structural";
   /** 1-based line of the text that declared it (explicit) or of the blocked item. */
+  line: number;
+}
+
+/**
+ * One statement relating two sets of tasks ("Tests (T0001-T4000) before implementation
+ * (T4001-T8000)"): every `blocked` task waits for every `blockers` task. Kept as one group instead
+ * of N×M task edges so parsing, planning and rendering stay linear; links fall back to phases.
+ */
+export interface GroupEdge {
+  blockers: string[];
+  blocked: string[];
+  source: "explicit";
+  /** 1-based line of the statement. */
   line: number;
 }
 
@@ -129,6 +163,8 @@ export interface TaskDocument {
   tasks: Task[];
   /** Task-level edges: blocked task id → blocker task id (explicit and structural). */
   taskEdges: DependencyEdge[];
+  /** Set-to-set dependencies too large to list as task edges (see GroupEdge). */
+  groupEdges: GroupEdge[];
   /**
    * Phase-level edges: blocked phase index → blocker phase index, as strings. The sync links
    * phase issues with these instead of N×M task links.

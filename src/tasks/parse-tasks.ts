@@ -1,157 +1,292 @@
 /**
- * The task-list parser (pure: text in, model out). A line scanner: it walks the lines once,
- * collecting phases, tasks (with their details), id-less checkboxes and dependency statements,
- * then resolves dependencies and diagnostics in dependencies.ts.
+ * The task-list parser (pure: text in, model out). The document's structure (headings, list
+ * nesting, code, HTML, blockquotes, tables) comes from a CommonMark + GFM parser
+ * (markdown-blocks.ts); the task grammar (task-line.ts) reads the raw line each list item or
+ * heading starts on, so a checkbox's offset is exact. One pass over the lines collects phases,
+ * tasks (with their details and sub-tasks) and the text segments that dependencies.ts reads.
  */
-import { extractStatements, type DependencyStatement } from "./dependency-statements.js";
-import { resolveDependencies } from "./dependencies.js";
+import { resolveDependencies, type PlacedSegment } from "./dependencies.js";
+import type { SegmentKind } from "./dependency-statements.js";
+import { detectDialect } from "./dialects.js";
+import {
+  featureOf,
+  idsOfRange,
+  keepPhases,
+  linkNumberedParents,
+  requirementsIn,
+  uniqueTasks,
+  type DraftPhase,
+} from "./document-parts.js";
 import { filePathsIn } from "./file-paths.js";
 import { parseFrontmatter } from "./frontmatter.js";
-import type { Diagnostic, Dialect, Feature, Phase, Task, TaskDocument } from "./model.js";
-import { readHeading, readPhaseHeading, type Heading } from "./phases.js";
+import { readMarkdownBlocks } from "./markdown-blocks.js";
+import type { Diagnostic, Dialect, Task, TaskDocument } from "./model.js";
+import { readPhaseHeading, saysSkipped, type Heading } from "./phases.js";
 import { splitSourceLines, type SourceLine } from "./source-lines.js";
-import { indentOf, readListItem, readTaskHead, statusOf } from "./task-line.js";
+import { isDelimiterRow, readTableRow, splitRow, type TableRow } from "./table-tasks.js";
+import { readListItem, readTaskHead, statusOf, TASK_ID, type TaskHead } from "./task-line.js";
 
-interface DraftPhase extends Phase {
-  /** Opened by a phase-like heading nested under a non-phase section ("## Examples" / "### Phase 3.2"). */
-  nested: boolean;
-}
+export { detectDialect } from "./dialects.js";
 
-interface OpenTask {
+/** A task and where its text starts, for de-indenting its details. */
+interface Owner {
   task: Task;
-  indent: number;
   contentColumn: number;
-  /** A blank line has been seen since the last line of the task. */
-  blank: boolean;
+  /** A task written as a heading: the ID-less checklist under it says whether it is done. */
+  checklist?: { total: number; ticked: number; depth: number };
 }
 
 const CHECKPOINT = /^\s*(?:\*\*|__)?Checkpoint(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
-const BLOCK_START = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|>|\||```|~~~|<!--|(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[:：]|(?:-{3,}|\*{3,}|_{3,})\s*$)/;
+const STATUS_LINE = /^\s*(?:\*\*|__)?(?:Status|Estado|Статус|状态|状態)(?:\*\*|__)?\s*[:：]/i;
+/** "T001: title" or "Task 1.1: title" as a heading. */
+const HEADING_TASK = new RegExp(`^(?:Task\\s+(\\d{1,4}(?:\\.\\d{1,4})+)|(${TASK_ID}))\\s*(?:[:：.\\-–—]\\s+|\\s+)(.*)$`);
+
+/** Fenced blocks whose arrows may state dependencies (diagrams, plain text); code is never read. */
+const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "mermaid"]);
 
 export function parseTaskList(path: string, text: string): TaskDocument {
   const source = splitSourceLines(text);
   const frontmatter = parseFrontmatter(source.frontmatter?.body);
-  const dialect = detectDialect(path, source.lines, frontmatter);
+  const markdown = source.lines.map((l) => (l.context === "frontmatter" ? "" : l.text));
+  const dialect = detectDialect(path, markdown, frontmatter);
+  const md = readMarkdownBlocks(markdown);
 
   const phases: DraftPhase[] = [];
   const found: Task[] = [];
-  const statements: DependencyStatement[] = [];
+  const numbered = new Set<string>();
+  const segments: PlacedSegment[] = [];
   const withoutId: { line: number; phase: number; text: string }[] = [];
-  let open: OpenTask | null = null;
+  const ownerOfItem: (Owner | null)[] = [];
+  const headingTasks: Owner[] = [];
   let phase: DraftPhase | null = null;
   let sectionDepth: number | null = null;
-  let listStack: number[] = [];
   let firstH1: string | null = null;
+  let headingTask: Owner | null = null;
+  let code: { lang: string | null; start: number; end: number } | null = null;
+  let table: { header: string[]; last: number } | null = null;
+  const tableRows: { row: TableRow; phase: number | null }[] = [];
 
-  const addDetail = (current: OpenTask, line: SourceLine): void => {
-    if (line.text.trim() === "") return;
-    current.task.details.push(deindent(line.text, current.contentColumn));
-    current.blank = false;
+  const scan = (line: SourceLine, content: string, owner: string | null, kind: SegmentKind): void => {
+    segments.push({ line: line.number, text: content, owner, kind, phase: phase ? phase.index : null });
   };
-  const scan = (line: SourceLine, content: string, owner: string | null): void => {
-    const found = extractStatements(content, line.number, owner);
-    for (const s of found) statements.push(s);
+  const addDetail = (owner: Owner, line: SourceLine): void => {
+    if (line.text.trim() !== "") owner.task.details.push(deindent(line.text, owner.contentColumn));
+  };
+  const newTask = (line: SourceLine, head: TaskHead, id: string, marker: string, offset: number, parentId: string | null, optional: boolean, status: ReturnType<typeof statusOf>): Task => {
+    const task: Task = {
+      id,
+      line: line.number,
+      checkboxOffset: offset,
+      marker,
+      checked: status.checked,
+      status: status.status,
+      parallel: head.parallel,
+      story: head.story,
+      tags: head.tags,
+      description: head.description,
+      files: [],
+      details: [],
+      phaseIndex: phase ? phase.index : null,
+      parentId,
+      optional,
+      requirements: [],
+      blockedBy: [],
+    };
+    found.push(task);
+    if (head.numbered) numbered.add(id);
+    return task;
+  };
+
+  const onHeading = (line: SourceLine): void => {
+    const heading = md.headings.get(line.number);
+    if (!heading) return; // the second line of a setext heading
+    if (headingTask && heading.depth > (headingTask.checklist?.depth ?? 0)) {
+      addDetail(headingTask, line);
+      return;
+    }
+    headingTask = null;
+    if (heading.depth === 1 && firstH1 === null) firstH1 = heading.text;
+    const asTask = heading.depth >= 2 ? HEADING_TASK.exec(heading.text) : null;
+    if (asTask) {
+      const id = (asTask[1] ?? asTask[2]) as string;
+      const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? { id, parallel: false, story: null, tags: [], description: asTask[3] ?? "", boldId: false };
+      const task = newTask(line, { ...head, numbered: asTask[1] !== undefined }, id, "", -1, null, false, statusOf(""));
+      headingTask = { task, contentColumn: 0, checklist: { total: 0, ticked: 0, depth: heading.depth } };
+      headingTasks.push(headingTask);
+      scan(line, heading.text, task.id, "task");
+      return;
+    }
+    const opened = openPhase(heading, dialect, phases, phase, sectionDepth, line.number);
+    phase = opened.phase;
+    sectionDepth = opened.sectionDepth;
+    scan(line, heading.text, null, "heading");
+  };
+
+  const onItem = (line: SourceLine, index: number): void => {
+    const item = md.items[index];
+    const parent = (item && item.parent >= 0 ? ownerOfItem[item.parent] : null) ?? headingTask;
+    const li = readListItem(line.text);
+    const hasBox = li !== null && li.markerColumn >= 0;
+    const head = li ? readTaskHead(li.content, { numbered: hasBox }) : null;
+    if (li === null || head === null || !(hasBox || (head.boldId && phase !== null)) || (parent !== null && !hasBox)) {
+      ownerOfItem[index] = parent;
+      const content = li ? li.content : line.text;
+      if (parent) {
+        addDetail(parent, line);
+        if (hasBox && parent.checklist) {
+          parent.checklist.total++;
+          if (li.marker === "x" || li.marker === "X") parent.checklist.ticked++;
+        }
+        scan(line, content, parent.task.id, "detail");
+        return;
+      }
+      if (hasBox && phase && item?.parent === -1 && content.trim() !== "") withoutId.push({ line: line.number, phase: phase.index, text: content.trim() });
+      scan(line, content, null, "prose");
+      return;
+    }
+    const status = statusOf(li.marker, li.content, dialect === "kiro");
+    const offset = hasBox ? line.start + li.markerColumn : -1;
+    const optional = li.optional || head.optional === true;
+    const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id];
+    const tasks = ids.map((id) => newTask(line, head, id, li.marker, offset, parent ? parent.task.id : null, optional, status));
+    ownerOfItem[index] = { task: tasks[0] as Task, contentColumn: li.contentColumn };
+    scan(line, li.content, head.id, "task");
   };
 
   for (const line of source.lines) {
-    const t = line.text;
     if (line.context === "frontmatter") continue;
-    if (line.context !== "text") {
-      if (open && (t.trim() === "" || indentOf(t) > open.indent)) addDetail(open, line);
-      else open = null;
+    const block = md.lines[line.number];
+    if (!block || block.kind === "blank") continue;
+    if (block.kind === "heading") {
+      onHeading(line);
       continue;
     }
-    if (t.trim() === "") {
-      if (open) open.blank = true;
+    const owner = (block.item >= 0 ? ownerOfItem[block.item] : null) ?? headingTask;
+    if (block.kind === "code") {
+      const started = md.codes.get(line.number);
+      if (started) code = { lang: started.lang, start: line.number, end: started.endLine };
+      if (owner) addDetail(owner, line);
+      const fenceLine = code !== null && code.lang !== null && (line.number === code.start || (line.number === code.end && /^\s*(?:`{3,}|~{3,})\s*$/.test(line.text)));
+      if (code && !fenceLine && (code.lang === null || READ_FENCES.has(code.lang))) scan(line, line.text, null, "code");
       continue;
     }
-
-    const heading = readHeading(t);
-    if (heading) {
-      open = null;
-      listStack = [];
-      if (heading.depth === 1 && firstH1 === null) firstH1 = heading.text;
-      const opened = openPhase(heading, dialect, phases, phase, sectionDepth, line.number);
-      phase = opened.phase;
-      sectionDepth = opened.sectionDepth;
+    if (block.kind !== "text" && block.kind !== "table") {
+      if (owner) addDetail(owner, line);
       continue;
     }
-
-    if (phase) {
-      const checkpoint = CHECKPOINT.exec(t);
+    if (block.kind === "table") {
+      const cells = splitRow(line.text);
+      if (table === null || table.last !== line.number - 1) table = { header: cells, last: line.number };
+      else {
+        table.last = line.number;
+        const row = isDelimiterRow(cells) ? null : readTableRow(line.number, cells, table.header);
+        if (row) tableRows.push({ row, phase: (phase as DraftPhase | null)?.index ?? null });
+      }
+      scan(line, line.text, null, "table-row");
+      continue;
+    }
+    const itemIndex = md.itemAt.get(line.number);
+    if (itemIndex !== undefined && itemIndex === block.item) {
+      onItem(line, itemIndex);
+      continue;
+    }
+    const current = phase as DraftPhase | null;
+    if (current) {
+      const checkpoint = CHECKPOINT.exec(line.text);
       if (checkpoint) {
-        open = null;
         const value = (checkpoint[1] ?? "").trim();
-        phase.checkpoint = phase.checkpoint === null ? value : `${phase.checkpoint}\n${value}`;
+        current.checkpoint = current.checkpoint === null ? value : `${current.checkpoint}\n${value}`;
         continue;
       }
+      if (STATUS_LINE.test(line.text) && saysSkipped(line.text) && found.at(-1)?.phaseIndex !== current.index) current.skipped = true;
     }
-
-    const item = readListItem(t);
-    if (item) {
-      const head = readTaskHead(item.content);
-      if (open && item.indent > open.indent && !(head && item.markerColumn >= 0)) {
-        addDetail(open, line);
-        scan(line, item.content, open.task.id);
-        continue;
-      }
-      open = null;
-      while (listStack.length > 0 && (listStack[listStack.length - 1] as number) >= item.indent) listStack.pop();
-      const nested = listStack.length > 0;
-      listStack.push(item.indent);
-      if (head && (item.markerColumn >= 0 || (head.boldId && phase !== null))) {
-        const state = statusOf(item.marker);
-        const task: Task = {
-          id: head.id,
-          line: line.number,
-          checkboxOffset: item.markerColumn >= 0 ? line.start + item.markerColumn : -1,
-          marker: item.marker,
-          checked: state.checked,
-          status: state.status,
-          parallel: head.parallel,
-          story: head.story,
-          tags: head.tags,
-          description: head.description,
-          files: [],
-          details: [],
-          phaseIndex: phase ? phase.index : null,
-          blockedBy: [],
-        };
-        found.push(task);
-        open = { task, indent: item.indent, contentColumn: item.contentColumn, blank: false };
-        scan(line, item.content, task.id);
-        continue;
-      }
-      if (item.markerColumn >= 0 && phase && !nested && item.content.trim() !== "") {
-        withoutId.push({ line: line.number, phase: phase.index, text: item.content.trim() });
-      }
-      scan(line, item.content, null);
-      continue;
+    if (owner) {
+      addDetail(owner, line);
+      scan(line, line.text, owner.task.id, "detail");
+    } else {
+      scan(line, line.text, null, "prose");
     }
-
-    if (open) {
-      if (indentOf(t) > open.indent || (!open.blank && !BLOCK_START.test(t))) {
-        addDetail(open, line);
-        scan(line, t, open.task.id);
-        continue;
-      }
-      open = null;
-    }
-    if (indentOf(t) === 0) listStack = [];
-    if (!t.trimStart().startsWith("|")) scan(line, t, null);
   }
 
-  const { phases: keptPhases, remap } = keepPhases(phases, found);
+  for (const h of headingTasks) {
+    const list = h.checklist;
+    if (list && list.total > 0 && list.ticked === list.total) Object.assign(h.task, { checked: true, status: "done" });
+  }
+  tasksFromTables(tableRows, found, numbered);
+  return finish({ path, dialect, frontmatter, firstH1, phases, found, numbered, segments, withoutId, lineEnding: source.lineEnding });
+}
+
+/**
+ * Table rows with ids are the tasks only when nothing else is (no checkbox or heading task) and
+ * the table has a Status column; otherwise a "Parallel? Yes" cell marks the task it names.
+ */
+function tasksFromTables(rows: { row: TableRow; phase: number | null }[], found: Task[], numbered: Set<string>): void {
+  if (found.length > 0) {
+    const byId = new Map(found.map((t) => [t.id, t]));
+    for (const { row } of rows) {
+      const task = byId.get(row.id);
+      if (task && row.parallel) task.parallel = true;
+    }
+    return;
+  }
+  for (const { row, phase } of rows) {
+    if (row.status === null) continue;
+    if (row.numbered) numbered.add(row.id);
+    found.push({
+      id: row.id,
+      line: row.line,
+      checkboxOffset: -1,
+      marker: "",
+      checked: row.status.checked,
+      status: row.status.status,
+      parallel: row.parallel,
+      story: null,
+      tags: [],
+      description: row.description,
+      files: [],
+      details: [],
+      phaseIndex: phase,
+      parentId: null,
+      optional: false,
+      requirements: [],
+      blockedBy: [],
+    });
+  }
+}
+
+interface Collected {
+  path: string;
+  dialect: Dialect;
+  frontmatter: Record<string, unknown>;
+  firstH1: string | null;
+  phases: DraftPhase[];
+  found: Task[];
+  numbered: Set<string>;
+  segments: PlacedSegment[];
+  withoutId: { line: number; phase: number; text: string }[];
+  lineEnding: "\n" | "\r\n";
+}
+
+function finish(c: Collected): TaskDocument {
+  const { dialect, segments } = c;
+  // Numbered ids only where the list has no T-ids: "1. Check X" in a spec-kit list is a checklist.
+  const hasTIds = c.found.some((t) => !c.numbered.has(t.id));
+  const candidates = hasTIds ? c.found.filter((t) => !c.numbered.has(t.id)) : c.found;
+  const { phases, remap } = keepPhases(c.phases, candidates);
   const diagnostics: Diagnostic[] = [];
-  const tasks = uniqueTasks(found, diagnostics);
+  const tasks = uniqueTasks(candidates, diagnostics);
+  linkNumberedParents(tasks, c.numbered);
+  const known = new Set(tasks.map((t) => t.id));
   for (const task of tasks) {
+    if (task.parentId !== null && !known.has(task.parentId)) task.parentId = null;
     task.phaseIndex = task.phaseIndex === null ? null : (remap.get(task.phaseIndex) ?? null);
-    const owner = task.phaseIndex === null ? undefined : keptPhases[task.phaseIndex];
+    const owner = task.phaseIndex === null ? undefined : phases[task.phaseIndex];
     if (task.story === null && owner) task.story = owner.story;
     owner?.taskIds.push(task.id);
     task.files = filePathsIn([task.description, ...task.details]);
+    task.requirements = requirementsIn(task.details);
   }
-  for (const w of withoutId) {
+  for (const w of c.withoutId) {
     if (!remap.has(w.phase)) continue;
     diagnostics.push({
       severity: "warning",
@@ -160,23 +295,24 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       message: `checkbox item looks like a task but has no task id: "${truncate(w.text, 60)}"`,
     });
   }
-  const resolved = resolveDependencies({ dialect, tasks, phases: keptPhases, statements });
+  for (const segment of segments) segment.phase = segment.phase === null ? null : (remap.get(segment.phase) ?? null);
+  const resolved = resolveDependencies({ dialect, tasks, phases, segments });
   diagnostics.push(...resolved.diagnostics);
   if (tasks.length === 0) {
     diagnostics.push({ severity: "warning", code: "no-tasks", line: 1, message: "no tasks found (no list items with a task id)" });
   }
   diagnostics.sort((a, b) => a.line - b.line);
-
   return {
-    path,
+    path: c.path,
     dialect,
-    feature: featureOf(path, frontmatter, firstH1),
-    phases: keptPhases,
+    feature: featureOf(c.path, c.frontmatter, c.firstH1),
+    phases,
     tasks,
     taskEdges: resolved.taskEdges,
+    groupEdges: resolved.groupEdges,
     phaseEdges: resolved.phaseEdges,
     diagnostics,
-    lineEnding: source.lineEnding,
+    lineEnding: c.lineEnding,
   };
 }
 
@@ -190,6 +326,8 @@ function openPhase(
   line: number,
 ): { phase: DraftPhase | null; sectionDepth: number | null } {
   const head = readPhaseHeading(heading.text, dialect);
+  // A phase's sub-headings belong to it, even phase-like ones ("## Phase 1" › "### Tier 0").
+  if (head && current && heading.depth > current.depth) return { phase: current, sectionDepth };
   if (head) {
     const nested = sectionDepth !== null && heading.depth > sectionDepth;
     const phase: DraftPhase = {
@@ -209,65 +347,6 @@ function openPhase(
   if (current && !current.nested) return { phase: null, sectionDepth: heading.depth };
   const depth = sectionDepth === null || heading.depth <= sectionDepth ? heading.depth : sectionDepth;
   return { phase: null, sectionDepth: depth };
-}
-
-/** Drops phase-like headings nested in non-phase sections that hold no task; maps old → new index. */
-function keepPhases(phases: DraftPhase[], tasks: Task[]): { phases: Phase[]; remap: Map<number, number> } {
-  const withTasks = new Set(tasks.map((t) => t.phaseIndex));
-  const remap = new Map<number, number>();
-  const kept: Phase[] = [];
-  for (const draft of phases) {
-    if (draft.nested && !withTasks.has(draft.index)) continue;
-    const { nested: _nested, ...phase } = draft;
-    remap.set(draft.index, kept.length);
-    kept.push({ ...phase, index: kept.length });
-  }
-  return { phases: kept, remap };
-}
-
-/** Keeps the first task of each id; later ones become duplicate-id errors. */
-function uniqueTasks(found: Task[], diagnostics: Diagnostic[]): Task[] {
-  const first = new Map<string, Task>();
-  const tasks: Task[] = [];
-  for (const task of found) {
-    const earlier = first.get(task.id);
-    if (earlier) {
-      diagnostics.push({
-        severity: "error",
-        code: "duplicate-id",
-        line: task.line,
-        taskId: task.id,
-        message: `duplicate task id ${task.id} (first used on line ${earlier.line}); this one is ignored`,
-      });
-      continue;
-    }
-    first.set(task.id, task);
-    tasks.push(task);
-  }
-  return tasks;
-}
-
-export function detectDialect(path: string, lines: readonly SourceLine[], frontmatter: Record<string, unknown>): Dialect {
-  if (/(^|[\\/])\.xe[\\/]/.test(path)) return "xe";
-  if (typeof frontmatter["id"] === "string" || typeof frontmatter["id"] === "number") return "xe";
-  for (const line of lines) {
-    if (line.context === "text" && /^ {0,3}#{1,6}\s+Step\s+\d+/i.test(line.text)) return "xe";
-  }
-  return "spec-kit";
-}
-
-function featureOf(path: string, frontmatter: Record<string, unknown>, h1: string | null): Feature {
-  const parts = path.split(/[\\/]/).filter((p) => p !== "" && p !== ".");
-  const dir = parts.length >= 2 ? (parts[parts.length - 2] as string) : undefined;
-  const stem = (parts[parts.length - 1] ?? "").replace(/\.[^.]*$/, "");
-  const id = dir ?? (typeof frontmatter["id"] === "string" ? frontmatter["id"] : stem) ?? stem;
-  const fmTitle = frontmatter["title"];
-  let title: string | null = typeof fmTitle === "string" && fmTitle.trim() !== "" ? fmTitle.trim() : null;
-  if (title === null && h1 !== null) {
-    const stripped = h1.replace(/^Tasks?\b\s*(?:[:：\-–—]\s*)?/i, "").trim();
-    title = stripped !== "" ? stripped : null;
-  }
-  return { id, title: title ?? id, frontmatter };
 }
 
 function deindent(text: string, columns: number): string {

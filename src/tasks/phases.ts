@@ -6,7 +6,13 @@ import type { DependencyEdge, Dialect, Phase, PhaseKind } from "./model.js";
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const NUMBERED_PHASE =
-  /^(?:\*\*)?(?:Phase|Step|Stage|Tier|Wave|Milestone|Sprint)\s+(\d+(?:\.\d+)*|[A-Z])\+?(?:\*\*)?(?=[\s:：.)\-–—,]|$)\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
+  /^(?:\*\*)?(?:(?:Phase|Step|Stage|Tier|Wave|Milestone|Sprint|Fase|Etapa|Étape|Phase|Schritt|Этап|Фаза)\s+|フェーズ\s*|阶段\s*|단계\s*)(\d+(?:\.\d+)*|[A-Z])\+?(?:\*\*)?(?=[\s:：.)\-–—,]|$)\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
+/** spec-kitty: "Work Package WP01: Title", "WP01 — Title". */
+const WORK_PACKAGE = /^(?:Work\s+Package\s+)?WP(\d+)\b\s*(?:[:：.)\-–—]\s*)?(.*)$/i;
+/** OpenSpec sections: "1. Section" (kiro, openspec and spec-kitty lists only). */
+const NUMBERED_SECTION = /^(\d{1,3})[.)]\s+(\S.*)$/;
+/** A heading that says the phase is skipped: "Phase 1: Setup (SKIPPED)". */
+const SKIPPED = /\b(?:skipped|skip|not\s+applicable|n\/a)\b|пропущен|跳过|スキップ|omitid[ao]/i;
 const KEYWORD_PHASE = /^(?:User\s+Story\s+\d+|Setup|Foundational|Foundation|Polish)\b/i;
 
 export interface Heading {
@@ -20,17 +26,30 @@ export function readHeading(line: string): Heading | null {
   return { depth: (m[1] as string).length, text: (m[2] ?? "").trim() };
 }
 
-export type PhaseHead = Pick<Phase, "number" | "title" | "heading" | "kind" | "story" | "priority" | "mvp">;
+export type PhaseHead = Pick<Phase, "number" | "title" | "heading" | "kind" | "story" | "priority" | "mvp" | "skipped">;
+
+/** Whether a line of a phase's text (or its heading) says the phase is skipped. */
+export function saysSkipped(text: string): boolean {
+  return SKIPPED.test(text);
+}
 
 /** The phase a heading opens, or null when the heading is not a phase/step heading. */
 export function readPhaseHeading(heading: string, dialect: Dialect): PhaseHead | null {
   let number: string | null = null;
   let title: string;
   const m = NUMBERED_PHASE.exec(heading);
+  const wp = dialect === "spec-kitty" || dialect === "spec-kit" ? WORK_PACKAGE.exec(heading) : null;
+  const section = dialect === "openspec" || dialect === "kiro" ? NUMBERED_SECTION.exec(heading) : null;
   if (m) {
     const n = m[1] as string;
     number = /^\d/.test(n) ? n : null;
     title = (m[2] ?? "").trim() || heading;
+  } else if (wp) {
+    number = String(Number(wp[1]));
+    title = (wp[2] ?? "").trim() || heading;
+  } else if (section) {
+    number = section[1] as string;
+    title = (section[2] as string).trim();
   } else if (KEYWORD_PHASE.test(heading)) {
     title = heading;
   } else {
@@ -41,10 +60,11 @@ export function readPhaseHeading(heading: string, dialect: Dialect): PhaseHead |
     number,
     title,
     heading,
-    kind: dialect === "xe" ? "step" : kindOf(title, story),
+    kind: dialect === "xe" ? "step" : dialect === "kiro" || dialect === "openspec" || dialect === "spec-kitty" ? "section" : kindOf(title, story),
     story,
     priority: priorityOf(title),
     mvp: /\bMVP\b|🎯/.test(title),
+    skipped: /\(\s*(?:skipped|пропущен\w*)\s*\)|\bSKIPPED\b/i.test(heading),
   };
 }
 
@@ -85,31 +105,16 @@ export function comparePhaseNumbers(a: string | null, b: string | null): number 
 }
 
 /**
- * Phases in execution order: by number, numerically; a phase without a number keeps its place
- * right after the phase it follows in the document.
+ * Phases in execution order: the document's order. (Numbers are not compared across heading
+ * levels: "## Phase 1" holding "### Tier 0…3" runs before "## Phase 2".)
  */
 export function phasesInOrder(phases: readonly Phase[]): Phase[] {
-  const keyed: { phase: Phase; key: number[] }[] = [];
-  let previous: number[] = [];
-  for (const phase of phases) {
-    const key =
-      phase.number !== null ? phase.number.split(".").map(Number) : [...previous, Number.MAX_SAFE_INTEGER, phase.index];
-    keyed.push({ phase, key });
-    previous = key;
-  }
-  keyed.sort((x, y) => {
-    for (let i = 0; i < Math.max(x.key.length, y.key.length); i++) {
-      const a = x.key[i] ?? -1;
-      const b = y.key[i] ?? -1;
-      if (a !== b) return a - b;
-    }
-    return x.phase.index - y.phase.index;
-  });
-  return keyed.map((k) => k.phase);
+  return [...phases].sort((a, b) => a.line - b.line);
 }
 
 /**
  * Structural phase edges (blocked phase ← blocker phase), as the templates state them.
+ * - Kiro and OpenSpec sections, spec-kitty work packages: none (their order implies nothing).
  * - xe, or a spec-kit list without user-story phases (old "Phase 3.1 … 3.5" layouts): every
  *   phase waits for the previous one.
  * - spec-kit with story phases: a story phase waits for the nearest earlier non-story phase
@@ -127,7 +132,7 @@ export function structuralPhaseEdges(phases: readonly Phase[]): DependencyEdge[]
   };
   const hasStories = ordered.some((p) => p.kind === "story");
   ordered.forEach((phase, i) => {
-    if (i === 0) return;
+    if (i === 0 || phase.kind === "section") return;
     const previous = ordered[i - 1] as Phase;
     if (!hasStories || phase.kind === "step") {
       add(phase, previous);

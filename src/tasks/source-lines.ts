@@ -1,11 +1,10 @@
 /**
- * Splits a task list into lines and marks the ones that can never hold a task or a dependency
- * statement: YAML frontmatter, fenced code, HTML comments and blockquotes. A plain line scanner
- * (no Markdown AST): it keeps exact offsets into the original text (CRLF and BOM intact) and is
- * fast enough for very large files.
+ * Splits a task list into lines with their exact offsets into the original text (CRLF and BOM
+ * intact) and marks the YAML frontmatter. The Markdown structure of the rest comes from
+ * markdown-blocks.ts; offsets for write-back come from here.
  */
 
-export type LineContext = "text" | "frontmatter" | "fence" | "comment" | "quote";
+export type LineContext = "text" | "frontmatter";
 
 export interface SourceLine {
   /** 1-based line number. */
@@ -23,8 +22,6 @@ export interface SourceLines {
   frontmatter: { startLine: number; endLine: number; body: string } | null;
   lineEnding: "\n" | "\r\n";
 }
-
-const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
 
 export function splitSourceLines(source: string): SourceLines {
   const lines: SourceLine[] = [];
@@ -54,7 +51,6 @@ export function splitSourceLines(source: string): SourceLines {
   }
 
   const frontmatter = markFrontmatter(lines);
-  markBlocks(lines, frontmatter ? frontmatter.endLine : 0);
   return { lines, frontmatter, lineEnding: crlf > lf ? "\r\n" : "\n" };
 }
 
@@ -73,43 +69,4 @@ function markFrontmatter(lines: SourceLine[]): SourceLines["frontmatter"] {
     }
   }
   return null; // an unclosed "---" is a thematic break, not frontmatter
-}
-
-function markBlocks(lines: SourceLine[], skip: number): void {
-  let fence: { char: string; length: number } | null = null;
-  let inComment = false;
-  for (let i = skip; i < lines.length; i++) {
-    const line = lines[i] as SourceLine;
-    const text = line.text;
-    if (fence) {
-      line.context = "fence";
-      const m = FENCE.exec(text);
-      if (m && m[1] && m[1][0] === fence.char && m[1].length >= fence.length && (m[2] ?? "").trim() === "") {
-        fence = null;
-      }
-      continue;
-    }
-    if (inComment) {
-      line.context = "comment";
-      if (text.includes("-->")) inComment = false;
-      continue;
-    }
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith(">")) {
-      line.context = "quote";
-      continue;
-    }
-    const m = FENCE.exec(text);
-    if (m && m[1] && !(m[1][0] === "`" && (m[2] ?? "").includes("`"))) {
-      line.context = "fence";
-      fence = { char: m[1][0] as string, length: m[1].length };
-      continue;
-    }
-    if (trimmed.startsWith("<!--")) {
-      line.context = "comment";
-      const close = trimmed.indexOf("-->", 4);
-      if (close === -1) inComment = true;
-      continue;
-    }
-  }
 }

@@ -1,27 +1,58 @@
 /**
- * Task ids: `T` + digits + an optional lowercase suffix ("T001", "T01", "T003a"). Finding ids and
- * id ranges ("T004-T007", "T001–T005") in free text.
+ * Task ids in free text: `T` ids in the forms real lists write ("T001", "T003a", "T021B",
+ * "T050-alt", "T-014", "TASK-007") and, in lists whose tasks are numbered, numbered ids ("1.2",
+ * "task 9"). Finds ids, id ranges ("T004-T007", "T001–T005", "T009..T015", "3.1–3.3") and open
+ * ranges ("T030+"), and expands ranges over the known ids.
  */
 
 export const TASK_ID_SOURCE = "T\\d+[a-z]?";
 
-/** One id or a range of ids as written in text. */
+/** One id, a range of ids, or an open range ("T030+": T030 and every later task) as written in text. */
 export type IdReference =
   | { kind: "id"; id: string }
-  | { kind: "range"; from: string; to: string };
+  | { kind: "range"; from: string; to: string }
+  | { kind: "open"; from: string };
 
-const REFERENCE = /\b(T\d+[a-z]?)\b(?:\s*(?:-|–|—|\.\.|~|〜|through)\s*(T\d+[a-z]?)\b)?/g;
+/** An id reference and where it sits in the text it was found in. */
+export type PlacedReference = IdReference & { start: number; end: number };
+
+const T_ID = "(?:TASK-\\d+|T-\\d+|T\\d+(?:[a-zA-Z](?![a-zA-Z]))?(?:-[a-z][a-z0-9]*)?)";
+/** Numbers that name something else: "req 3.1", "Bug 1.4", "Phase 2.1", "v1.2", "AC-001". */
+const caseless = (word: string): string => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const OTHER_NUMBERS = ["reqs?", "requirements?", "bugs?", "property", "prop", "ac", "fr", "nfr", "sc", "sections?", "steps?", "phases?", "fase", "stage", "version", "v"];
+const NOT_A_TASK = `(?<!\\b(?:${OTHER_NUMBERS.map(caseless).join("|")}|§)\\.?[\\s-]{0,2})`;
+const NUMBERED_ID = `${NOT_A_TASK}(?:(?<=\\b[Tt]asks?\\s{1,3})\\d+(?:\\.\\d+)*|\\d+(?:\\.\\d+)+)`;
+const RANGE_TAIL = "\\s*(?:-|–|—|\\.\\.\\.?|~|〜|～|through|thru)\\s*";
+
+function referencePattern(id: string): RegExp {
+  const one = `(?<![A-Za-z0-9_.])(${id})(?![A-Za-z0-9_]|\\.\\d)`;
+  return new RegExp(`${one}(?:${RANGE_TAIL}(${id})(?![A-Za-z0-9_]|\\.\\d)|(\\+)(?![\\sT\\d]*T\\d))?`, "g");
+}
+
+const REFERENCE = referencePattern(T_ID);
+const REFERENCE_WITH_NUMBERS = referencePattern(`${T_ID}|${NUMBERED_ID}`);
+
+/**
+ * Ids and ranges named in `text`, in order, with their positions. `numbered`: the list's tasks
+ * have numbered ids, so "1.2" and "task 9" are ids too.
+ */
+export function findPlacedReferences(text: string, numbered = false): PlacedReference[] {
+  const refs: PlacedReference[] = [];
+  const pattern = numbered ? REFERENCE_WITH_NUMBERS : REFERENCE;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const from = m[1] as string;
+    const place = { start: m.index, end: m.index + m[0].length };
+    if (m[2]) refs.push({ kind: "range", from, to: m[2], ...place });
+    else if (m[3]) refs.push({ kind: "open", from, ...place });
+    else refs.push({ kind: "id", id: from, ...place });
+  }
+  return refs;
+}
 
 /** Ids and ranges named in `text`, in order. */
 export function findIdReferences(text: string): IdReference[] {
-  const refs: IdReference[] = [];
-  REFERENCE.lastIndex = 0;
-  for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
-    const from = m[1] as string;
-    if (m[2]) refs.push({ kind: "range", from, to: m[2] });
-    else refs.push({ kind: "id", id: from });
-  }
-  return refs;
+  return findPlacedReferences(text).map(({ start: _s, end: _e, ...ref }) => ref);
 }
 
 export interface IdKey {
@@ -29,9 +60,13 @@ export interface IdKey {
   suffix: string;
 }
 
+/** Sort key: the number, then the rest ("T003a" after "T003"); a numbered id "2.3" as 2 then ".0003". */
 export function idKey(id: string): IdKey {
-  const m = /^T(\d+)([a-z]?)$/.exec(id);
-  return m ? { num: Number(m[1]), suffix: m[2] ?? "" } : { num: Number.NaN, suffix: "" };
+  const t = /^(?:TASK-|T-?)(\d+)(.*)$/.exec(id);
+  if (t) return { num: Number(t[1]), suffix: t[2] ?? "" };
+  const n = /^(\d+)((?:\.\d+)*)$/.exec(id);
+  if (n) return { num: Number(n[1]), suffix: (n[2] ?? "").split(".").slice(1).map((p) => `.${p.padStart(6, "0")}`).join("") };
+  return { num: Number.NaN, suffix: id };
 }
 
 export function compareIdKeys(a: IdKey, b: IdKey): number {
@@ -53,6 +88,12 @@ export class IdIndex {
     return this.known.has(id);
   }
 
+  /** The known ids from `from` on (an open range "T030+"). */
+  from(from: string): string[] {
+    const last = this.sorted[this.sorted.length - 1];
+    return last && compareIdKeys(idKey(from), last.key) <= 0 ? this.expand(from, last.id) : [];
+  }
+
   /**
    * The known ids between `from` and `to` inclusive, numerically ("T003a" sits between T003 and
    * T004; an end "T031" also takes in "T031a", "T031b"). Reversed ranges are read forwards.
@@ -61,7 +102,7 @@ export class IdIndex {
     let lo = idKey(from);
     let hi = idKey(to);
     if (compareIdKeys(lo, hi) > 0) [lo, hi] = [hi, lo];
-    const hiInclusive = hi.suffix === "" ? { num: hi.num, suffix: "\uffff" } : hi;
+    const hiInclusive = hi.suffix === "" || hi.suffix.startsWith(".") ? { num: hi.num, suffix: `${hi.suffix}\uffff` } : hi;
     let first = 0;
     let last = this.sorted.length;
     while (first < last) {

@@ -3,7 +3,7 @@
  * INDEX.tsv), when that folder exists: concrete results per file.
  */
 import { describe, expect, it } from "@jest/globals";
-import type { DiagnosticCode, TaskDocument } from "../../src/tasks/model.js";
+import type { DiagnosticCode, Dialect, TaskDocument } from "../../src/tasks/model.js";
 import { parseTaskList } from "../../src/tasks/parse-tasks.js";
 import { corpusAvailable, corpusFiles } from "../../scripts/corpus/corpus-files.js";
 import { scoreFile, totals, type FileScore } from "../../scripts/corpus/score.js";
@@ -13,10 +13,10 @@ import { truthFor } from "../../scripts/corpus/truth-files.js";
  * What the parser reaches over the files that have a truth file (../shared/corpus/truth), micro-averaged
  * (npm run score:corpus prints the per-file figures). A floor only ever goes up.
  */
-const FLOORS = { taskRecall: 0.6, taskPrecision: 0.99, attributeAccuracy: 0.95, edgePrecision: 0.75, edgeRecall: 0.55 };
+const FLOORS = { taskRecall: 0.99, taskPrecision: 0.99, attributeAccuracy: 0.99, edgePrecision: 0.99, edgeRecall: 0.98 };
 
 interface Expected {
-  dialect: "spec-kit" | "xe";
+  dialect: Dialect;
   tasks: number;
   first: string | null;
   last: string | null;
@@ -73,10 +73,11 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "github__spec-kit__templates__tasks-template.md": {
-    dialect: "spec-kit", tasks: 28, first: "T001", last: "T028", ticked: 0, phases: 6, diagnostics: { "task-without-id": 6 },
+    dialect: "spec-kit", tasks: 28, first: "T001", last: "T028", ticked: 0, phases: 5, diagnostics: {},
     check: (doc) => {
       expect(blockedBy(doc, "T014")).toEqual(["T012", "T013"]);
-      expect(doc.phases.at(-1)).toMatchObject({ number: null, kind: "polish", taskIds: [] });
+      // "Phase N: Polish" holds only TXXX placeholders: a phase after the last one with tasks that has none is no phase
+      expect(doc.phases.map((p) => p.kind)).toEqual(["setup", "foundational", "story", "story", "story"]);
       expect(doc.feature.frontmatter).toEqual({ description: "Task list template for feature implementation" });
     },
   },
@@ -89,7 +90,8 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "spec-kitty__spec-kitty__kitty-specs__ci-terminal-cancel-verdict-01M2NC7Z__tasks.md": {
-    dialect: "spec-kit", tasks: 0, first: null, last: null, ticked: 0, phases: 0, diagnostics: { "no-tasks": 1 },
+    // its subtasks are listed only in a Subtask Index table and as WP prose: no checkbox task
+    dialect: "spec-kitty", tasks: 0, first: null, last: null, ticked: 0, phases: 0, diagnostics: { "no-tasks": 1 },
   },
   "yokota101010__PerformanceFlow__specs__003-partner-management__tasks.md": {
     dialect: "spec-kit", tasks: 41, first: "T001", last: "T041", ticked: 0, phases: 8, diagnostics: {},
@@ -111,7 +113,7 @@ const EXPECTED: Record<string, Expected> = {
     dialect: "spec-kit", tasks: 5, first: "T001", last: "T005", ticked: 0, phases: 0, diagnostics: {},
     check: (doc) => {
       expect(doc.feature).toMatchObject({ id: "020-multi-file-post-edit-repair", title: "Multi-file post-edit repair tasks" });
-      expect(blockedBy(doc, "T004")).toEqual(["T002"]); // the fenced "T001 -> T002 -> …" graph is ignored
+      expect(blockedBy(doc, "T004")).toEqual(["T002", "T003"]); // the task's own text, and the fenced "T001 -> T002 -> …" graph
       expect(blockedBy(doc, "T005")).toEqual(["T003", "T004"]);
     },
   },
@@ -136,7 +138,8 @@ const EXPECTED: Record<string, Expected> = {
     dialect: "spec-kit", tasks: 0, first: null, last: null, ticked: 0, phases: 0, diagnostics: { "no-tasks": 1 },
   },
   "samotage__claude_monitor__openspec__changes__01_codebase-restructure__tasks.md": {
-    dialect: "spec-kit", tasks: 0, first: null, last: null, ticked: 0, phases: 5, diagnostics: { "task-without-id": 80, "no-tasks": 1 },
+    // OpenSpec path, but every checkbox is ID-less ("- [ ] Create `lib/` directory"): no task ids to sync
+    dialect: "openspec", tasks: 0, first: null, last: null, ticked: 0, phases: 5, diagnostics: { "task-without-id": 80, "no-tasks": 1 },
     check: (doc) => expect(doc.feature.id).toBe("01_codebase-restructure"),
   },
 };

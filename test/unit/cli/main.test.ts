@@ -82,6 +82,14 @@ describe("tasksync CLI", () => {
     expect(json.tasks[1]).toMatchObject({ id: "T002", checked: true, parallel: true, story: null, phase: "Setup (Shared Infrastructure)" });
   });
 
+  it("parse --json reports a Kiro list's format, sub-task parents, optional tasks and requirements", async () => {
+    const { code, out } = await run(["parse", `${FIXTURES}kiro-basic.md`, "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { format: string; tasks: { id: string; parentId: string | null; optional: boolean; requirements: string[] }[] };
+    expect(json.format).toBe("kiro");
+    expect(json.tasks.find((t) => t.id === "2.3")).toMatchObject({ parentId: "2", optional: true, requirements: ["2.4"] });
+  });
+
   it("parse without --json prints a readable list", async () => {
     const { code, out } = await run(["parse", `${FIXTURES}xe-basic.md`]);
     expect(code).toBe(0);

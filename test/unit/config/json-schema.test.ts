@@ -63,7 +63,7 @@ describe("the README's config reference", () => {
   it.each([
     ["gates.mode", '"strict" \\| "advisory"', '`"strict"`'],
     ["labels.parallel.color", "string (hex colour)", '`"fbca04"`'],
-    ["paths", "string[]", "`specs/*/tasks.md`<br>`.xe/specs/*/tasks.md`<br>`.xe/features/*/tasks.md`"],
+    ["paths", "string[]", "`specs/*/tasks.md`<br>`.xe/specs/*/tasks.md`<br>`.xe/features/*/tasks.md`<br>`.kiro/specs/*/tasks.md`<br>`openspec/changes/*/tasks.md`<br>`kitty-specs/*/tasks.md`"],
   ])("renders %s as type %s, default %s", (key, type, def) => {
     expect(renderConfigTable()).toContain(`| \`${key}\` | ${type} | ${def} |`);
   });

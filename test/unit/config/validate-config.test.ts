@@ -7,7 +7,14 @@ describe("validateConfig", () => {
   it("fills every default from an empty file", () => {
     const result = validateConfig(null);
     expect(result).toEqual({ ok: true, config: defaultConfig });
-    expect(defaultConfig.paths).toEqual(["specs/*/tasks.md", ".xe/specs/*/tasks.md", ".xe/features/*/tasks.md"]);
+    expect(defaultConfig.paths).toEqual([
+      "specs/*/tasks.md",
+      ".xe/specs/*/tasks.md",
+      ".xe/features/*/tasks.md",
+      ".kiro/specs/*/tasks.md",
+      "openspec/changes/*/tasks.md",
+      "kitty-specs/*/tasks.md",
+    ]);
     expect(defaultConfig.gates.mode).toBe("strict");
     expect(defaultConfig.writeBack.batchWindowSeconds).toBe(3);
   });
@@ -42,6 +49,10 @@ describe("matchesAny", () => {
     ["specs/001/sub/tasks.md", false],
     ["docs/specs/001/tasks.md", false],
     ["specs/001/tasks.md.bak", false],
+    [".kiro/specs/auth/tasks.md", true],
+    ["openspec/changes/add-search/tasks.md", true],
+    ["openspec/changes/archive/2025-01-01-add-search/tasks.md", false],
+    ["kitty-specs/007-export/tasks.md", true],
   ])("%s matches the default globs: %s", (path, expected) => {
     expect(matchesAny(path, defaultConfig.paths)).toBe(expected);
   });

@@ -122,7 +122,7 @@ describe("checkbox markers, bullets and id forms", () => {
     ["T005", " ", false, "open"],
     ["T006", " ", false, "open"],
     ["T007", "~", false, "in-progress"],
-    ["T008", "-", false, "skipped"],
+    ["T008", "-", false, "dropped"],
     ["T009", "/", false, "in-progress"],
     ["T010", "?", false, "other"],
   ])("%s has marker %j (checked %s, %s)", (id, marker, checked, status) => {

@@ -17,7 +17,7 @@ describe("readPhaseHeading", () => {
     ["Phase 0: Setup", "0", "Setup", "setup", null, null, false],
     ["User Story 2 - Share (Priority: P2)", null, "User Story 2 - Share (Priority: P2)", "story", "US2", "P2", false],
   ])("%j", (heading, number, title, kind, story, priority, mvp) => {
-    expect(readPhaseHeading(heading, "spec-kit")).toEqual({ heading, number, title, kind, story, priority, mvp });
+    expect(readPhaseHeading(heading, "spec-kit")).toEqual({ heading, number, title, kind, story, priority, mvp, skipped: false });
   });
 
   it.each([["Phase Dependencies"], ["Dependencies & Execution Order"], ["Tests for User Story 1"], ["2.1 Template Extraction"], ["Notes"]])(
@@ -40,14 +40,14 @@ describe("phase order", () => {
   });
 
   const phase = (index: number, number: string | null, kind: Phase["kind"]): Phase => ({
-    index, number, kind, title: `p${index}`, heading: `p${index}`, line: index + 1, depth: 2, story: null, priority: null, mvp: false, checkpoint: null, taskIds: [],
+    index, number, kind, title: `p${index}`, heading: `p${index}`, line: index + 1, depth: 2, story: null, priority: null, mvp: false, checkpoint: null, taskIds: [], skipped: false,
   });
   const edges = (phases: Phase[]): string[] => structuralPhaseEdges(phases).map((e) => `${e.from}<-${e.to}`);
 
-  it("sorts by number and keeps unnumbered phases after their predecessor", () => {
+  it("keeps the document's order, whatever the numbers say", () => {
     const phases = [phase(0, "3.10", "other"), phase(1, "3.2", "other"), phase(2, null, "other"), phase(3, "3.9", "other")];
-    expect(phasesInOrder(phases).map((p) => p.index)).toEqual([1, 2, 3, 0]);
-    expect(edges(phases)).toEqual(["2<-1", "3<-2", "0<-3"]);
+    expect(phasesInOrder([...phases].reverse()).map((p) => p.index)).toEqual([0, 1, 2, 3]);
+    expect(edges(phases)).toEqual(["1<-0", "2<-1", "3<-2"]);
   });
 
   it.each([
