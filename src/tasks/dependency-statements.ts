@@ -156,6 +156,11 @@ function relate(
   const later = row.direction === "first" && rightRefs.length === 0 && ALL_LATER.test(clause.slice(rel.end, hi));
   if (later && left && left.refs.length > 0) return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
   if (!left && right && segment.kind === "heading" && right.refs.length > 0) left = { refs: [], name: HERE_HEADING };
+  // "| User Story 3 | Depends on User Story 2 |": a table row speaks for what its first cell names.
+  if (!left && right && segment.kind === "table-row" && clause.slice(lo, rel.start).trim() === "") {
+    const first = cleanLine(segment.text).split("|").map((c) => c.trim()).find((c) => c !== "");
+    if (first !== undefined && first !== clause.trim() && (first.match(NAME_WORDS) ?? []).length <= 4) left = { refs: [], name: first };
+  }
   if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
     left = { refs: [], name: HERE_PHASE };
   }

@@ -26,6 +26,7 @@ describe("statements resolved in a document", () => {
     ["a label the list defines", [...tasks(1, 6), "", "**Types Phase (T001-T002)**", "- Types block T005-T006"], ["T001→T005", "T001→T006", "T002→T005", "T002→T006"]],
     ["an explicit non-dependency", [...tasks(5, 9), "", "- T006, T007, T009 可并行(与T005无依赖)"], []],
     ["a mermaid gantt", [...tasks(1, 4), "", "```mermaid", "gantt", "    T001-T002 Setup :done, a1, 2025-01-01, 1d", "    T003 Next :a2, after a1, 1d", "```"], ["T001→T003", "T002→T003"]],
+    ["a statement followed by an unrelated sentence", ["- [ ] T001 a", "- [ ] T002 b", "", "T001 MUST land before T002. T001 has no behaviour change."], ["T001→T002"]],
     ["'blocks all later tasks'", [...tasks(1, 4), "", "- **Setup**: T002 阻塞所有后续"], ["T002→T003", "T002→T004"]],
     ["a task's own 'before' describing its steps", ["- [ ] T001 a", "- [ ] T002 Call the helper before the request (see T001)"], []],
     ["numbered ids in a Kiro-style list", ["- [ ] 1. Parent", "  - [ ] 1.1 First", "  - [ ] 1.2 Second", "    - _Depends: 1.1_", "- [ ] 2. Next (depends on task 1)"], ["1.1→1.2", "1→2"]],
@@ -94,6 +95,11 @@ describe("phase edges from prose", () => {
     const doc = parse([...storyList, "", "## Dependencies", "", "- User Story 3 depends on User Story 2"]);
     expect(phaseEdges(doc)).toContain("User Story 2 (Priority: P2)→User Story 3 (Priority: P3)");
     expect(phaseEdges(doc)).not.toContain("Foundational→User Story 3 (Priority: P3)");
+  });
+
+  it("reads a story-dependency table", () => {
+    const doc = parse([...storyList, "", "## Story dependencies", "", "| Story | Dependencies |", "|---|---|", "| US3 | Depends on US2 |", "| US2 | Foundational only |"]);
+    expect(phaseEdges(doc).filter((e) => e.endsWith("User Story 3 (Priority: P3)"))).toEqual(["User Story 2 (Priority: P2)→User Story 3 (Priority: P3)"]);
   });
 
   it("reads a phase's own 'Depends on' line", () => {
