@@ -147,4 +147,5 @@ async function benchOffThread(): Promise<void> {
 }
 
 benchRealistic();
+benchRangeStatement();
 await benchOffThread();

@@ -21,9 +21,10 @@ import { filePathsIn } from "./file-paths.js";
 import { parseFrontmatter } from "./frontmatter.js";
 import { readMarkdownBlocks } from "./markdown-blocks.js";
 import type { Diagnostic, Dialect, Task, TaskDocument } from "./model.js";
-import { readPhaseHeading, saysSkipped, type Heading } from "./phases.js";
+import { openPhase } from "./phase-sections.js";
+import { saysSkipped } from "./phases.js";
 import { splitSourceLines, type SourceLine } from "./source-lines.js";
-import { isDelimiterRow, readTableRow, splitRow, type TableRow } from "./table-tasks.js";
+import { isDelimiterRow, readTableRow, splitRow, tasksFromTables, type TableRow } from "./table-tasks.js";
 import { readListItem, readTaskHead, statusOf, TASK_ID, type TaskHead } from "./task-line.js";
 
 export { detectDialect } from "./dialects.js";
@@ -216,44 +217,6 @@ export function parseTaskList(path: string, text: string): TaskDocument {
   return finish({ path, dialect, frontmatter, firstH1, phases, found, numbered, segments, withoutId, lineEnding: source.lineEnding });
 }
 
-/**
- * Table rows with ids are the tasks only when nothing else is (no checkbox or heading task) and
- * the table has a Status column; otherwise a "Parallel? Yes" cell marks the task it names.
- */
-function tasksFromTables(rows: { row: TableRow; phase: number | null }[], found: Task[], numbered: Set<string>): void {
-  if (found.length > 0) {
-    const byId = new Map(found.map((t) => [t.id, t]));
-    for (const { row } of rows) {
-      const task = byId.get(row.id);
-      if (task && row.parallel) task.parallel = true;
-    }
-    return;
-  }
-  for (const { row, phase } of rows) {
-    if (row.status === null) continue;
-    if (row.numbered) numbered.add(row.id);
-    found.push({
-      id: row.id,
-      line: row.line,
-      checkboxOffset: -1,
-      marker: "",
-      checked: row.status.checked,
-      status: row.status.status,
-      parallel: row.parallel,
-      story: null,
-      tags: [],
-      description: row.description,
-      files: [],
-      details: [],
-      phaseIndex: phase,
-      parentId: null,
-      optional: false,
-      requirements: [],
-      blockedBy: [],
-    });
-  }
-}
-
 interface Collected {
   path: string;
   dialect: Dialect;
@@ -314,39 +277,6 @@ function finish(c: Collected): TaskDocument {
     diagnostics,
     lineEnding: c.lineEnding,
   };
-}
-
-/** Applies a heading: opens a phase, ends the current one, or is a sub-heading inside it. */
-function openPhase(
-  heading: Heading,
-  dialect: Dialect,
-  phases: DraftPhase[],
-  current: DraftPhase | null,
-  sectionDepth: number | null,
-  line: number,
-): { phase: DraftPhase | null; sectionDepth: number | null } {
-  const head = readPhaseHeading(heading.text, dialect);
-  // A phase's sub-headings belong to it, even phase-like ones ("## Phase 1" › "### Tier 0").
-  if (head && current && heading.depth > current.depth) return { phase: current, sectionDepth };
-  if (head) {
-    const nested = sectionDepth !== null && heading.depth > sectionDepth;
-    const phase: DraftPhase = {
-      ...head,
-      index: phases.length,
-      line,
-      depth: heading.depth,
-      checkpoint: null,
-      taskIds: [],
-      nested,
-    };
-    phases.push(phase);
-    return { phase, sectionDepth: nested ? sectionDepth : null };
-  }
-  if (current && heading.depth > current.depth) return { phase: current, sectionDepth };
-  if (heading.depth < 2) return { phase: null, sectionDepth };
-  if (current && !current.nested) return { phase: null, sectionDepth: heading.depth };
-  const depth = sectionDepth === null || heading.depth <= sectionDepth ? heading.depth : sectionDepth;
-  return { phase: null, sectionDepth: depth };
 }
 
 function deindent(text: string, columns: number): string {

@@ -4,7 +4,7 @@
  * market-analyzer-style plan); otherwise its rows are a reference index ("Subtask Index") and
  * only say which tasks may run in parallel ("Parallel? | Yes").
  */
-import type { TaskStatus } from "./model.js";
+import type { Task, TaskStatus } from "./model.js";
 import { TASK_ID } from "./task-line.js";
 
 export interface TableRow {
@@ -62,4 +62,42 @@ export function readTableRow(line: number, cells: readonly string[], header: rea
     parallel: parallelCell !== null && /^(?:yes|y|true|✓|✔|\[P\])$/i.test(parallelCell),
     numbered: m[2] !== undefined,
   };
+}
+
+/**
+ * Table rows with ids are the tasks only when nothing else is (no checkbox or heading task) and
+ * the table has a Status column; otherwise a "Parallel? Yes" cell marks the task it names.
+ */
+export function tasksFromTables(rows: { row: TableRow; phase: number | null }[], found: Task[], numbered: Set<string>): void {
+  if (found.length > 0) {
+    const byId = new Map(found.map((t) => [t.id, t]));
+    for (const { row } of rows) {
+      const task = byId.get(row.id);
+      if (task && row.parallel) task.parallel = true;
+    }
+    return;
+  }
+  for (const { row, phase } of rows) {
+    if (row.status === null) continue;
+    if (row.numbered) numbered.add(row.id);
+    found.push({
+      id: row.id,
+      line: row.line,
+      checkboxOffset: -1,
+      marker: "",
+      checked: row.status.checked,
+      status: row.status.status,
+      parallel: row.parallel,
+      story: null,
+      tags: [],
+      description: row.description,
+      files: [],
+      details: [],
+      phaseIndex: phase,
+      parentId: null,
+      optional: false,
+      requirements: [],
+      blockedBy: [],
+    });
+  }
 }

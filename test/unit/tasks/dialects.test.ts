@@ -1,14 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { detectDialect } from "../../../src/tasks/dialects.js";
-import type { Task, TaskDocument } from "../../../src/tasks/model.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
-import { fixture } from "./fixture-files.js";
-
-function task(doc: TaskDocument, id: string): Task {
-  const found = doc.tasks.find((t) => t.id === id);
-  if (!found) throw new Error(`no task ${id}`);
-  return found;
-}
+import { fixture, task } from "./fixture-files.js";
 
 describe("detectDialect", () => {
   it.each([

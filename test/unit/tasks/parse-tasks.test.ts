@@ -1,16 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import type { Task, TaskDocument } from "../../../src/tasks/model.js";
+import type { TaskDocument } from "../../../src/tasks/model.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
-import { fixture, fixtureNames, toCrlf } from "./fixture-files.js";
+import { fixture, fixtureNames, task, toCrlf } from "./fixture-files.js";
 
 function parseFixture(name: string, path = `specs/001-demo/${name}`): TaskDocument {
   return parseTaskList(path, fixture(name));
-}
-
-function task(doc: TaskDocument, id: string): Task {
-  const found = doc.tasks.find((t) => t.id === id);
-  if (!found) throw new Error(`no task ${id}`);
-  return found;
 }
 
 describe("parseTaskList on the spec-kit fixture", () => {

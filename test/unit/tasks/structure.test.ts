@@ -1,13 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import type { Task, TaskDocument } from "../../../src/tasks/model.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
-import { fixture } from "./fixture-files.js";
-
-function task(doc: TaskDocument, id: string): Task {
-  const found = doc.tasks.find((t) => t.id === id);
-  if (!found) throw new Error(`no task ${id}`);
-  return found;
-}
+import { fixture, task } from "./fixture-files.js";
 
 describe("document structure from the Markdown tree", () => {
   const text = fixture("structure.md");
