@@ -79,8 +79,7 @@ const OPTIONS = {
  * Reads the block structure of `lines` (the document's lines without line endings; lines that
  * must not be read as Markdown, such as YAML frontmatter, passed as "").
  */
-export function readMarkdownBlocks(lines: readonly string[]): MarkdownBlocks {
-  const tree = fromMarkdown(lines.join("\n"), OPTIONS);
+export function readMarkdownBlocks(lines: readonly string[], chunkLines: number = CHUNK_LINES): MarkdownBlocks {
   const out: MarkdownBlocks = {
     lines: Array.from({ length: lines.length + 1 }, () => ({ kind: "blank" as BlockKind, item: -1 })),
     items: [],
@@ -88,10 +87,74 @@ export function readMarkdownBlocks(lines: readonly string[]): MarkdownBlocks {
     headings: new Map(),
     codes: new Map(),
   };
+  // micromark's time grows faster than linearly with the length of one run of nested lists,
+  // so the document is parsed in chunks cut where CommonMark starts a new top-level block
+  // anyway (see chunkStarts): the same tree, in linear time.
+  const starts = chunkStarts(lines, chunkLines);
+  for (let c = 0; c < starts.length; c++) {
+    const from = starts[c] as number;
+    const to = starts[c + 1] ?? lines.length;
+    readChunk(lines, from, to, out);
+  }
+  return out;
+}
+
+/** Lines a chunk holds at least, before it may be cut. */
+const CHUNK_LINES = 200;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const TOP_LEVEL_START = /^(?:#{1,6}(?:\s|$)|[-*+][ \t]+\S)/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * 0-based line indexes where a chunk may start: an ATX heading or a bullet list item at column
+ * 0 (each starts a new top-level block whatever precedes it), outside fenced code, HTML comments
+ * and HTML blocks, at least `chunkLines` after the previous cut.
+ */
+export function chunkStarts(lines: readonly string[], chunkLines: number = CHUNK_LINES): number[] {
+  const starts = [0];
+  let fence: string | null = null;
+  let comment = false;
+  let html = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (fence !== null) {
+      const close = FENCE.exec(line);
+      if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length && line.trim() === close[0].trim()) fence = null;
+      continue;
+    }
+    if (comment) {
+      if (line.includes("-->")) comment = false;
+      continue;
+    }
+    if (html) {
+      if (line.trim() === "") html = false;
+      continue;
+    }
+    const open = FENCE.exec(line);
+    if (open) {
+      fence = open[1] as string;
+      continue;
+    }
+    const trimmed = line.trimStart();
+    if (line.length - trimmed.length <= 3 && trimmed.startsWith("<")) {
+      if (trimmed.startsWith("<!--")) comment = !trimmed.slice(4).includes("-->");
+      else html = true;
+      continue;
+    }
+    if (i - (starts.at(-1) as number) < chunkLines) continue;
+    if (TOP_LEVEL_START.test(line) && !THEMATIC_BREAK.test(line)) starts.push(i);
+  }
+  return starts;
+}
+
+/** Reads lines [from, to) (0-based) as one Markdown document into `out`, at their real line numbers. */
+function readChunk(lines: readonly string[], from: number, to: number, out: MarkdownBlocks): void {
+  const tree = fromMarkdown(lines.slice(from, to).join("\n"), OPTIONS);
+  const startOf = (node: Nodes): number => (node.position?.start.line ?? 0) + from;
+  const endOf = (node: Nodes): number => (node.position?.end.line ?? node.position?.start.line ?? 0) + from;
   const mark = (node: Nodes, kind: BlockKind, item: number): void => {
-    const start = node.position?.start.line ?? 0;
-    const end = node.position?.end.line ?? start;
-    for (let l = start; l <= end && l < out.lines.length; l++) out.lines[l] = { kind, item };
+    const end = endOf(node);
+    for (let l = startOf(node); l <= end && l < out.lines.length; l++) out.lines[l] = { kind, item };
   };
   const walk = (node: Nodes, item: number): void => {
     switch (node.type) {
@@ -101,7 +164,7 @@ export function readMarkdownBlocks(lines: readonly string[]): MarkdownBlocks {
         return;
       case "listItem": {
         const index = out.items.length;
-        const line = node.position?.start.line ?? 0;
+        const line = startOf(node);
         out.items.push({ line, parent: item });
         out.itemAt.set(line, index);
         if (out.lines[line]) out.lines[line] = { kind: "text", item: index };
@@ -113,17 +176,16 @@ export function readMarkdownBlocks(lines: readonly string[]): MarkdownBlocks {
         return;
       case "heading": {
         mark(node, "heading", item);
-        const line = node.position?.start.line ?? 0;
-        out.headings.set(line, { depth: node.depth, text: textOf(node).replace(/\s*\n\s*/g, " ").trim() });
+        out.headings.set(startOf(node), { depth: node.depth, text: textOf(node).replace(/\s*\n\s*/g, " ").trim() });
         return;
       }
       case "code": {
         mark(node, "code", item);
-        const start = node.position?.start.line ?? 0;
+        const start = startOf(node);
         const first = lines[start - 1] ?? "";
         const fenced = /^\s*(?:`{3,}|~{3,})/.test(first);
         const lang = fenced ? (/^[\w+-]*/.exec(node.lang ?? "")?.[0] ?? "").toLowerCase() : null;
-        out.codes.set(start, { endLine: node.position?.end.line ?? start, lang });
+        out.codes.set(start, { endLine: endOf(node), lang });
         return;
       }
       case "html":
@@ -144,15 +206,14 @@ export function readMarkdownBlocks(lines: readonly string[]): MarkdownBlocks {
     }
   };
   const markTableRows = (node: Nodes, item: number): void => {
-    const start = node.position?.start.line ?? 0;
-    const end = node.position?.end.line ?? start;
+    const start = startOf(node);
+    const end = endOf(node);
     if (!(lines[start - 1] ?? "").trimStart().startsWith("|")) return;
     for (let l = start; l <= end && l < out.lines.length; l++) {
       if ((lines[l - 1] ?? "").trimStart().startsWith("|")) out.lines[l] = { kind: "table", item };
     }
   };
   walk(tree, -1);
-  return out;
 }
 
 function textOf(node: Nodes): string {
