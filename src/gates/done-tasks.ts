@@ -15,7 +15,8 @@ export class DoneTasks {
   ) {
     for (const feature of features) {
       for (const doc of [feature.base, feature.head]) {
-        for (const task of doc?.tasks ?? []) if (task.checked) this.ticked.add(taskKey(feature.path, task.id));
+        // A dropped task (not planned) blocks nothing either.
+        for (const task of doc?.tasks ?? []) if (task.checked || task.status === "dropped") this.ticked.add(taskKey(feature.path, task.id));
       }
     }
   }

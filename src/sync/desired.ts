@@ -53,6 +53,7 @@ function clipTitle(title: string): string {
 /** Task-level blocker ids per task, within GitHub's per-issue limits; overflowing tasks fall back to phase links. */
 function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback: Set<string> } {
   const ids = new Set(doc.tasks.map((t) => t.id));
+  const dropped = new Set(doc.tasks.filter((t) => t.status === "dropped").map((t) => t.id)); // blocks nothing
   const links = new Map<string, string[]>();
   const fallback = new Set<string>();
   const blocking = new Map<string, number>();
@@ -60,7 +61,7 @@ function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback:
   for (const task of doc.tasks) {
     if (grouped.has(task.id)) fallback.add(task.id); // a group edge links phase to phase
 
-    const blockers = task.blockedBy.filter((id) => ids.has(id) && id !== task.id);
+    const blockers = task.blockedBy.filter((id) => ids.has(id) && id !== task.id && !dropped.has(id));
     if (blockers.length > GITHUB_LIMITS.dependenciesPerIssue) {
       fallback.add(task.id);
       links.set(task.id, []);
@@ -105,6 +106,9 @@ function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask
   return extra;
 }
 
+/** Done, or dropped (not planned): nothing left to do for a phase or feature to wait on. */
+const settled = (task: Task | undefined): boolean => task !== undefined && (task.checked || task.status === "dropped");
+
 export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: RepoContext, blobSha: string): DesiredState {
   const labelCfg = config.labels;
   const allLabels: DesiredLabel[] = [];
@@ -130,7 +134,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     labels: names([]),
     parentKey: null,
     blockedByKeys: [],
-    done: doc.tasks.length > 0 && doc.tasks.every((t) => t.checked),
+    done: doc.tasks.length > 0 && doc.tasks.every(settled),
   });
 
   const { links, fallback } = taskLinks(doc);
@@ -161,7 +165,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
       labels: names(phaseLabels(labelCfg, slot.phase)),
       parentKey: tracking,
       blockedByKeys: blockers.map((s) => phaseKey(doc.path, s.key)),
-      done: slot.taskIds.every((id) => byId.get(id)?.checked === true),
+      done: slot.taskIds.every((id) => settled(byId.get(id))),
     });
   }
 

@@ -27,6 +27,7 @@ export function planCheckboxes(input: CheckboxPlanInput): CheckboxChange[] {
   for (const d of input.desired) {
     const task = d.task;
     if (d.kind !== "task" || !task || task.checkboxOffset < 0 || d.textHash === undefined) continue;
+    if (task.status === "dropped") continue; // a dropped task's line says so: its issue rests closed as not planned
     const issue = input.matched.get(d.key);
     if (!issue || issue.marker.kind !== "task" || issue.marker.removed) continue;
     const base = baselineTask(baseline, task, d.textHash);

@@ -62,6 +62,12 @@ export function taskStateChange(d: DesiredIssue, issue: TrackedIssue | undefined
     if (!d.done && state === "closed") return { state: "open", stateReason: "reopened", why: "the task is back in the list" };
     return null;
   }
+  if (d.task?.status === "dropped") {
+    // Not planned: closed when the list drops it; a person reopening it afterwards is left alone.
+    const before = baseline && d.textHash !== undefined ? baselineTask(baseline, d.task, d.textHash) : undefined;
+    if (state === "open" && before?.status !== "dropped") return { state: "closed", stateReason: "not_planned", why: "the task was dropped" };
+    return null;
+  }
   const change = checkboxChange(d, baseline);
   if (change === "ticked" && state === "open") return { state: "closed", stateReason: "completed", why: "the task was ticked" };
   if (change === "unticked" && state === "closed") return { state: "open", stateReason: "reopened", why: "the task was unticked" };

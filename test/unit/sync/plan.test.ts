@@ -245,4 +245,20 @@ describe("planFile: limits and errors", () => {
     expect(repo.gh.issues.filter((i) => i.state === "open")).toEqual([]);
     expect(repo.task("T001").stateReason).toBe("not_planned");
   });
+
+  it("closes a dropped task's issue as not planned, unlinks it as a blocker, and leaves a person's later reopen alone", () => {
+    const repo = new Repo();
+    repo.sync(LIST);
+    const t004 = repo.task("T004");
+    expect(repo.task("T005").blockedBy).toContain(t004.number);
+    const dropped = LIST.replace("- [ ] T004 [P] [US1] Upload endpoint", "- [~] T004 [P] [US1] ~~Upload endpoint~~ DROPPED");
+    expect(parseTaskList(PATH, dropped).tasks.find((t) => t.id === "T004")?.status).toBe("dropped");
+    const plan = repo.sync(dropped);
+    expect(repo.task("T004")).toMatchObject({ state: "closed", stateReason: "not_planned" });
+    expect(plan.operations).toContainEqual(expect.objectContaining({ kind: "remove-blocked-by", key: `${PATH}#T005` }));
+    expect(repo.task("T005").blockedBy).not.toContain(t004.number);
+    repo.gh.issues.find((i) => i.number === t004.number)!.state = "open"; // a person reopens it
+    const again = repo.plan(dropped).operations;
+    expect(again.filter((o) => o.kind === "update-issue" && o.key === `${PATH}#T004` && o.state !== undefined)).toEqual([]);
+  });
 });
