@@ -9,6 +9,21 @@ import { messageOf, statusOf } from "../github/client.js";
 import { describeOperation, operationLogFields, type Operation } from "./operations.js";
 import type { IssueRef, Plan } from "./plan.js";
 import { sleep } from "../util/sleep.js";
+import { capabilitiesFor, dropCapability, type HostCapabilities } from "../github/host-capabilities.js";
+import {
+  addSubIssueGraphql,
+  addSubIssueRest,
+  createIssueGraphql,
+  createIssueRest,
+  isUnknownToHost,
+  issueNodeId,
+  labelNodeId,
+  repositoryNodeId,
+  type CreatedIssue,
+} from "../github/issue-writes.js";
+import { UNLIMITED_BUDGET, type ContentBudget } from "../github/pacing-budget.js";
+import { hasIssueTokens, resolveIssueTokens } from "./issue-ref-tokens.js";
+import { ProgressReporter } from "./sync-progress.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -16,6 +31,16 @@ export interface ApplyOptions {
   log: Logger;
   /** Pause between two writes, in ms. */
   pauseMs: number;
+  /** What the GitHub host offers (default: github.com's table). */
+  host?: HostCapabilities;
+  /** Node ids of the repository's labels by lower-cased name, as observed (createIssue takes ids). */
+  labelIds?: Map<string, string>;
+  /** The content-creation budget spent before every write (default: none). */
+  budget?: ContentBudget;
+  /** Whose budget: the installation's account (default: the repository owner). */
+  budgetKey?: string;
+  /** How often a long apply logs its progress, in ms (default one minute). */
+  progressEveryMs?: number;
 }
 
 export interface ApplyReport {
@@ -58,44 +83,156 @@ function isAlreadyThere(error: unknown): boolean {
 
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   const { gh, repo, log } = options;
+  const host = options.host ?? capabilitiesFor(null);
+  const budget = options.budget ?? UNLIMITED_BUDGET;
+  const budgetKey = options.budgetKey ?? repo.owner;
   const refs = new Map<string, IssueRef>(plan.refs);
+  const labelIds = new Map(options.labelIds ?? []);
   const report = emptyReport();
+  const progress = new ProgressReporter(plan, log, options.progressEveryMs);
+  let repositoryId: string | undefined;
   const ref = (key: string): IssueRef => {
     const found = refs.get(key);
     if (!found) throw new Error(`tasksync: no issue for ${key} (an earlier operation should have created it)`);
     return found;
   };
-  let first = true;
+  const numberOf = (key: string): number | undefined => refs.get(key)?.number;
+  /** Sends one write, after spending the budget for it. */
+  const write = async <T>(send: () => Promise<T>): Promise<T> => {
+    await budget.spend(budgetKey);
+    report.writes += 1;
+    return send();
+  };
+  const nodeIdOf = async (key: string): Promise<string> => {
+    const found = ref(key);
+    found.nodeId ??= await issueNodeId(gh, repo, found.number);
+    return found.nodeId;
+  };
 
+  // A new issue whose parent link follows in the plan is created under its parent in one request.
+  const created = new Set(plan.operations.flatMap((op) => (op.kind === "create-issue" ? [op.key] : [])));
+  const parentOf = new Map<string, string>();
   for (const op of plan.operations) {
+    if (op.kind === "add-sub-issue" && created.has(op.key) && !op.replaceParent) parentOf.set(op.key, op.parentKey);
+  }
+  const linkedOnCreate = new Set<string>();
+  /** Bodies written with tokens of issues not created yet: rewritten once every issue exists. */
+  const pending = new Map<string, string>();
+
+  let first = true;
+  for (const op of plan.operations) {
+    if (op.kind === "add-sub-issue" && linkedOnCreate.has(op.key)) {
+      report.linked += 1;
+      log.info(operationLogFields(op), `${describeOperation(op)} (with its creation)`);
+      progress.done(op);
+      continue;
+    }
     if (!first && options.pauseMs > 0) await sleep(options.pauseMs);
     first = false;
-    report.writes += 1;
     try {
       await applyOne(op);
       log.info(operationLogFields(op), describeOperation(op));
     } catch (error) {
       const status = statusOf(error);
       if (status === 422 && (op.kind === "add-sub-issue" || op.kind === "add-blocked-by")) {
-        if (isAlreadyThere(error)) continue;
-        report.skipped.push({ op: describeOperation(op), why: messageOf(error) });
-        log.warn({ ...operationLogFields(op), status, error: messageOf(error) }, "GitHub refused a link");
-        continue;
+        if (!isAlreadyThere(error)) {
+          report.skipped.push({ op: describeOperation(op), why: messageOf(error) });
+          log.warn({ ...operationLogFields(op), status, error: messageOf(error) }, "GitHub refused a link");
+        }
+      } else if (!(status === 404 && op.kind === "remove-blocked-by")) {
+        throw error;
       }
-      if (status === 404 && op.kind === "remove-blocked-by") continue;
-      throw error;
     }
+    progress.done(op);
   }
+  for (const [key, body] of pending) {
+    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: resolveIssueTokens(body, numberOf) }));
+    report.updated += 1;
+  }
+  progress.finish();
   return report;
+
+  /** The body to send now; remembered for a second write when it names issues not created yet. */
+  function bodyToSend(key: string, body: string): string {
+    const resolved = resolveIssueTokens(body, numberOf);
+    if (hasIssueTokens(resolved)) pending.set(key, body);
+    else pending.delete(key);
+    return resolved;
+  }
+
+  async function labelIdsOf(names: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const name of names) {
+      let id = labelIds.get(name.toLowerCase());
+      if (id === undefined) {
+        id = await labelNodeId(gh, repo, name);
+        labelIds.set(name.toLowerCase(), id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  async function createIssue(op: Extract<Operation, { kind: "create-issue" }>): Promise<CreatedIssue> {
+    const parentKey = parentOf.get(op.key);
+    const body = bodyToSend(op.key, op.body);
+    if (parentKey !== undefined && refs.has(parentKey) && host.graphqlSubIssues) {
+      repositoryId ??= await repositoryNodeId(gh, repo);
+      const issue = {
+        repositoryId,
+        title: op.title,
+        body,
+        labelIds: await labelIdsOf(op.labels),
+        parentIssueId: await nodeIdOf(parentKey),
+      };
+      try {
+        const made = await write(() => createIssueGraphql(gh, issue));
+        linkedOnCreate.add(op.key);
+        return made;
+      } catch (error) {
+        // The schema refused the document: nothing was created, so REST may create it.
+        if (!isUnknownToHost(error)) throw error;
+        dropCapability(host, "graphqlSubIssues", log, messageOf(error));
+      }
+    }
+    return write(() => createIssueRest(gh, repo, { title: op.title, body, labels: op.labels }));
+  }
+
+  async function addSubIssue(op: Extract<Operation, { kind: "add-sub-issue" }>): Promise<void> {
+    if (host.restSubIssues) {
+      try {
+        await write(() => addSubIssueRest(gh, repo, ref(op.parentKey).number, ref(op.key).id, op.replaceParent));
+        report.linked += 1;
+        return;
+      } catch (error) {
+        if (!(statusOf(error) === 404 && !isAlreadyThere(error) && host.kind === "ghes")) throw error;
+        dropCapability(host, "restSubIssues", log, messageOf(error));
+      }
+    }
+    if (host.graphqlSubIssues) {
+      const parent = await nodeIdOf(op.parentKey);
+      const child = await nodeIdOf(op.key);
+      try {
+        await write(() => addSubIssueGraphql(gh, parent, child, op.replaceParent));
+        report.linked += 1;
+        return;
+      } catch (error) {
+        if (!isUnknownToHost(error)) throw error;
+        dropCapability(host, "graphqlSubIssues", log, messageOf(error));
+      }
+    }
+    log.info(operationLogFields(op), "the host has no sub-issues: the hierarchy lives in the parents' task lists");
+  }
 
   async function applyOne(op: Operation): Promise<void> {
     switch (op.kind) {
       case "ensure-label": {
         try {
           if (op.exists) {
-            await gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color });
+            await write(() => gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color }));
           } else {
-            await gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color });
+            const { data } = await write(() => gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color }));
+            if (typeof data?.node_id === "string") labelIds.set(op.name.toLowerCase(), data.node_id);
           }
           report.labels += 1;
         } catch (error) {
@@ -104,71 +241,79 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return;
       }
       case "create-issue": {
-        const response = await gh.request("POST /repos/{owner}/{repo}/issues", {
-          ...repo,
-          title: op.title,
-          body: op.body,
-          labels: op.labels,
-        });
-        refs.set(op.key, { number: response.data.number, id: Number(response.data.id) });
+        const made = await createIssue(op);
+        refs.set(op.key, { number: made.number, id: made.id, nodeId: made.nodeId });
         report.created += 1;
         return;
       }
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
-        await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-          ...repo,
-          issue_number: number,
-          ...(op.title !== undefined ? { title: op.title } : {}),
-          ...(op.body !== undefined ? { body: op.body } : {}),
-          ...(op.labels !== undefined ? { labels: op.labels } : {}),
-          ...(op.state !== undefined ? { state: op.state } : {}),
-          ...(op.stateReason !== undefined ? { state_reason: op.stateReason } : {}),
-        });
+        const body = op.body === undefined ? undefined : bodyToSend(op.key, op.body);
+        await write(() =>
+          gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...repo,
+            issue_number: number,
+            ...(op.title !== undefined ? { title: op.title } : {}),
+            ...(body !== undefined ? { body } : {}),
+            ...(op.labels !== undefined ? { labels: op.labels } : {}),
+            ...(op.state !== undefined ? { state: op.state } : {}),
+            ...(op.stateReason !== undefined ? { state_reason: op.stateReason } : {}),
+          }),
+        );
         if (op.state === "closed") report.closed += 1;
         else if (op.state === "open") report.reopened += 1;
         else report.updated += 1;
         return;
       }
       case "add-sub-issue":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
-          ...repo,
-          issue_number: ref(op.parentKey).number,
-          sub_issue_id: ref(op.key).id,
-          ...(op.replaceParent ? { replace_parent: true } : {}),
-        });
-        report.linked += 1;
+        await addSubIssue(op);
         return;
       case "add-blocked-by":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
-          ...repo,
-          issue_number: ref(op.key).number,
-          issue_id: ref(op.blockerKey).id,
-        });
+        if (!host.dependencies) return; // the body names its blockers instead
+        try {
+          await write(() =>
+            gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
+              ...repo,
+              issue_number: ref(op.key).number,
+              issue_id: ref(op.blockerKey).id,
+            }),
+          );
+        } catch (error) {
+          if (!(statusOf(error) === 404 && host.kind === "ghes")) throw error;
+          dropCapability(host, "dependencies", log, messageOf(error));
+          return;
+        }
         report.linked += 1;
         return;
       case "remove-blocked-by":
-        await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}", {
-          ...repo,
-          issue_number: ref(op.key).number,
-          issue_id: op.blockerId,
-        });
+        if (!host.dependencies) return;
+        await write(() =>
+          gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}", {
+            ...repo,
+            issue_number: ref(op.key).number,
+            issue_id: op.blockerId,
+          }),
+        );
         report.unlinked += 1;
         return;
       case "comment":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-          ...repo,
-          issue_number: ref(op.key).number,
-          body: op.body,
-        });
+        await write(() =>
+          gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+            ...repo,
+            issue_number: ref(op.key).number,
+            body: op.body,
+          }),
+        );
         report.commented += 1;
         return;
       case "update-comment":
-        await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-          ...repo,
-          comment_id: op.commentId,
-          body: op.body,
-        });
+        await write(() =>
+          gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            ...repo,
+            comment_id: op.commentId,
+            body: op.body,
+          }),
+        );
         report.commented += 1;
         return;
     }

@@ -15,6 +15,7 @@ import { needsLinkRead, planBlockedBy, planParent, type LinkContext, type Linked
 import { rollupStateChange, taskStateChange } from "./plan-state.js";
 import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "./render-diagnostics.js";
 import type { RepoContext } from "./repo-context.js";
+import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -30,6 +31,8 @@ export interface FileObservation {
 export interface IssueRef {
   number: number;
   id: number;
+  /** GraphQL node id, when known (createIssue's parentIssueId takes it). */
+  nodeId?: string;
 }
 
 export interface PlanInput {
@@ -45,6 +48,8 @@ export interface PlanInput {
   config: TasksyncConfig;
   ctx: RepoContext;
   observed: FileObservation;
+  /** What the GitHub host can link (default: sub-issues and dependencies). */
+  host?: PlanHost;
 }
 
 export interface Plan {
@@ -145,13 +150,17 @@ export interface PreparedFile {
   mine: TrackedIssue[];
   matched: Map<string, TrackedIssue>;
   unclaimed: TrackedIssue[];
+  host: PlanHost;
 }
 
 export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
   const { doc } = input;
   const mine = input.observed.issues.filter((i) => i.marker.path === input.path);
   const desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
-  return { desired, mine, ...matchIssues(desired.issues, mine) };
+  const host = input.host ?? FULL_HOST;
+  const { matched, unclaimed } = matchIssues(desired.issues, mine);
+  const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
+  return { desired: { ...desired, issues }, mine, matched, unclaimed, host };
 }
 
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
@@ -204,8 +213,8 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     }
   }
   const refs = new Map<string, IssueRef>();
-  for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id });
-  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id });
+  for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   return { path, operations: ops, refs, unchanged, blockedByErrors: false };
 }
 
@@ -220,7 +229,7 @@ function inOrder(ops: Operation[]): Operation[] {
  * the marker's record, the desired links and GitHub's count disagree.
  */
 export function linkReadsNeeded(doc: TaskDocument | null, prepared: PreparedFile): Array<{ key: string; number: number }> {
-  if (!doc || hasErrors(doc)) return [];
+  if (!doc || hasErrors(doc) || !prepared.host.dependencies) return [];
   return prepared.desired.issues.flatMap((d) => {
     const issue = prepared.matched.get(d.key);
     return issue && needsLinkRead(d, issue) ? [{ key: d.key, number: issue.number }] : [];

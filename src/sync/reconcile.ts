@@ -19,6 +19,8 @@ import type { ObservedLabel } from "./plan-labels.js";
 import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan.js";
 import type { LinkedIssue } from "./plan-links.js";
 import type { RepoContext } from "./repo-context.js";
+import { hasSubIssues, hostCapabilities, type HostCapabilities } from "../github/host-capabilities.js";
+import type { ContentBudget } from "../github/pacing-budget.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -35,6 +37,8 @@ export interface ReconcileRequest {
   log: Logger;
   /** Pause between writes, in ms. */
   pauseMs: number;
+  /** The installation's content-creation budget, spent before every write (none: unpaced). */
+  budget?: ContentBudget;
 }
 
 export interface ReconcileResult {
@@ -79,6 +83,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const files = (await listTaskLists(gh, repo, request.commitSha, config.paths)).filter((f) => wanted(f.path));
   const issues = await observeIssues(gh, repo, config.labels.tasksync.name);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
+  let host: HostCapabilities | undefined; // learned once per host, when a list needs planning
   const present = new Set(files.map((f) => f.path));
   const gone: TreeFile[] = issues
     .filter((i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path))
@@ -99,8 +104,10 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
+    host ??= await hostCapabilities(gh, log);
     const observed = { issues, labels };
-    const base = { path: file.path, doc, baseline, blobSha: file.sha, commitSha: request.commitSha, config, ctx };
+    const planHost = { subIssues: hasSubIssues(host), dependencies: host.dependencies };
+    const base = { path: file.path, doc, baseline, blobSha: file.sha, commitSha: request.commitSha, config, ctx, host: planHost };
     const blockedBy = new Map<string, LinkedIssue[]>();
     const prepared = prepareFile({ ...base, observed });
     for (const read of linkReadsNeeded(doc, prepared)) {
@@ -119,9 +126,17 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       for (const op of plan.operations) flog.info(operationLogFields(op), `would ${describeOperation(op)}`);
       continue;
     }
-    report = addReports(report, await applyPlan(plan, { gh, repo, log: flog, pauseMs: request.pauseMs }));
+    report = addReports(report, await applyPlan(plan, {
+      gh,
+      repo,
+      log: flog,
+      pauseMs: request.pauseMs,
+      host,
+      labelIds: new Map([...labels].flatMap(([name, l]) => (l.nodeId === undefined ? [] : [[name, l.nodeId] as const]))),
+      ...(request.budget === undefined ? {} : { budget: request.budget }),
+    }));
     for (const op of plan.operations) {
-      if (op.kind === "ensure-label") labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
+      if (op.kind === "ensure-label") labels.set(op.name.toLowerCase(), { ...labels.get(op.name.toLowerCase()), name: op.name, color: op.color });
     }
   }
   log.info(

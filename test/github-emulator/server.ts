@@ -10,6 +10,7 @@ import { GRAPHQL_ROUTE, type RequestLog, TOKEN_ROUTE } from "./request-log.js";
 import type { RequestContext, Router, RouteResult } from "./router.js";
 import type { Actor } from "./store/records.js";
 import type { State } from "./store/state.js";
+import { hostHeaders, routeExists } from "./host-mode.js";
 
 export interface ServerDeps {
   state: State;
@@ -78,12 +79,17 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       if (actor.kind === "anonymous") throw new HttpError(401, "This endpoint requires you to be authenticated.");
       if (actor.kind === "app") throw new HttpError(403, "Resource not accessible by integration");
       if (!faults.spendPrimary()) throw primaryExceeded(actor);
+      if (/^\s*mutation\b/.test(String((body as { query?: unknown } | undefined)?.query ?? ""))) {
+        const refused = faults.checkSecondary();
+        if (refused) throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, { "retry-after": String(refused.retryAfter) });
+      }
       const out = deps.graphql.execute(body, actor);
       graphqlMutation = out.mutation;
       if (!out.ok) deps.onUnmatched("GRAPHQL", JSON.stringify(out.result["errors"]));
       result = { status: 200, body: out.result };
     } else {
-      const match = router.match(method, path);
+      const found = router.match(method, path);
+      const match = found && routeExists(state.hostMode, `${method} ${found.route.template}`) ? found : undefined;
       if (!match) {
         deps.onUnmatched(method, path);
         throw new HttpError(404, "Not Found");
@@ -131,6 +137,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     "x-github-api-version-selected": "2022-11-28",
     "x-github-request-id": guid(),
     ...faults.rateLimitHeaders(resource),
+    ...hostHeaders(state.hostMode),
     ...(result.headers ?? {}),
   };
   if (result.status === 204) {
