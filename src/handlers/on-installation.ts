@@ -27,6 +27,7 @@ export function queueFullSync(runtime: AppRuntime, client: GitHubClient, fullNam
         ...(only === undefined ? {} : { only }),
         log,
         pauseMs: runtime.settings.writePauseMs,
+        ...(runtime.budget ? { budget: runtime.budget } : {}),
       });
     },
   });

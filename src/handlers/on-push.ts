@@ -72,6 +72,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
             force: false,
             log: jobLog,
             pauseMs: runtime.settings.writePauseMs,
+            ...(runtime.budget ? { budget: runtime.budget } : {}),
           });
           // A task list was reconciled: pull requests waiting on its tasks may pass now.
           if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {

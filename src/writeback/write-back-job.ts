@@ -122,7 +122,7 @@ export async function runWriteBack(job: WriteBackJob): Promise<void> {
         return;
       }
       runtime.ownCommits.add(commitSha);
-      await (job.reconcile ?? reconcile)({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
+      await (job.reconcile ?? reconcile)({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs, ...(runtime.budget ? { budget: runtime.budget } : {}) });
       return;
     }
     case "refused":
