@@ -23,7 +23,9 @@ import {
 } from "../github/issue-writes.js";
 import { UNLIMITED_BUDGET, type ContentBudget } from "../github/pacing-budget.js";
 import { hasIssueTokens, resolveIssueTokens } from "./issue-ref-tokens.js";
-import { ProgressReporter } from "./sync-progress.js";
+import { ProgressReporter, type ProgressLine } from "./sync-progress.js";
+import { trackingKey } from "./marker.js";
+import { withSyncProgress } from "./render-tracking-body.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -116,6 +118,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (op.kind === "add-sub-issue" && created.has(op.key) && !op.replaceParent) parentOf.set(op.key, op.parentKey);
   }
   const linkedOnCreate = new Set<string>();
+  // The tracking issue shows "sync in progress: done/total tasks" while a long sync runs.
+  const tracking = trackingKey(plan.path);
+  let trackingBody: string | undefined; // as last written by this apply
+  let progressShown = false;
   /** Bodies written with tokens of issues not created yet: rewritten once every issue exists. */
   const pending = new Map<string, string>();
 
@@ -124,7 +130,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (op.kind === "add-sub-issue" && linkedOnCreate.has(op.key)) {
       report.linked += 1;
       log.info(operationLogFields(op), `${describeOperation(op)} (with its creation)`);
-      progress.done(op);
+      await showProgress(progress.done(op));
       continue;
     }
     if (!first && options.pauseMs > 0) await sleep(options.pauseMs);
@@ -143,7 +149,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         throw error;
       }
     }
-    progress.done(op);
+    await showProgress(progress.done(op));
+  }
+  if (progressShown && trackingBody !== undefined && refs.has(tracking)) {
+    const body = withSyncProgress(trackingBody, null);
+    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
   }
   for (const [key, body] of pending) {
     await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: resolveIssueTokens(body, numberOf) }));
@@ -151,6 +161,19 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
   progress.finish();
   return report;
+
+  /** Every period of a long apply: the tracking issue's body says how far the sync is. */
+  async function showProgress(line: ProgressLine | null): Promise<void> {
+    if (line === null || line.total === 0 || !refs.has(tracking)) return;
+    if (trackingBody === undefined) {
+      const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number });
+      trackingBody = data.body ?? "";
+    }
+    trackingBody = withSyncProgress(trackingBody, line);
+    const body = trackingBody;
+    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
+    progressShown = true;
+  }
 
   /** The body to send now; remembered for a second write when it names issues not created yet. */
   function bodyToSend(key: string, body: string): string {
@@ -175,7 +198,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
 
   async function createIssue(op: Extract<Operation, { kind: "create-issue" }>): Promise<CreatedIssue> {
     const parentKey = parentOf.get(op.key);
-    const body = bodyToSend(op.key, op.body);
+    let body = bodyToSend(op.key, op.body);
+    if (op.key === tracking && progress.line().total > 0) {
+      // A first sync: the tracking issue says so from its creation until the last write.
+      body = withSyncProgress(body, progress.line());
+      trackingBody = body;
+      progressShown = true;
+    }
     if (parentKey !== undefined && refs.has(parentKey) && host.graphqlSubIssues) {
       repositoryId ??= await repositoryNodeId(gh, repo);
       const issue = {
@@ -249,6 +278,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
         const body = op.body === undefined ? undefined : bodyToSend(op.key, op.body);
+        if (op.key === tracking && body !== undefined) {
+          trackingBody = body;
+          progressShown = false;
+        }
         await write(() =>
           gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
             ...repo,

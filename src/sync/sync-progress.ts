@@ -48,19 +48,19 @@ export class ProgressReporter {
     return { done: this.doneTasks, total: this.total, elapsedMs, leftMs };
   }
 
-  /** One operation finished; logs the progress when a period has passed. */
-  done(op: Operation): void {
+  /** One operation finished; when a period has passed, logs the progress and returns it. */
+  done(op: Operation): ProgressLine | null {
     const key = taskOf(op);
     if (key !== undefined) {
       const left = (this.remaining.get(key) ?? 1) - 1;
       this.remaining.set(key, left);
       if (left === 0) this.doneTasks += 1;
     }
-    if (this.now() - this.lastReport >= this.everyMs) {
-      this.lastReport = this.now();
-      const p = this.line();
-      this.log.info({ done: p.done, total: p.total, elapsedMs: p.elapsedMs, leftMs: p.leftMs }, "sync in progress");
-    }
+    if (this.now() - this.lastReport < this.everyMs) return null;
+    this.lastReport = this.now();
+    const p = this.line();
+    this.log.info({ done: p.done, total: p.total, elapsedMs: p.elapsedMs, leftMs: p.leftMs }, "sync in progress");
+    return p;
   }
 
   finish(): void {
