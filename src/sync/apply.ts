@@ -43,6 +43,17 @@ export interface ApplyOptions {
   budgetKey?: string;
   /** How often a long apply logs its progress, in ms (default one minute). */
   progressEveryMs?: number;
+  /** First wait after a server error on an idempotent write, doubled each time, in ms (default 1000). */
+  serverErrorDelayMs?: number;
+}
+
+/** How many times an idempotent write is sent again after a 5xx before the sync gives up. */
+export const SERVER_ERROR_RETRIES = 6;
+
+function retryAfterMs(error: unknown): number | undefined {
+  const value = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers?.["retry-after"];
+  const seconds = Number(value);
+  return value === undefined || !Number.isFinite(seconds) ? undefined : seconds * 1000;
 }
 
 export interface ApplyReport {
@@ -105,6 +116,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     report.writes += 1;
     return send();
   };
+  /**
+   * An idempotent write (an update, a label, a link): a 5xx storm is waited out (retry-after
+   * honoured, else a doubling pause) and the same write sent again. Creates and comments never
+   * come through here: a create that failed without an answer may have happened.
+   */
+  const writeAgainOnServerError = async <T>(send: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write(send);
+      } catch (error) {
+        const status = statusOf(error) ?? 0;
+        if (status < 500 || attempt > SERVER_ERROR_RETRIES) throw error;
+        const waitMs = retryAfterMs(error) ?? (options.serverErrorDelayMs ?? 1000) * 2 ** (attempt - 1);
+        log.warn({ status, attempt, waitMs }, "GitHub answered a server error: waiting, then sending the same idempotent write again");
+        await sleep(waitMs);
+      }
+    }
+  };
   const nodeIdOf = async (key: string): Promise<string> => {
     const found = ref(key);
     found.nodeId ??= await issueNodeId(gh, repo, found.number);
@@ -153,10 +182,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
   if (progressShown && trackingBody !== undefined && refs.has(tracking)) {
     const body = withSyncProgress(trackingBody, null);
-    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
+    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
   }
   for (const [key, body] of pending) {
-    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: resolveIssueTokens(body, numberOf) }));
+    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: resolveIssueTokens(body, numberOf) }));
     report.updated += 1;
   }
   progress.finish();
@@ -171,7 +200,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     }
     trackingBody = withSyncProgress(trackingBody, line);
     const body = trackingBody;
-    await write(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
+    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
     progressShown = true;
   }
 
@@ -230,7 +259,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   async function addSubIssue(op: Extract<Operation, { kind: "add-sub-issue" }>): Promise<void> {
     if (host.restSubIssues) {
       try {
-        await write(() => addSubIssueRest(gh, repo, ref(op.parentKey).number, ref(op.key).id, op.replaceParent));
+        await writeAgainOnServerError(() => addSubIssueRest(gh, repo, ref(op.parentKey).number, ref(op.key).id, op.replaceParent));
         report.linked += 1;
         return;
       } catch (error) {
@@ -242,10 +271,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       const parent = await nodeIdOf(op.parentKey);
       const child = await nodeIdOf(op.key);
       try {
-        await write(() => addSubIssueGraphql(gh, parent, child, op.replaceParent));
+        await writeAgainOnServerError(() => addSubIssueGraphql(gh, parent, child, op.replaceParent));
         report.linked += 1;
         return;
       } catch (error) {
+        if (isAlreadyThere(error)) return;
         if (!isUnknownToHost(error)) throw error;
         dropCapability(host, "graphqlSubIssues", log, messageOf(error));
       }
@@ -258,9 +288,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "ensure-label": {
         try {
           if (op.exists) {
-            await write(() => gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color }));
+            await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color }));
           } else {
-            const { data } = await write(() => gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color }));
+            const { data } = await writeAgainOnServerError(() => gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color }));
             if (typeof data?.node_id === "string") labelIds.set(op.name.toLowerCase(), data.node_id);
           }
           report.labels += 1;
@@ -282,7 +312,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           trackingBody = body;
           progressShown = false;
         }
-        await write(() =>
+        await writeAgainOnServerError(() =>
           gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
             ...repo,
             issue_number: number,
@@ -304,7 +334,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "add-blocked-by":
         if (!host.dependencies) return; // the body names its blockers instead
         try {
-          await write(() =>
+          await writeAgainOnServerError(() =>
             gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", {
               ...repo,
               issue_number: ref(op.key).number,
@@ -320,7 +350,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return;
       case "remove-blocked-by":
         if (!host.dependencies) return;
-        await write(() =>
+        await writeAgainOnServerError(() =>
           gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}", {
             ...repo,
             issue_number: ref(op.key).number,
@@ -340,7 +370,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         report.commented += 1;
         return;
       case "update-comment":
-        await write(() =>
+        await writeAgainOnServerError(() =>
           gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
             ...repo,
             comment_id: op.commentId,

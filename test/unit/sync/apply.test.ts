@@ -95,7 +95,7 @@ describe("applyPlan", () => {
 
     const failing = fakeClient(() => httpError(502, "Bad Gateway"));
     await expect(
-      applyPlan(plan([ops[1] as Operation], refs), { gh: failing.gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0 }),
+      applyPlan(plan([ops[1] as Operation], refs), { gh: failing.gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 0 }),
     ).rejects.toMatchObject({ status: 502 });
   });
 });
