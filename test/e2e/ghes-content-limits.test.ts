@@ -12,6 +12,7 @@ import { forgetHosts } from "../../src/github/host-capabilities.js";
 import { MemoryContentBudget, type ContentBudget } from "../../src/github/pacing-budget.js";
 import { syncRepository } from "../../src/sync/sync-repository.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
+import { conformanceProblems } from "../github-emulator/openapi-conformance.js";
 
 const PATH = "specs/001-big/tasks.md";
 const WINDOW_MS = 200;
@@ -56,6 +57,7 @@ async function firstSync(tasks: number, budget: ContentBudget | undefined) {
   });
   expect(outcome.kind).toBe("synced");
   const issues = emulator.issues("big", "repo");
+  expect(conformanceProblems(emulator.requests.history, { kind: "github.com" })).toEqual([]);
   return { issues, refused: emulator.requests.counts().byStatus["403"] ?? 0 };
 }
 

@@ -47,6 +47,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { state, router, faults, log } = deps;
   const started = Date.now();
+  let requestBody: unknown;
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
   const prefix = url.pathname.startsWith("/api/v3/") || url.pathname === "/api/v3" ? "/api/v3" : "";
@@ -68,6 +69,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (raw.trim() !== "") {
       try {
         body = JSON.parse(raw);
+        requestBody = body;
       } catch {
         throw new HttpError(400, "Problems parsing JSON");
       }
@@ -150,7 +152,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     res.writeHead(result.status, headers);
     res.end(result.body === undefined ? "" : JSON.stringify(result.body));
   }
-  log.add({ method, path: url.pathname + url.search, route: routeName, status: result.status, at: started, durationMs: Date.now() - started, actor: actorName(actor) }, graphqlMutation);
+  log.add({ method, path: url.pathname + url.search, route: routeName, status: result.status, at: started, durationMs: Date.now() - started, actor: actorName(actor), requestBody, responseBody: result.raw === undefined ? result.body : undefined }, graphqlMutation);
 }
 
 function primaryExceeded(actor: Actor): HttpError {
