@@ -1,7 +1,6 @@
 /** The apply step's create path: one GraphQL request per new issue, and the fallbacks. */
-import { Writable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
-import pino from "pino";
+import { captureLog } from "../../support/capture-log.js";
 import type { GitHubClient } from "../../../src/github/client.js";
 import { capabilitiesFor } from "../../../src/github/host-capabilities.js";
 import { applyPlan } from "../../../src/sync/apply.js";
@@ -37,16 +36,7 @@ function fakeClient(graphqlAnswer: (vars: Record<string, unknown>) => unknown) {
   return { gh: { request, graphql } as unknown as GitHubClient, calls };
 }
 
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info" }, stream), lines };
-}
+const capture = captureLog;
 
 const ops = (body = "b"): Operation[] => [
   { kind: "create-issue", key: `${P}#T001`, title: "T001 a", body, labels: ["tasksync"], reason: "no issue yet" },

@@ -1,6 +1,5 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
-import pino from "pino";
+import { captureLog } from "../../support/capture-log.js";
 import type { GitHubClient } from "../../../src/github/client.js";
 import { capabilitiesFor } from "../../../src/github/host-capabilities.js";
 import { applyPlan } from "../../../src/sync/apply.js";
@@ -25,16 +24,7 @@ function httpError(status: number, message: string, errors: unknown[] = []): Err
   return Object.assign(new Error(message), { status, response: { data: { message, errors } } });
 }
 
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info" }, stream), lines };
-}
+const capture = captureLog;
 
 const plan = (operations: Operation[], refs: Array<[string, number, number]> = []): Plan => ({
   path: P,

@@ -1,7 +1,6 @@
 /** A long apply logs its progress and shows it on the tracking issue until it finishes. */
-import { Writable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
-import pino from "pino";
+import { captureLog } from "../../support/capture-log.js";
 import type { GitHubClient } from "../../../src/github/client.js";
 import { applyPlan } from "../../../src/sync/apply.js";
 import { trackingKey } from "../../../src/sync/marker.js";
@@ -21,16 +20,7 @@ function recorder() {
   return { gh: { request } as unknown as GitHubClient, calls };
 }
 
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info" }, stream), lines };
-}
+const capture = captureLog;
 
 const close = (id: string, number: number): Operation => ({ kind: "update-issue", key: `${P}#${id}`, number, state: "closed", stateReason: "completed", reason: "ticked" });
 
