@@ -3,6 +3,7 @@
  * `tasksync sync --repo owner/name [FILE...]`: the same reconcile, applied — for teams that run
  * tasksync from a GitHub Actions workflow instead of hosting the app.
  */
+import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
 import { describeOperation } from "../sync/operations.js";
 import { syncRepository } from "../sync/sync-repository.js";
 import { splitArgs, usageError, type CliCommand, type CliIo } from "./command.js";
@@ -14,7 +15,8 @@ const OPTIONS = `Options:
 
 Needs GITHUB_TOKEN (or GH_TOKEN). FILE... limits the run to those task lists (paths in the
 repository); without them every task list matching the config's \`paths\` is considered.
-Environment: TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), LOG_LEVEL.
+Environment: TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), TASKSYNC_CONTENT_PER_MINUTE
+and TASKSYNC_CONTENT_PER_HOUR (content-creation budget, default 80 and 500), LOG_LEVEL.
 `;
 
 async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boolean, env: NodeJS.ProcessEnv): Promise<number> {
@@ -37,6 +39,7 @@ async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boole
     ...(positionals.length > 0 ? { only: positionals.map((p) => p.replace(/^\.\//, "")) } : {}),
     log,
     pauseMs: Number(env.TASKSYNC_WRITE_PAUSE_MS ?? 1000),
+    budget: new MemoryContentBudget(budgetWindowsFromEnv(env)),
   });
   if (outcome.kind === "bad-config") {
     io.stderr(`tasksync ${command.name}: the configuration is not valid:\n${outcome.errors.map((e) => `  ${e}\n`).join("")}`);

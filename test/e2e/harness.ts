@@ -46,7 +46,8 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  // The content budget is not what these tests wait for (test/e2e/ghes-content-limits.test.ts is).
+  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200), TASKSYNC_CONTENT_PER_MINUTE: "100000", TASKSYNC_CONTENT_PER_HOUR: "100000" });
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
     appId: 1,

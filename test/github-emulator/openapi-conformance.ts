@@ -37,12 +37,19 @@ export function descriptionFor(mode: HostMode): DescriptionName {
 
 const require = createRequire(import.meta.url);
 
-/** OpenAPI 3.0's `nullable` as JSON Schema: `type: [t, "null"]`, or `anyOf` with null when there is no type. */
+/**
+ * OpenAPI 3.0 as JSON Schema: `nullable` becomes `type: [t, "null"]` (or `anyOf` with null when
+ * there is no type), `oneOf` becomes `anyOf`, examples are left out.
+ */
 function withoutNullable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNullable);
   if (!value || typeof value !== "object") return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(value as Json)) out[k] = k === "example" || k === "examples" ? undefined : withoutNullable(v);
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (k === "example" || k === "examples") continue;
+    // GitHub's descriptions use oneOf where the alternatives overlap (an error body fits several): anyOf is what they mean.
+    out[k === "oneOf" ? "anyOf" : k] = withoutNullable(v);
+  }
   if (out["nullable"] !== true) return out;
   delete out["nullable"];
   if (typeof out["type"] === "string") return { ...out, type: [out["type"], "null"], ...(Array.isArray(out["enum"]) ? { enum: [...(out["enum"] as unknown[]), null] } : {}) };
