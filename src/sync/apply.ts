@@ -1,7 +1,9 @@
 /**
  * The only writer: carries out a plan's operations one at a time, in order, with a pause
- * between writes. Known answers are handled by status (422 "already exists" is success, 404 on
- * an unlink is success); anything else propagates so the job fails loudly and runs again.
+ * between writes, spending the content budget before each (paced-writes.ts). A new issue whose
+ * parent link follows in the plan is created under its parent in one request (place-issues.ts).
+ * Known answers are handled by status (422 "already exists" is success, 404 on an unlink is
+ * success); anything else propagates so the job fails loudly and runs again.
  */
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../github/client.js";
@@ -10,20 +12,12 @@ import { describeOperation, operationLogFields, type Operation } from "./operati
 import type { IssueRef, Plan } from "./plan.js";
 import { sleep } from "../util/sleep.js";
 import { capabilitiesFor, dropCapability, type HostCapabilities } from "../github/host-capabilities.js";
-import {
-  addSubIssueGraphql,
-  addSubIssueRest,
-  createIssueGraphql,
-  createIssueRest,
-  isUnknownToHost,
-  issueNodeId,
-  labelNodeId,
-  repositoryNodeId,
-  type CreatedIssue,
-} from "../github/issue-writes.js";
+import type { CreatedIssue } from "../github/issue-writes.js";
+import { IssuePlacement, isAlreadyThere } from "./place-issues.js";
 import { UNLIMITED_BUDGET, type ContentBudget } from "../github/pacing-budget.js";
 import { hasIssueTokens, resolveIssueTokens } from "./issue-ref-tokens.js";
 import { ProgressReporter, type ProgressLine } from "./sync-progress.js";
+import { PacedWrites } from "./paced-writes.js";
 import { trackingKey } from "./marker.js";
 import { withSyncProgress } from "./render-tracking-body.js";
 
@@ -47,14 +41,6 @@ export interface ApplyOptions {
   serverErrorDelayMs?: number;
 }
 
-/** How many times an idempotent write is sent again after a 5xx before the sync gives up. */
-export const SERVER_ERROR_RETRIES = 6;
-
-function retryAfterMs(error: unknown): number | undefined {
-  const value = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers?.["retry-after"];
-  const seconds = Number(value);
-  return value === undefined || !Number.isFinite(seconds) ? undefined : seconds * 1000;
-}
 
 export interface ApplyReport {
   created: number;
@@ -85,60 +71,23 @@ export const emptyReport = (): ApplyReport => ({
 });
 
 
-function isAlreadyThere(error: unknown): boolean {
-  const message = messageOf(error).toLowerCase();
-  const errors = (error as { response?: { data?: { errors?: Array<{ code?: string; message?: string }> } } }).response?.data?.errors ?? [];
-  return (
-    message.includes("already") ||
-    errors.some((e) => e.code === "already_exists" || (e.message ?? "").toLowerCase().includes("already"))
-  );
-}
-
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   const { gh, repo, log } = options;
   const host = options.host ?? capabilitiesFor(null);
-  const budget = options.budget ?? UNLIMITED_BUDGET;
-  const budgetKey = options.budgetKey ?? repo.owner;
   const refs = new Map<string, IssueRef>(plan.refs);
   const labelIds = new Map(options.labelIds ?? []);
   const report = emptyReport();
   const progress = new ProgressReporter(plan, log, options.progressEveryMs);
-  let repositoryId: string | undefined;
   const ref = (key: string): IssueRef => {
     const found = refs.get(key);
     if (!found) throw new Error(`tasksync: no issue for ${key} (an earlier operation should have created it)`);
     return found;
   };
   const numberOf = (key: string): number | undefined => refs.get(key)?.number;
-  /** Sends one write, after spending the budget for it. */
-  const write = async <T>(send: () => Promise<T>): Promise<T> => {
-    await budget.spend(budgetKey);
-    report.writes += 1;
-    return send();
-  };
-  /**
-   * An idempotent write (an update, a label, a link): a 5xx storm is waited out (retry-after
-   * honoured, else a doubling pause) and the same write sent again. Creates and comments never
-   * come through here: a create that failed without an answer may have happened.
-   */
-  const writeAgainOnServerError = async <T>(send: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await write(send);
-      } catch (error) {
-        const status = statusOf(error) ?? 0;
-        if (status < 500 || attempt > SERVER_ERROR_RETRIES) throw error;
-        const waitMs = retryAfterMs(error) ?? (options.serverErrorDelayMs ?? 1000) * 2 ** (attempt - 1);
-        log.warn({ status, attempt, waitMs }, "GitHub answered a server error: waiting, then sending the same idempotent write again");
-        await sleep(waitMs);
-      }
-    }
-  };
-  const nodeIdOf = async (key: string): Promise<string> => {
-    const found = ref(key);
-    found.nodeId ??= await issueNodeId(gh, repo, found.number);
-    return found.nodeId;
-  };
+  const writes = new PacedWrites(options.budget ?? UNLIMITED_BUDGET, options.budgetKey ?? repo.owner, log, options.serverErrorDelayMs);
+  const write = <T>(send: () => Promise<T>): Promise<T> => writes.once(send);
+  const writeAgainOnServerError = <T>(send: () => Promise<T>): Promise<T> => writes.idempotent(send);
+  const placement = new IssuePlacement({ gh, repo, log, host, refs, labelIds, writes });
 
   // A new issue whose parent link follows in the plan is created under its parent in one request.
   const created = new Set(plan.operations.flatMap((op) => (op.kind === "create-issue" ? [op.key] : [])));
@@ -189,6 +138,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     report.updated += 1;
   }
   progress.finish();
+  report.writes = writes.sent;
   return report;
 
   /** Every period of a long apply: the tracking issue's body says how far the sync is. */
@@ -212,21 +162,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return resolved;
   }
 
-  async function labelIdsOf(names: string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const name of names) {
-      let id = labelIds.get(name.toLowerCase());
-      if (id === undefined) {
-        id = await labelNodeId(gh, repo, name);
-        labelIds.set(name.toLowerCase(), id);
-      }
-      ids.push(id);
-    }
-    return ids;
-  }
-
   async function createIssue(op: Extract<Operation, { kind: "create-issue" }>): Promise<CreatedIssue> {
-    const parentKey = parentOf.get(op.key);
     let body = bodyToSend(op.key, op.body);
     if (op.key === tracking && progress.line().total > 0) {
       // A first sync: the tracking issue says so from its creation until the last write.
@@ -234,53 +170,15 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       trackingBody = body;
       progressShown = true;
     }
-    if (parentKey !== undefined && refs.has(parentKey) && host.graphqlSubIssues) {
-      repositoryId ??= await repositoryNodeId(gh, repo);
-      const issue = {
-        repositoryId,
-        title: op.title,
-        body,
-        labelIds: await labelIdsOf(op.labels),
-        parentIssueId: await nodeIdOf(parentKey),
-      };
-      try {
-        const made = await write(() => createIssueGraphql(gh, issue));
-        linkedOnCreate.add(op.key);
-        return made;
-      } catch (error) {
-        // The schema refused the document: nothing was created, so REST may create it.
-        if (!isUnknownToHost(error)) throw error;
-        dropCapability(host, "graphqlSubIssues", log, messageOf(error));
-      }
-    }
-    return write(() => createIssueRest(gh, repo, { title: op.title, body, labels: op.labels }));
+    const { made, linked } = await placement.create({ title: op.title, body, labels: op.labels }, parentOf.get(op.key));
+    if (linked) linkedOnCreate.add(op.key);
+    return made;
   }
 
   async function addSubIssue(op: Extract<Operation, { kind: "add-sub-issue" }>): Promise<void> {
-    if (host.restSubIssues) {
-      try {
-        await writeAgainOnServerError(() => addSubIssueRest(gh, repo, ref(op.parentKey).number, ref(op.key).id, op.replaceParent));
-        report.linked += 1;
-        return;
-      } catch (error) {
-        if (!(statusOf(error) === 404 && !isAlreadyThere(error) && host.kind === "ghes")) throw error;
-        dropCapability(host, "restSubIssues", log, messageOf(error));
-      }
-    }
-    if (host.graphqlSubIssues) {
-      const parent = await nodeIdOf(op.parentKey);
-      const child = await nodeIdOf(op.key);
-      try {
-        await writeAgainOnServerError(() => addSubIssueGraphql(gh, parent, child, op.replaceParent));
-        report.linked += 1;
-        return;
-      } catch (error) {
-        if (isAlreadyThere(error)) return;
-        if (!isUnknownToHost(error)) throw error;
-        dropCapability(host, "graphqlSubIssues", log, messageOf(error));
-      }
-    }
-    log.info(operationLogFields(op), "the host has no sub-issues: the hierarchy lives in the parents' task lists");
+    const outcome = await placement.link(op.key, op.parentKey, op.replaceParent);
+    if (outcome === "linked") report.linked += 1;
+    if (outcome === "none") log.info(operationLogFields(op), "the host has no sub-issues: the hierarchy lives in the parents' task lists");
   }
 
   async function applyOne(op: Operation): Promise<void> {
