@@ -94,6 +94,24 @@ describe("creating issues under their parent", () => {
     expect(calls.filter((c) => c.route === "POST /repos/{owner}/{repo}/issues")).toHaveLength(0);
   });
 
+  it("a GHES whose dependency endpoint answers 404 though its version should have it: the capability is dropped for the host (its next plans name blockers in the body), said once", async () => {
+    const calls: string[] = [];
+    const request = async (route: string) => {
+      calls.push(route);
+      throw Object.assign(new Error("Not Found"), { status: 404, response: { data: { message: "Not Found" } } });
+    };
+    const gh = { request } as unknown as GitHubClient;
+    const { log, lines } = capture();
+    const host = capabilitiesFor("3.19");
+    const link = (key: string): Operation => ({ kind: "add-blocked-by", key: `${P}#${key}`, blockerKey: `${P}#T001`, reason: "the task list says so" });
+    const refs = new Map([[`${P}#T001`, { number: 1, id: 11 }], [`${P}#T002`, { number: 2, id: 12 }], [`${P}#T003`, { number: 3, id: 13 }]]);
+    const report = await applyPlan({ ...plan([link("T002"), link("T003")]), refs }, { gh, repo, log, pauseMs: 0, host });
+    expect(calls).toHaveLength(1); // the second link is not tried against a host that said no
+    expect(host.dependencies).toBe(false);
+    expect(lines.filter((l) => l.level === 40).map((l) => l.capability)).toEqual(["dependencies"]);
+    expect(report.linked).toBe(0);
+  });
+
   it("a body naming an issue created later in the plan is completed by one more write", async () => {
     const { gh, calls } = fakeClient(created);
     const { log } = capture();
