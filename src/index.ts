@@ -10,6 +10,7 @@ import { registerIssuesHandler } from "./handlers/on-issues.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { MemoryQueue } from "./queue/memory-queue.js";
+import { sweepOnStart } from "./app/startup-sweep.js";
 
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
   return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set(), budget: new MemoryContentBudget(budgetWindowsFromEnv(env)) };
@@ -18,6 +19,8 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime 
 export interface AppOptions {
   /** On SIGTERM, let queued work finish (up to TASKSYNC_DRAIN_MS, default 9 s) before exiting. */
   drainOnStop?: boolean;
+  /** At start, reconcile every repository of every installation (repairs what a killed process left undone). */
+  sweepOnStart?: boolean;
 }
 
 /** Builds the app around a runtime (tests pass their own to wait on its queue). */
@@ -34,9 +37,12 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
       app.log.debug("no HTTP server (Probot loaded without one): /healthz not served");
     }
     if (appOptions.drainOnStop) drainOnStop(runtime.queue, app.log, runtime.settings.drainMs);
+    if (appOptions.sweepOnStart) {
+      sweepOnStart(app, runtime).catch((error: unknown) => app.log.error({ err: error }, "start-up sweep failed; each repository reconciles on its next event"));
+    }
     app.log.info("tasksync loaded");
   };
 }
 
 /** What `probot run` loads (npm start, the Docker image). */
-export default tasksyncApp(createRuntime(), { drainOnStop: true });
+export default tasksyncApp(createRuntime(), { drainOnStop: true, sweepOnStart: true });

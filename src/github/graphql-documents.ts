@@ -8,7 +8,7 @@
 /** One request: the issue, in its place under its parent, with its labels. */
 export const CREATE_ISSUE = `mutation TasksyncCreateIssue($repositoryId: ID!, $title: String!, $body: String, $labelIds: [ID!], $parentIssueId: ID) {
   createIssue(input: { repositoryId: $repositoryId, title: $title, body: $body, labelIds: $labelIds, parentIssueId: $parentIssueId }) {
-    issue { id databaseId number }
+    issue { id databaseId number title url }
   }
 }`;
 
@@ -20,7 +20,7 @@ export const ADD_SUB_ISSUE = `mutation TasksyncAddSubIssue($issueId: ID!, $subIs
 }`;
 
 export interface CreateIssueResult {
-  createIssue: { issue: { id: string; databaseId: number; number: number } | null } | null;
+  createIssue: { issue: { id: string; databaseId: number; number: number; title: string; url: string } | null } | null;
 }
 
 /** The documents this module sends, by name (the schema test walks them). */

@@ -1,44 +1,34 @@
 /**
- * installation.created / installation_repositories.added → sync every task list already in
+ * installation.created / installation_repositories.added → reconcile every task list already in
  * each repository, at the head of its default branch.
  */
 import type { Probot } from "probot";
 import type { Logger } from "pino";
+import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
+import { requireFields } from "../app/payload-guard.js";
 import type { GitHubClient } from "../github/client.js";
-import { guardedClient } from "../github/guarded-client.js";
-import { syncRepository } from "../sync/sync-repository.js";
+import { reconcileSoon } from "./reconcile-soon.js";
 
-/** Queues a full sync of one repository at its default branch head. */
-export function queueFullSync(runtime: AppRuntime, client: GitHubClient, fullName: string, log: Logger, only?: string[]): Promise<void> {
-  const gh = guardedClient(client, log);
+interface InstalledRepo {
+  full_name: string;
+}
+
+/** Queues a full reconcile of one repository (its default branch read first). */
+export async function queueFullSync(app: Probot, runtime: AppRuntime, client: GitHubClient, fullName: string, log: Logger, only?: string[]): Promise<void> {
   const [owner = "", repo = ""] = fullName.split("/");
-  return runtime.queue.push(fullName, {
-    name: "full-sync",
-    ...(only === undefined ? { coalesceKey: "full-sync" } : {}),
-    run: async () => {
-      const { data } = await gh.request("GET /repos/{owner}/{repo}", { owner, repo });
-      const branch = await gh.request("GET /repos/{owner}/{repo}/branches/{branch}", { owner, repo, branch: data.default_branch });
-      await syncRepository({
-        gh,
-        ctx: { owner, repo, htmlUrl: data.html_url, defaultBranch: data.default_branch },
-        commitSha: branch.data.commit.sha,
-        force: true,
-        ...(only === undefined ? {} : { only }),
-        log,
-        pauseMs: runtime.settings.writePauseMs,
-        ...(runtime.budget ? { budget: runtime.budget } : {}),
-      });
-    },
-  });
+  const { data } = await client.request("GET /repos/{owner}/{repo}", { owner, repo });
+  const author = await learnBotLogin(app, runtime, log);
+  const ctx = { owner, repo, htmlUrl: data.html_url, defaultBranch: data.default_branch };
+  await reconcileSoon(runtime, client, ctx, { reason: only ? "command" : "installation", force: true, ...(only ? { only } : {}), ...(author ? { author } : {}) }, log);
 }
 
 export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): void {
-  const syncAll = (gh: GitHubClient, repos: Array<{ full_name: string }>, log: Logger): void => {
+  const syncAll = (gh: GitHubClient, repos: InstalledRepo[], log: Logger): void => {
     for (const { full_name } of repos) {
       const repoLog = log.child({ repo: full_name });
       repoLog.info("installed: syncing the task lists already there");
-      queueFullSync(runtime, gh, full_name, repoLog).catch((error: unknown) =>
+      queueFullSync(app, runtime, gh, full_name, repoLog).catch((error: unknown) =>
         repoLog.error({ err: error }, "initial sync failed; it runs again on the next event"),
       );
     }
@@ -47,6 +37,7 @@ export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): 
     syncAll(context.octokit, context.payload.repositories ?? [], context.log.child({ delivery: context.id }));
   });
   app.on("installation_repositories.added", async (context) => {
+    requireFields("installation_repositories", context.payload, ["repositories_added"]);
     syncAll(context.octokit, context.payload.repositories_added, context.log.child({ delivery: context.id }));
   });
 }

@@ -2,6 +2,8 @@
  * The only writer: carries out a plan's operations one at a time, in order, with a pause
  * between writes, spending the content budget before each (paced-writes.ts). A new issue whose
  * parent link follows in the plan is created under its parent in one request (place-issues.ts).
+ * A create or comment that fails without an answer (5xx, timeout) is looked for before it is
+ * sent again (ambiguous-write.ts); a `write-checkboxes` commits the file that follows the issues.
  * Known answers are handled by status (422 "already exists" is success, 404 on an unlink is
  * success); anything else propagates so the job fails loudly and runs again.
  */
@@ -20,6 +22,9 @@ import { ProgressReporter, type ProgressLine } from "./sync-progress.js";
 import { PacedWrites } from "./paced-writes.js";
 import { trackingKey } from "./marker.js";
 import { withSyncProgress } from "./render-tracking-body.js";
+import { writeCheckboxes, type FileWrite } from "../writeback/write-checkboxes.js";
+import { findComment, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
+import type { IssueTrust } from "./trust.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -39,6 +44,12 @@ export interface ApplyOptions {
   progressEveryMs?: number;
   /** First wait after a server error on an idempotent write, doubled each time, in ms (default 1000). */
   serverErrorDelayMs?: number;
+  /** The default branch, where file edits are committed. */
+  branch?: string;
+  /** Which issues are tasksync's: to find, after a create that failed without an answer, the issue it opened after all. */
+  trust?: IssueTrust;
+  /** When the reconcile began (ms since the epoch); now by default. */
+  startedAt?: number;
 }
 
 
@@ -55,6 +66,8 @@ export interface ApplyReport {
   skipped: Array<{ op: string; why: string }>;
   /** Requests sent. */
   writes: number;
+  /** What a `write-checkboxes` operation did to the file. */
+  file?: FileWrite;
 }
 
 export const emptyReport = (): ApplyReport => ({
@@ -87,7 +100,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const writes = new PacedWrites(options.budget ?? UNLIMITED_BUDGET, options.budgetKey ?? repo.owner, log, options.serverErrorDelayMs);
   const write = <T>(send: () => Promise<T>): Promise<T> => writes.once(send);
   const writeAgainOnServerError = <T>(send: () => Promise<T>): Promise<T> => writes.idempotent(send);
-  const placement = new IssuePlacement({ gh, repo, log, host, refs, labelIds, writes });
+  const startedAt = options.startedAt ?? Date.now();
+  const placement = new IssuePlacement({ gh, repo, log, host, refs, labelIds, writes, startedAt, ...(options.trust ? { trust: options.trust } : {}) });
 
   // A new issue whose parent link follows in the plan is created under its parent in one request.
   const created = new Set(plan.operations.flatMap((op) => (op.kind === "create-issue" ? [op.key] : [])));
@@ -170,7 +184,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       trackingBody = body;
       progressShown = true;
     }
-    const { made, linked } = await placement.create({ title: op.title, body, labels: op.labels }, parentOf.get(op.key));
+    const { made, linked } = await placement.create(op.key, { title: op.title, body, labels: op.labels }, parentOf.get(op.key));
     if (linked) linkedOnCreate.add(op.key);
     return made;
   }
@@ -257,16 +271,26 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         );
         report.unlinked += 1;
         return;
-      case "comment":
-        await write(() =>
-          gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-            ...repo,
-            issue_number: ref(op.key).number,
-            body: op.body,
-          }),
-        );
+      case "comment": {
+        const issueNumber = ref(op.key).number;
+        const send = () => write(() => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: op.body, ...SEND_ONCE }));
+        try {
+          await send();
+        } catch (error) {
+          if (!isAmbiguous(error)) throw error;
+          const there = await findComment(gh, repo, issueNumber, op.body, options.trust?.author, startedAt);
+          log.warn({ ...operationLogFields(op), status: statusOf(error), there }, "commenting failed without an answer: looked for the comment");
+          if (!there) await send();
+        }
         report.commented += 1;
         return;
+      }
+      case "write-checkboxes": {
+        if (!options.branch) throw new Error("tasksync: a file edit needs the default branch");
+        const branch = options.branch;
+        report.file = await write(() => writeCheckboxes({ gh, repo, branch, path: op.path, changes: op.changes, log }));
+        return;
+      }
       case "update-comment":
         await writeAgainOnServerError(() =>
           gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {

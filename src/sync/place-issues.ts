@@ -18,8 +18,10 @@ import {
   type CreatedIssue,
   type NewIssue,
 } from "../github/issue-writes.js";
+import { findCreatedIssue, isAmbiguous } from "./ambiguous-write.js";
 import type { PacedWrites } from "./paced-writes.js";
 import type { IssueRef } from "./plan.js";
+import type { IssueTrust } from "./trust.js";
 
 /** GitHub's "it is already so" answers (a label that exists, a link already made). */
 export function isAlreadyThere(error: unknown): boolean {
@@ -41,6 +43,10 @@ export interface PlacementDeps {
   /** Label node ids by lower-cased name (apply adds the labels it creates). */
   labelIds: Map<string, string>;
   writes: PacedWrites;
+  /** Which issues are tasksync's: to find, after a create that failed without an answer, the issue it opened after all. */
+  trust?: IssueTrust;
+  /** When the reconcile began (ms since the epoch): issues it may have opened are newer. */
+  startedAt: number;
 }
 
 export class IssuePlacement {
@@ -73,8 +79,27 @@ export class IssuePlacement {
     return ids;
   }
 
+  /**
+   * Sends one create (REST or GraphQL: neither is idempotent). When it fails without an answer
+   * (5xx, timeout, dropped connection) GitHub may have opened the issue: the issues tasksync
+   * opened for `key` since the reconcile began are looked at, and only if there is none is the
+   * create sent again. A schema refusal is an answer (nothing was created), never ambiguous.
+   */
+  private async createOnce(key: string, send: () => Promise<CreatedIssue>): Promise<{ made: CreatedIssue; found: boolean }> {
+    const { gh, repo, log, writes, trust } = this.d;
+    try {
+      return { made: await writes.once(send), found: false };
+    } catch (error) {
+      if (isUnknownToHost(error) || !isAmbiguous(error) || !trust) throw error;
+      const found = await findCreatedIssue(gh, repo, key, trust, this.d.startedAt);
+      log.warn({ key, status: statusOf(error) ?? null, found: found?.number ?? null }, "creating an issue failed without an answer: looked for it");
+      if (found) return { made: { number: found.number, id: found.id, nodeId: found.nodeId }, found: true };
+      return { made: await writes.once(send), found: false };
+    }
+  }
+
   /** Creates the issue, under `parentKey` in the same request when the host can; says whether it was linked. */
-  async create(issue: NewIssue, parentKey: string | undefined): Promise<{ made: CreatedIssue; linked: boolean }> {
+  async create(key: string, issue: NewIssue, parentKey: string | undefined): Promise<{ made: CreatedIssue; linked: boolean }> {
     const { gh, repo, host, log, writes } = this.d;
     if (parentKey !== undefined && this.d.refs.has(parentKey) && host.graphqlSubIssues) {
       this.repositoryId ??= await repositoryNodeId(gh, repo);
@@ -86,14 +111,16 @@ export class IssuePlacement {
         parentIssueId: await this.nodeIdOf(parentKey),
       };
       try {
-        return { made: await writes.once(() => createIssueGraphql(gh, input)), linked: true };
+        const { made, found } = await this.createOnce(key, () => createIssueGraphql(gh, input));
+        // One found after a lost answer is linked by the plan's own add-sub-issue (422 "already" is success).
+        return { made, linked: !found };
       } catch (error) {
         // The schema refused the document: nothing was created, so REST may create it.
         if (!isUnknownToHost(error)) throw error;
         dropCapability(host, "graphqlSubIssues", log, messageOf(error));
       }
     }
-    return { made: await writes.once(() => createIssueRest(gh, repo, issue)), linked: false };
+    return { made: (await this.createOnce(key, () => createIssueRest(gh, repo, issue))).made, linked: false };
   }
 
   /** Makes `key` a sub-issue of `parentKey`: "linked", "already" when it was, "none" when the host has no sub-issues. */

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import type { AppRuntime } from "../../src/app/runtime.js";
@@ -29,6 +29,12 @@ export interface HarnessOptions {
   logLevel?: string;
   /** On stop, check every request against GitHub's REST description (default true). */
   checkRequests?: boolean;
+  /** The app's logger (the demo's readable one); overrides logLevel. */
+  appLog?: Logger;
+  /** Probot's plugin-retry on, as in production (default off), with short pauses. */
+  retries?: boolean;
+  /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
+  retryBaseMs?: number;
 }
 
 export interface Harness {
@@ -48,16 +54,17 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // The content budget is not what these tests wait for (test/e2e/ghes-content-limits.test.ts is).
   const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200), TASKSYNC_CONTENT_PER_MINUTE: "100000", TASKSYNC_CONTENT_PER_HOUR: "100000" });
+  runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
     appId: 1,
     privateKey: testPrivateKey(),
     secret: SECRET,
     baseUrl: emulator.url,
-    log: pino({ level: options.logLevel ?? "silent" }),
+    log: options.appLog ?? pino({ level: options.logLevel ?? "silent" }),
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
+      retry: options.retries ? { retryAfterBaseValue: 10 } : { enabled: false },
       throttle: { enabled: false },
     })),
   });

@@ -63,6 +63,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
   try {
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    // Named by its route even when a fault answers it before routing (the conformance check reads it).
+    const known = isGraphql ? undefined : router.match(method, path);
+    if (isGraphql) routeName = GRAPHQL_ROUTE;
+    else if (known) routeName = `${method} ${known.route.template}`;
     const forced = faults.nextRequest();
     if (forced !== undefined) throw new HttpError(forced, forced === 502 ? "Server Error" : forced === 503 ? "Service Unavailable" : "Internal Server Error");
     let body: unknown;
@@ -89,6 +93,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       graphqlMutation = out.mutation;
       if (!out.ok) deps.onUnmatched("GRAPHQL", JSON.stringify(out.result["errors"]));
       result = { status: 200, body: out.result };
+      // A mutation GitHub applied and then answered with a 5xx (a proxy timing out after the fact).
+      const failAfter = out.mutation && out.ok ? faults.failAfterApply(method, "/graphql") : undefined;
+      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     } else {
       const found = router.match(method, path);
       const match = found && routeExists(state.hostMode, `${method} ${found.route.template}`) ? found : undefined;
@@ -127,6 +134,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
         sender,
       };
       result = await match.route.handler(ctx);
+      const failAfter = result.status < 400 ? faults.failAfterApply(method, path) : undefined;
+      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     }
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
