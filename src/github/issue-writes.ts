@@ -1,7 +1,7 @@
 /**
  * The writes that create issues and hang them under a parent, by REST or GraphQL. Creating is
- * not idempotent: none of these requests is retried automatically (`retries: 0`), so an answer
- * lost to a 5xx is re-observed by the next reconcile, never sent twice.
+ * not idempotent: none of these requests is retried automatically (`retries: 0`); after an answer
+ * lost to a 5xx or a timeout, IssuePlacement looks for the issue before it sends again.
  */
 import type { GitHubClient, RepoRef } from "./client.js";
 import { statusOf } from "./client.js";

@@ -2,7 +2,8 @@
  * How apply sends a write: it first spends the installation's content budget; an idempotent
  * write (an update, a label, a link) that meets a 5xx storm is waited out (`retry-after`
  * honoured, else a doubling pause) and sent again. Creates and comments are sent once: one that
- * failed without an answer may have happened, and the next reconcile looks before it creates.
+ * failed without an answer may have happened, so the caller looks before it sends it again
+ * (place-issues.ts, ambiguous-write.ts).
  */
 import type { Logger } from "pino";
 import { statusOf } from "../github/client.js";
