@@ -1,4 +1,5 @@
 /** The Probot app: wiring only. Each handler guards, then hands plain values to the pipeline. */
+import { budgetWindowsFromEnv, MemoryContentBudget } from "./github/pacing-budget.js";
 import type { ApplicationFunction } from "probot";
 import { drainOnStop } from "./app/drain-on-stop.js";
 import { healthHandler } from "./app/health.js";
@@ -12,7 +13,7 @@ import { MemoryQueue } from "./queue/memory-queue.js";
 import { sweepOnStart } from "./app/startup-sweep.js";
 
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
-  return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set() };
+  return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set(), budget: new MemoryContentBudget(budgetWindowsFromEnv(env)) };
 }
 
 export interface AppOptions {

@@ -105,6 +105,11 @@ export class RequestRecorder {
       if (isIssueRoute && ["created", "closed", "reopened"].includes(kind) && typeof issue?.number === "number") {
         this.issues.push({ kind, number: issue.number, title: String(issue.title ?? ""), url: String(issue.html_url ?? "") });
       }
+      // GraphQL createIssue (a new issue under its parent) answers with the issue's number, title and url.
+      const made = (data as { data?: { createIssue?: { issue?: { number?: unknown; title?: unknown; url?: unknown } } } } | undefined)?.data?.createIssue?.issue;
+      if (kind === "created" && typeof made?.number === "number") {
+        this.issues.push({ kind, number: made.number, title: String(made.title ?? ""), url: String(made.url ?? "") });
+      }
     }
   }
 }

@@ -8,6 +8,7 @@
 import type { Logger } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
+import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
 import { queueFullSync } from "../handlers/on-installation.js";
 import { tasksyncApp } from "../index.js";
 import { sleep } from "../util/sleep.js";
@@ -80,6 +81,8 @@ export async function runAction(request: ActionRequest): Promise<ActionOutcome> 
     settings: { writePauseMs: request.writePauseMs, drainMs: 0, batchWindowMs: 0 },
     ownCommits: new Set(),
     botLogin: ACTIONS_BOT,
+    // The workflow token's content-creation limits are GitHub's too (TASKSYNC_CONTENT_PER_MINUTE/_PER_HOUR).
+    budget: new MemoryContentBudget(budgetWindowsFromEnv(process.env)),
   };
   const octokitLog = {
     debug: (message: string) => log.debug(message),

@@ -1,4 +1,5 @@
 /** What the running app shares between its handlers: the work queue and a few settings. */
+import type { ContentBudget } from "../github/pacing-budget.js";
 import type { WorkQueue } from "../queue/work-queue.js";
 import { DEFAULT_DRAIN_MS } from "./drain-on-stop.js";
 
@@ -20,6 +21,8 @@ export interface AppRuntime {
   ownCommits: Set<string>;
   /** The app's bot login, `<slug>[bot]`, once known. */
   botLogin?: string;
+  /** The content-creation budget every sync spends before it writes (TASKSYNC_CONTENT_PER_MINUTE/_PER_HOUR). */
+  budget?: ContentBudget;
 }
 
 function intFromEnv(name: string, env: NodeJS.ProcessEnv): number | undefined {

@@ -3,6 +3,7 @@
  * `tasksync sync --repo owner/name [FILE...]`: the same reconcile, applied, with a progress bar
  * (a line every few seconds when not on a terminal) and a summary of what was applied.
  */
+import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
 import { loadConfig } from "../config/load-config.js";
 import { matchesAny } from "../config/path-match.js";
 import { describeOperation } from "../sync/operations.js";
@@ -18,7 +19,8 @@ const OPTIONS = `Options:
 
 Needs GITHUB_TOKEN (or GH_TOKEN). FILE... limits the run to those task lists (paths in the
 repository, matching the config's \`paths\`); without them every task list is considered.
-Environment: TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), LOG_LEVEL.
+Environment: TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), TASKSYNC_CONTENT_PER_MINUTE
+and TASKSYNC_CONTENT_PER_HOUR (content-creation budget, default 80 and 500), LOG_LEVEL.
 `;
 
 function printPlan(result: ReconcileResult, io: CliIo): void {
@@ -77,6 +79,7 @@ async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boole
       ...(only.length > 0 ? { only } : {}),
       log,
       pauseMs: Number(env.TASKSYNC_WRITE_PAUSE_MS ?? 1000),
+      budget: new MemoryContentBudget(budgetWindowsFromEnv(env)),
     });
   } finally {
     progress?.stop();

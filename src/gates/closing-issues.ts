@@ -9,7 +9,7 @@ import { messageOf } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
 import { closingIssueNumbers } from "./task-refs.js";
 
-const QUERY = `query($owner: String!, $repo: String!, $number: Int!, $first: Int!) {
+export const QUERY = `query($owner: String!, $repo: String!, $number: Int!, $first: Int!) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       closingIssuesReferences(first: $first) { nodes { number } }

@@ -115,6 +115,7 @@ function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoCont
         onCommit: (sha) => runtime.ownCommits.add(sha),
         log: jobLog,
         pauseMs: runtime.settings.writePauseMs,
+        ...(runtime.budget ? { budget: runtime.budget } : {}),
       });
       // Tasks may have become done: pull requests waiting on them may pass now.
       if (outcome.kind === "synced" && outcome.config.gates.enabled && mayUnblock(trigger, outcome.result.plans)) {

@@ -20,7 +20,7 @@ export async function observeLabels(gh: GitHubClient, repo: RepoRef): Promise<Ma
   const labelList = await paginate((page) =>
     gh.request("GET /repos/{owner}/{repo}/labels", { ...repo, per_page: GITHUB_LIMITS.perPage, page }),
   );
-  return new Map(labelList.map((l) => [l.name.toLowerCase(), { name: l.name, color: l.color }]));
+  return new Map(labelList.map((l) => [l.name.toLowerCase(), { name: l.name, color: l.color, nodeId: l.node_id }]));
 }
 
 export async function observeBlockedBy(gh: GitHubClient, repo: RepoRef, issueNumber: number): Promise<LinkedIssue[]> {

@@ -5,6 +5,8 @@ import type { Operation } from "./operations.js";
 export interface ObservedLabel {
   name: string;
   color: string;
+  /** GraphQL node id (createIssue takes label ids). */
+  nodeId?: string;
 }
 
 export function planLabels(desired: DesiredLabel[], observed: Map<string, ObservedLabel>): Operation[] {

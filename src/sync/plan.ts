@@ -19,6 +19,7 @@ import { needsLinkRead, planBlockedBy, planParent, type LinkContext, type Linked
 import { rollupStateChange, taskStateChange } from "./plan-state.js";
 import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "./render-diagnostics.js";
 import type { RepoContext } from "./repo-context.js";
+import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -34,6 +35,8 @@ export interface FileObservation {
 export interface IssueRef {
   number: number;
   id: number;
+  /** GraphQL node id, when known (createIssue's parentIssueId takes it). */
+  nodeId?: string;
 }
 
 export interface PlanInput {
@@ -49,6 +52,8 @@ export interface PlanInput {
   config: TasksyncConfig;
   ctx: RepoContext;
   observed: FileObservation;
+  /** What the GitHub host can link (default: sub-issues and dependencies). */
+  host?: PlanHost;
 }
 
 export interface Plan {
@@ -150,6 +155,7 @@ export interface PreparedFile {
   mine: TrackedIssue[];
   matched: Map<string, TrackedIssue>;
   unclaimed: TrackedIssue[];
+  host: PlanHost;
   /** Second issues for one key, to close in favour of the kept one. */
   duplicates: Duplicate[];
 }
@@ -158,7 +164,10 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   const { doc } = input;
   const { kept: mine, duplicates } = splitDuplicates(input.observed.issues.filter((i) => i.marker.path === input.path));
   const desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
-  return { desired, mine, duplicates, ...matchIssues(desired.issues, mine) };
+  const host = input.host ?? FULL_HOST;
+  const { matched, unclaimed } = matchIssues(desired.issues, mine);
+  const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
+  return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host };
 }
 
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
@@ -224,9 +233,9 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     }
   }
   const refs = new Map<string, IssueRef>();
-  for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id });
-  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id });
-  for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id });
+  for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   return { path, operations: ops, refs, unchanged, blockedByErrors: false };
 }
 
@@ -241,7 +250,7 @@ function inOrder(ops: Operation[]): Operation[] {
  * the marker's record, the desired links and GitHub's count disagree.
  */
 export function linkReadsNeeded(doc: TaskDocument | null, prepared: PreparedFile): Array<{ key: string; number: number }> {
-  if (!doc || hasErrors(doc)) return [];
+  if (!doc || hasErrors(doc) || !prepared.host.dependencies) return [];
   return prepared.desired.issues.flatMap((d) => {
     const issue = prepared.matched.get(d.key);
     return issue && needsLinkRead(d, issue) ? [{ key: d.key, number: issue.number }] : [];

@@ -18,6 +18,8 @@ import type { LinkedIssue } from "./plan-links.js";
 import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan.js";
 import type { RepoContext } from "./repo-context.js";
 import type { IssueTrust } from "./trust.js";
+import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities.js";
+import type { ContentBudget } from "../github/pacing-budget.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -32,6 +34,10 @@ export interface FileReconcile {
   baseline: TaskDocument | null;
   issues: TrackedIssue[];
   labels: Map<string, ObservedLabel>;
+  /** What the GitHub host offers (learned once per reconcile). */
+  host: HostCapabilities;
+  /** The installation's content-creation budget, spent before every write (none: unpaced). */
+  budget?: ContentBudget;
   trust: IssueTrust;
   startedAt: number;
   dryRun: boolean;
@@ -51,7 +57,8 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const tracking = issues.find((i) => i.key === trackingKey(path));
   const recorded: TrackingMarker | undefined = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
-  const base = { path, doc, baseline: request.baseline, blobSha: request.blobSha, commitSha: request.commitSha, config, ctx };
+  const host = { subIssues: hasSubIssues(request.host), dependencies: request.host.dependencies };
+  const base = { path, doc, baseline: request.baseline, blobSha: request.blobSha, commitSha: request.commitSha, config, ctx, host };
   const observed = { issues, labels };
   const prepared = prepareFile({ ...base, observed });
   const blockedBy = new Map<string, LinkedIssue[]>();
@@ -77,10 +84,21 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       for (const op of plan.operations) log.info(operationLogFields(op), `would ${describeOperation(op)}`);
       return { plans, report };
     }
-    const applied = await applyPlan(plan, { gh: request.gh, repo, log, pauseMs: request.pauseMs, branch: request.ctx.defaultBranch, trust: request.trust, startedAt: request.startedAt });
+    const applied = await applyPlan(plan, {
+      gh: request.gh,
+      repo,
+      log,
+      pauseMs: request.pauseMs,
+      branch: request.ctx.defaultBranch,
+      trust: request.trust,
+      startedAt: request.startedAt,
+      host: request.host,
+      labelIds: new Map([...request.labels].flatMap(([name, l]) => (l.nodeId === undefined ? [] : [[name, l.nodeId] as const]))),
+      ...(request.budget === undefined ? {} : { budget: request.budget }),
+    });
     report = { ...applied, writes: report.writes + applied.writes };
     for (const op of plan.operations) {
-      if (op.kind === "ensure-label") request.labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
+      if (op.kind === "ensure-label") request.labels.set(op.name.toLowerCase(), { ...request.labels.get(op.name.toLowerCase()), name: op.name, color: op.color });
     }
     const file = applied.file;
     if (file === undefined || pass === 2) return { plans, report };

@@ -19,6 +19,8 @@ import type { ObservedLabel } from "./plan-labels.js";
 import type { Plan } from "./plan.js";
 import { reconcileFile } from "./reconcile-file.js";
 import type { RepoContext } from "./repo-context.js";
+import { hostCapabilities, type HostCapabilities } from "../github/host-capabilities.js";
+import type { ContentBudget } from "../github/pacing-budget.js";
 import { trustedIssues } from "./trust.js";
 
 export interface ReconcileRequest {
@@ -36,6 +38,8 @@ export interface ReconcileRequest {
   log: Logger;
   /** Pause between writes, in ms. */
   pauseMs: number;
+  /** The installation's content-creation budget, spent before every write (none: unpaced). */
+  budget?: ContentBudget;
   /** The login tasksync's issues are opened as (`<app-slug>[bot]`): issues by anyone else are ignored. */
   author?: string;
   /** Called with each commit tasksync writes (file edits that follow the issues). */
@@ -86,6 +90,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const trust = { label: config.labels.tasksync.name, ...(request.author === undefined ? {} : { author: request.author }) };
   const issues = trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
+  let host: HostCapabilities | undefined; // learned once per host, when a list needs planning
   const present = new Set(files.map((f) => f.path));
   const gone: TreeFile[] = issues
     .filter((i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path))
@@ -108,6 +113,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
+    host ??= await hostCapabilities(gh, log);
     const outcome = await reconcileFile({
       gh,
       ctx,
@@ -119,6 +125,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       baseline,
       issues,
       labels,
+      host,
+      ...(request.budget === undefined ? {} : { budget: request.budget }),
       trust,
       startedAt,
       dryRun: request.dryRun === true,

@@ -52,3 +52,13 @@ export function renderTrackingBody(ctx: RepoContext, doc: TaskDocument, slots: P
   lines.push(renderMarker(marker));
   return lines.join("\n");
 }
+
+const SYNC_IN_PROGRESS = /^\*\*Sync in progress:\*\* .*\n\n/;
+
+/** The tracking body with a "sync in progress: 340/1,000 tasks" line on top (or without it, for null). */
+export function withSyncProgress(body: string, progress: { done: number; total: number } | null): string {
+  const bare = body.replace(SYNC_IN_PROGRESS, "");
+  if (progress === null) return bare;
+  const n = (x: number): string => x.toLocaleString("en-US");
+  return `**Sync in progress:** ${n(progress.done)}/${n(progress.total)} tasks\n\n${bare}`;
+}

@@ -9,6 +9,7 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import type { AppRuntime } from "../../src/app/runtime.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
+import { conformanceProblems } from "../github-emulator/openapi-conformance.js";
 import { testPrivateKey } from "../support/test-key.js";
 
 export const OWNER = "octo-org";
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   log?: (line: string) => void;
   /** Log level of the app (default "silent"; "info" to watch it). */
   logLevel?: string;
+  /** On stop, check every request against GitHub's REST description (default true). */
+  checkRequests?: boolean;
   /** The app's logger (the demo's readable one); overrides logLevel. */
   appLog?: Logger;
   /** Probot's plugin-retry on, as in production (default off), with short pauses. */
@@ -49,7 +52,8 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  // The content budget is not what these tests wait for (test/e2e/ghes-content-limits.test.ts is).
+  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200), TASKSYNC_CONTENT_PER_MINUTE: "100000", TASKSYNC_CONTENT_PER_HOUR: "100000" });
   runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
@@ -111,9 +115,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async stop() {
       await runtime.queue.onIdle();
+      const problems = options.checkRequests === false ? [] : conformanceProblems(emulator.requests.history, emulator.state.hostMode);
       await emulator.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (problems.length > 0) throw new Error(`requests or answers that GitHub's REST description does not allow:\n${problems.join("\n")}`);
     },
   };
 }

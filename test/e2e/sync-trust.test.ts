@@ -85,6 +85,27 @@ describe("writes that may have happened", () => {
     expect(issuesOf(h).filter((i) => parseMarker(i.body)?.kind === "task").every((i) => i.parent !== null)).toBe(true);
   });
 
+  it("a GraphQL createIssue GitHub applied but answered 502 (with Probot's retry on): looked for, never resent blindly; one issue per task, under its parent, by the bot", async () => {
+    h = await startHarness({ retries: true });
+    h.emulator.applyThenFail({ method: "POST", path: /^\/graphql$/, times: 2 });
+    await h.push({ [PATH]: LIST });
+
+    const mutations = h.emulator.requests.entries.filter((e) => e.route.includes("graphql") && JSON.stringify(e.requestBody ?? "").includes("createIssue"));
+    expect(mutations.slice(0, 2).map((e) => e.status)).toEqual([502, 502]);
+    // each lost answer was followed by a look at the issues opened since the reconcile began
+    expect(h.emulator.requests.entries.filter((e) => e.method === "GET" && /\/issues\?.*since=/.test(e.path))).toHaveLength(2);
+    // the two creates that took effect were not sent again: 9 issues, 9 successful creates in all
+    expect(duplicates(h)).toEqual([]);
+    expect(issuesOf(h)).toHaveLength(9); // tracking + 3 phases + 5 tasks
+    expect(mutations.filter((e) => e.status === 200).length + h.emulator.requests.entries.filter((e) => e.method === "POST" && /\/issues$/.test(e.path)).length).toBe(7);
+    expect(issuesOf(h).filter((i) => parseMarker(i.body)?.kind !== "tracking").every((i) => i.parent !== null)).toBe(true);
+    // created through GraphQL by the installation: the bot's issues, so trusted by the next reconcile
+    expect(new Set(issuesOf(h).map((i) => i.user))).toEqual(new Set(["tasksync[bot]"]));
+    await h.push({ [PATH]: LIST.replace("- [ ] T003", "- [x] T003") });
+    expect(duplicates(h)).toEqual([]);
+    expect(taskIssue(h, "T003", PATH).state).toBe("closed");
+  });
+
   it("a tick commit GitHub applied but answered 502: one commit, the box ticked once, the issues follow", async () => {
     h = await startHarness({ files: { [PATH]: LIST }, retries: true });
     const commits = commitCount(h);

@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import { HttpError } from "./errors.js";
 import { Faults, type PrimaryLimitOptions, type SecondaryLimitOptions } from "./faults.js";
 import { GraphQLHandler } from "./graphql.js";
+import type { HostMode } from "./host-mode.js";
 import { emitCheckRun, emitInstallation, emitInstallationRepositories, emitPullRequestEvent } from "./payloads.js";
 import { RequestLog } from "./request-log.js";
 import { buildRouter } from "./routes/index.js";
@@ -342,6 +343,11 @@ export class Emulator {
   }
 
   // ---------------------------------------------------------------- faults
+
+  /** play github.com (default) or a GitHub Enterprise Server version: its routes, headers, /meta and GraphQL schema */
+  setHostMode(mode: HostMode): void {
+    this.state.hostMode = mode;
+  }
 
   /** writes to the branch (contents, ref updates) are refused like a protected branch */
   protectBranch(owner: string, repo: string, branch: string, options: ProtectOptions = {}): void {

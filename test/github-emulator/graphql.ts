@@ -8,6 +8,7 @@ import type { State } from "./store/state.js";
 import { issueApi } from "./store/issues.js";
 import { headSha } from "./store/pulls.js";
 import { fullName, repoHtml } from "./store/repos.js";
+import { MutationError, MutationResolver } from "./graphql-mutations.js";
 
 // ---------- parsing ----------
 interface Field {
@@ -140,7 +141,36 @@ function connection(items: Resolver[], args: Record<string, unknown>): Resolver 
 }
 
 export class GraphQLHandler {
-  constructor(private readonly state: State) {}
+  private readonly mutations: MutationResolver;
+
+  constructor(private readonly state: State) {
+    this.mutations = new MutationResolver(state, () => state.hostMode);
+  }
+
+  /** Runs a mutation document's fields; validation refusals answer without data, as GitHub does. */
+  private mutate(fields: Field[], actor: Actor): { result: Record<string, unknown>; ok: boolean } {
+    const data: Record<string, unknown> = {};
+    const errors: Array<Record<string, unknown>> = [];
+    for (const f of fields) {
+      try {
+        const payload = this.mutations.resolve({ name: f.name, args: f.args }, actor);
+        const node: Resolver = { __typename: String(payload["__typename"]) };
+        for (const [k, v] of Object.entries(payload)) {
+          node[k] = v && typeof v === "object" && "node_id" in v && "repo" in v ? this.issueNode(v as IssueRecord) : v;
+        }
+        data[f.alias] = this.value(node, f, [f.alias], []);
+      } catch (e) {
+        if (!(e instanceof MutationError)) throw e;
+        if (e.code !== undefined) {
+          // schema validation: nothing ran
+          return { result: { errors: [{ path: ["mutation", f.name], extensions: { code: e.code, typeName: "Mutation" }, message: e.message }] }, ok: this.state.hostMode.kind !== "github.com" };
+        }
+        data[f.alias] = null;
+        errors.push({ type: e.type, path: [f.alias], message: e.message });
+      }
+    }
+    return { result: errors.length ? { data, errors } : { data }, ok: errors.length === 0 };
+  }
 
   private canSee(actor: Actor, repo: RepoRecord): boolean {
     if (actor.kind === "installation") return actor.installation.repoIds.has(repo.id);
@@ -262,9 +292,7 @@ export class GraphQLHandler {
     const errors: GraphQLError[] = [];
     try {
       const doc = parse(b.query, variables);
-      if (doc.operation === "mutation") {
-        return { result: { errors: [{ message: "Mutations are not implemented by the GitHub emulator" }] }, mutation: true, ok: false };
-      }
+      if (doc.operation === "mutation") return { ...this.mutate(doc.fields, actor), mutation: true };
       const data = this.resolve(this.root(actor, errors), doc.fields, [], errors);
       return { result: errors.length ? { data, errors } : { data }, mutation: false, ok: errors.length === 0 };
     } catch (e) {

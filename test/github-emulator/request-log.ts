@@ -9,6 +9,9 @@ export interface LoggedRequest {
   at: number;
   durationMs: number;
   actor: string;
+  /** the JSON body sent, and the JSON body answered (for checks against GitHub's REST description) */
+  requestBody?: unknown;
+  responseBody?: unknown;
 }
 
 export const TOKEN_ROUTE = "POST /app/installations/{installation_id}/access_tokens";
@@ -23,12 +26,15 @@ export interface Counts {
 
 export class RequestLog {
   readonly entries: LoggedRequest[] = [];
+  /** every request since the emulator started: `reset()` does not clear it (conformance checks read it) */
+  readonly history: LoggedRequest[] = [];
   /** graphql requests that were mutations (counted as writes) */
   private graphqlMutations = new WeakSet<LoggedRequest>();
   onEntry: ((e: LoggedRequest) => void) | undefined;
 
   add(entry: LoggedRequest, graphqlMutation = false): void {
     this.entries.push(entry);
+    this.history.push(entry);
     if (graphqlMutation) this.graphqlMutations.add(entry);
     this.onEntry?.(entry);
   }

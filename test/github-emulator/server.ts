@@ -10,6 +10,7 @@ import { GRAPHQL_ROUTE, type RequestLog, TOKEN_ROUTE } from "./request-log.js";
 import type { RequestContext, Router, RouteResult } from "./router.js";
 import type { Actor } from "./store/records.js";
 import type { State } from "./store/state.js";
+import { hostHeaders, routeExists } from "./host-mode.js";
 
 export interface ServerDeps {
   state: State;
@@ -46,6 +47,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { state, router, faults, log } = deps;
   const started = Date.now();
+  let requestBody: unknown;
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
   const prefix = url.pathname.startsWith("/api/v3/") || url.pathname === "/api/v3" ? "/api/v3" : "";
@@ -61,12 +63,17 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
   try {
     if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    // Named by its route even when a fault answers it before routing (the conformance check reads it).
+    const known = isGraphql ? undefined : router.match(method, path);
+    if (isGraphql) routeName = GRAPHQL_ROUTE;
+    else if (known) routeName = `${method} ${known.route.template}`;
     const forced = faults.nextRequest();
     if (forced !== undefined) throw new HttpError(forced, forced === 502 ? "Server Error" : forced === 503 ? "Service Unavailable" : "Internal Server Error");
     let body: unknown;
     if (raw.trim() !== "") {
       try {
         body = JSON.parse(raw);
+        requestBody = body;
       } catch {
         throw new HttpError(400, "Problems parsing JSON");
       }
@@ -78,12 +85,20 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       if (actor.kind === "anonymous") throw new HttpError(401, "This endpoint requires you to be authenticated.");
       if (actor.kind === "app") throw new HttpError(403, "Resource not accessible by integration");
       if (!faults.spendPrimary()) throw primaryExceeded(actor);
+      if (/^\s*mutation\b/.test(String((body as { query?: unknown } | undefined)?.query ?? ""))) {
+        const refused = faults.checkSecondary();
+        if (refused) throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, { "retry-after": String(refused.retryAfter) });
+      }
       const out = deps.graphql.execute(body, actor);
       graphqlMutation = out.mutation;
       if (!out.ok) deps.onUnmatched("GRAPHQL", JSON.stringify(out.result["errors"]));
       result = { status: 200, body: out.result };
+      // A mutation GitHub applied and then answered with a 5xx (a proxy timing out after the fact).
+      const failAfter = out.mutation && out.ok ? faults.failAfterApply(method, "/graphql") : undefined;
+      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     } else {
-      const match = router.match(method, path);
+      const found = router.match(method, path);
+      const match = found && routeExists(state.hostMode, `${method} ${found.route.template}`) ? found : undefined;
       if (!match) {
         deps.onUnmatched(method, path);
         throw new HttpError(404, "Not Found");
@@ -133,6 +148,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     "x-github-api-version-selected": "2022-11-28",
     "x-github-request-id": guid(),
     ...faults.rateLimitHeaders(resource),
+    ...hostHeaders(state.hostMode),
     ...(result.headers ?? {}),
   };
   if (result.status === 204) {
@@ -145,7 +161,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     res.writeHead(result.status, headers);
     res.end(result.body === undefined ? "" : JSON.stringify(result.body));
   }
-  log.add({ method, path: url.pathname + url.search, route: routeName, status: result.status, at: started, durationMs: Date.now() - started, actor: actorName(actor) }, graphqlMutation);
+  log.add({ method, path: url.pathname + url.search, route: routeName, status: result.status, at: started, durationMs: Date.now() - started, actor: actorName(actor), requestBody, responseBody: result.raw === undefined ? result.body : undefined }, graphqlMutation);
 }
 
 function primaryExceeded(actor: Actor): HttpError {

@@ -45,14 +45,22 @@ describe("push handler", () => {
     expect(app.jobs.map((j) => j.name)).toEqual([]);
   });
 
-  it("creates the issues of a new task list: exactly these requests, in this order", async () => {
+  it("creates the issues of a new task list, each under its parent with its labels in one request: exactly these requests, in this order", async () => {
     app = await startTestApp({ botLogin: "tasksync[bot]" });
-    const created: Array<{ title: string; labels: string[] }> = [];
+    const created: Array<{ title: string; labels: string[]; parent?: string }> = [];
     let nextIssue = 1;
     const issue = (body: { title: string; labels: string[] }) => {
       created.push(body);
       const number = nextIssue++;
       return { number, id: 9000 + number, node_id: `I_${number}`, title: body.title, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+    };
+    const labelIds: Record<string, string> = { LA_1: "tasksync", LA_2: "feature: 001-photo-albums", LA_3: "phase: 1" };
+    /** GraphQL createIssue: the issue under its parent, with its labels, in one request. */
+    const createIssue = (body: { query: string; variables: { title: string; labelIds: string[]; parentIssueId: string; repositoryId: string } }) => {
+      if (!body.query.includes("createIssue") || body.variables.repositoryId !== "R_1") throw new Error(`unexpected GraphQL ${body.query}`);
+      const made = issue({ title: body.variables.title, labels: body.variables.labelIds.map((id) => labelIds[id] ?? id) });
+      created[created.length - 1]!.parent = body.variables.parentIssueId;
+      return { data: { createIssue: { issue: { id: made.node_id, databaseId: made.id, number: made.number } } } };
     };
     const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
@@ -60,13 +68,12 @@ describe("push handler", () => {
       .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }, { path: "README.md", type: "blob", sha: "r" }] })
       .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [])
       .get(`${R}/git/blobs/${BLOB}`).reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
-      .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7" }])
-      .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, {})
-      .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, {})
-      .post(`${R}/issues`).times(4).reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
-      .post(`${R}/issues/1/sub_issues`, { sub_issue_id: 9002 }).reply(201, {})
-      .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9003 }).reply(201, {})
-      .post(`${R}/issues/2/sub_issues`, { sub_issue_id: 9004 }).reply(201, {})
+      .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7", node_id: "LA_1" }])
+      .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, { node_id: "LA_2" })
+      .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, { node_id: "LA_3" })
+      .post(`${R}/issues`).reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
+      .get(R).reply(200, { node_id: "R_1" })
+      .post("/graphql").times(3).reply(200, (_uri, body) => createIssue(body as Parameters<typeof createIssue>[0]))
       .post(`${R}/issues/4/dependencies/blocked_by`, { issue_id: 9003 }).reply(201, {})
       .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`)).reply(200, {})
       // a task list was reconciled: the gates of open pull requests are re-checked (none here)
@@ -80,6 +87,8 @@ describe("push handler", () => {
       "T002 Add linting (depends on T001)",
     ]);
     expect(created[2]?.labels).toEqual(["tasksync", "feature: 001-photo-albums", "phase: 1"]);
+    // each issue is created under its parent: the phase under the tracking issue, the tasks under the phase
+    expect(created.map((c) => c.parent)).toEqual([undefined, "I_1", "I_2", "I_2"]);
   });
 
   it("makes no write when the push is delivered again after it was synced", async () => {

@@ -13,7 +13,7 @@ export function collaboratorRoutes(r: Router): void {
     const user = ctx.state.user(login);
     const role = login.toLowerCase() === ctx.repo.owner.login.toLowerCase() ? "admin" : (ctx.repo.collaborators.get(login) ?? "read");
     const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
-    return ok({ permission, role_name: role, user: userJson(ctx.state, user) });
+    return ok({ permission, role_name: role, user: { ...userJson(ctx.state, user), permissions: { admin: role === "admin", maintain: ["admin", "maintain"].includes(role), push: permission !== "read", triage: true, pull: true }, role_name: role } });
   });
   r.post("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", { permission: "issues" }, (ctx) => {
     const comment = getComment(ctx.state, ctx.repo, num(ctx.params["comment_id"]));

@@ -8,6 +8,7 @@ import { contentRoutes } from "./contents.js";
 import { gitRoutes } from "./git.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes } from "./labels.js";
+import { metaRoutes } from "./meta.js";
 import { pullRoutes } from "./pulls.js";
 import { relationshipRoutes } from "./relationships.js";
 import { repoRoutes } from "./repos.js";
@@ -21,6 +22,7 @@ export function buildRouter(): Router {
   relationshipRoutes(r);
   issueRoutes(r);
   labelRoutes(r);
+  metaRoutes(r);
   pullRoutes(r);
   gitRoutes(r);
   contentRoutes(r);

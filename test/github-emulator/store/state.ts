@@ -1,4 +1,5 @@
 /** The whole emulated GitHub: users, repositories, installations, tokens and id sequences. */
+import type { HostMode } from "../host-mode.js";
 import { randomBytes } from "node:crypto";
 import { nodeId, isoSeconds } from "../ids.js";
 import { GitStore } from "./git.js";
@@ -33,6 +34,8 @@ export const DEFAULT_EVENTS = ["push", "issues", "issue_comment", "pull_request"
 
 export class State {
   apiUrl = "http://127.0.0.1";
+  /** Which GitHub the emulator plays: github.com, or a GHES version (see host-mode.ts). */
+  hostMode: HostMode = { kind: "github.com" };
   /** Entries a recursive tree listing returns before it says `truncated` (GitHub: 100,000). */
   treeEntryLimit = 100_000;
   webUrl = "http://127.0.0.1";

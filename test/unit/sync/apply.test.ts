@@ -1,7 +1,7 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
-import pino from "pino";
+import { captureLog } from "../../support/capture-log.js";
 import type { GitHubClient } from "../../../src/github/client.js";
+import { capabilitiesFor } from "../../../src/github/host-capabilities.js";
 import { applyPlan } from "../../../src/sync/apply.js";
 import type { Operation } from "../../../src/sync/operations.js";
 import type { Plan } from "../../../src/sync/plan.js";
@@ -24,16 +24,7 @@ function httpError(status: number, message: string, errors: unknown[] = []): Err
   return Object.assign(new Error(message), { status, response: { data: { message, errors } } });
 }
 
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info" }, stream), lines };
-}
+const capture = captureLog;
 
 const plan = (operations: Operation[], refs: Array<[string, number, number]> = []): Plan => ({
   path: P,
@@ -44,7 +35,7 @@ const plan = (operations: Operation[], refs: Array<[string, number, number]> = [
 });
 
 describe("applyPlan", () => {
-  it("creates, then links with the new issue's database id (not its number), logging one line per operation", async () => {
+  it("on a host without GraphQL sub-issues: creates, then links with the new issue's database id (not its number), logging one line per operation", async () => {
     const { gh, calls } = fakeClient((route) => (route.startsWith("POST /repos/{owner}/{repo}/issues") && !route.includes("{issue_number}") ? { number: 7, id: 70007 } : {}));
     const { log, lines } = capture();
     const report = await applyPlan(
@@ -56,7 +47,7 @@ describe("applyPlan", () => {
         ],
         [[`${P}#phase:1`, 2, 20002], [`${P}#T001`, 3, 30003]],
       ),
-      { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0 },
+      { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, host: { ...capabilitiesFor(null), graphqlSubIssues: false } },
     );
     expect(calls.map((c) => c.route)).toEqual([
       "POST /repos/{owner}/{repo}/issues",
@@ -94,7 +85,7 @@ describe("applyPlan", () => {
 
     const failing = fakeClient(() => httpError(502, "Bad Gateway"));
     await expect(
-      applyPlan(plan([ops[1] as Operation], refs), { gh: failing.gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0 }),
+      applyPlan(plan([ops[1] as Operation], refs), { gh: failing.gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 0 }),
     ).rejects.toMatchObject({ status: 502 });
   });
 });
