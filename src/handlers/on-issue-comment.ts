@@ -5,6 +5,7 @@
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
 import { parseMarker } from "../sync/marker.js";
+import { jobEnv } from "../queue/job-env.js";
 import { queueFullSync } from "./on-installation.js";
 
 const COMMAND = /^\s*\/tasksync\s+sync\b/m;
@@ -33,7 +34,7 @@ export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
       return;
     }
     log.info({ user: sender.login }, "/tasksync sync requested");
-    queueFullSync(runtime, gh, repository.full_name, log, [marker.path])
+    queueFullSync(jobEnv(context, runtime, log), repository.full_name, [marker.path])
       .then(() =>
         gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
           ...repo,

@@ -12,6 +12,8 @@ import { parseMarker } from "../sync/marker.js";
 import { TickBatcher } from "../writeback/tick-batcher.js";
 import { issueChange } from "../writeback/tick-change.js";
 import { runWriteBack, type WriteBackJob } from "../writeback/write-back-job.js";
+import { writeBackData, writeBackJob } from "../writeback/write-back-kind.js";
+import { jobEnv } from "../queue/job-env.js";
 
 interface Sender {
   login: string;
@@ -48,7 +50,9 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options:
     }
     const change = issueChange(action, issue.state_reason);
     const repoKey = repository.full_name;
-    const { batch, opened } = batcher.add(repoKey, marker.path, { taskId: marker.id, issueNumber: issue.number, change, text: marker.text }, context.id);
+    const tick = { taskId: marker.id, issueNumber: issue.number, change, text: marker.text };
+    // A shared queue carries the batch as data: each event is then a batch of its own.
+    const { batch, opened } = (runtime.queue.shared ? new TickBatcher() : batcher).add(repoKey, marker.path, tick, context.id);
     log.info({ change, batchSize: batch.ticks.size }, opened ? "write-back batch opened" : "write-back batch joined");
     if (!opened) return;
     const ctx = {
@@ -59,9 +63,10 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options:
     };
     const gh = guardedClient(context.octokit, log);
     const jobLog = context.log.child({ repo: repoKey });
+    const job = writeBackJob.job(writeBackData(ctx, batch), jobEnv(context, runtime, jobLog));
     runtime.queue
       .push(repoKey, {
-        name: "write-back",
+        ...job,
         run: () => runWriteBack({ gh, ctx, batch, batcher, runtime, log: jobLog, ...(options.reconcile ? { reconcile: options.reconcile } : {}) }),
       })
       .catch((error: unknown) => jobLog.error({ err: error, file: marker.path }, "write-back failed; close or reopen the issue again to retry"));

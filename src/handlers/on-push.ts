@@ -8,17 +8,38 @@
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
 import { guardedClient } from "../github/guarded-client.js";
+import { jobEnv } from "../queue/job-env.js";
+import { defineJob } from "../queue/job-kind.js";
+import type { RepoContext } from "../sync/repo-context.js";
 import { syncRepository } from "../sync/sync-repository.js";
 import { queueRecheck } from "./on-gates-recheck.js";
 
-interface PendingPush {
+interface PushSync {
+  ctx: RepoContext;
+  /** The newest push's head (the job reconciles the branch's head as it is when it runs). */
   after: string;
-  deliveries: string[];
+  delivery: string;
 }
 
-export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
-  const pending = new Map<string, PendingPush>();
+/** The reconcile a push queues (one per repository: waiting ones coalesce into the newest). */
+export const pushSyncJob = defineJob<PushSync>("sync", async ({ ctx, after, delivery }, { octokit, installationId, runtime, log: baseLog }) => {
+  const log = baseLog.child({ delivery, repo: `${ctx.owner}/${ctx.repo}` });
+  const gh = guardedClient(octokit, log);
+  // Reconcile the branch as it is now, not as this push left it: a push delivered late
+  // (or out of order) must not take the issues back to an older version of a list.
+  const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: ctx.owner, repo: ctx.repo, ref: `heads/${ctx.defaultBranch}` });
+  const commitSha = head.data.object.sha;
+  if (commitSha !== after) log.info({ after, head: commitSha }, "the branch moved on since this push: syncing its head");
+  const outcome = await syncRepository({ gh, ctx, commitSha, force: false, log, pauseMs: runtime.settings.writePauseMs });
+  // A task list was reconciled: pull requests waiting on its tasks may pass now.
+  if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
+    queueRecheck({ octokit, runtime, log, ...(installationId === undefined ? {} : { installationId }) }, ctx, "push").catch((error: unknown) =>
+      log.error({ err: error }, "gates re-check failed; it runs again on the next event"),
+    );
+  }
+});
 
+export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
   app.on("push", async (context) => {
     const payload = context.payload;
     const repository = payload.repository;
@@ -32,55 +53,18 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
       log.debug("push ignored: branch deleted");
       return;
     }
-    if (runtime.ownCommits.has(payload.after)) {
+    if (runtime.ownCommits.has(payload.after) || (await runtime.shared?.isOwnCommit(payload.after))) {
       log.info({ after: payload.after }, "push ignored: tasksync's own commit");
       return;
     }
-    const key = repository.full_name;
-    const entry = pending.get(key);
-    if (entry) {
-      entry.after = payload.after;
-      entry.deliveries.push(context.id);
-    } else {
-      pending.set(key, { after: payload.after, deliveries: [context.id] });
-    }
-    const gh = guardedClient(context.octokit, log);
-    const ctx = {
+    const ctx: RepoContext = {
       owner: repository.owner?.login ?? repository.owner?.name ?? "",
       repo: repository.name,
       htmlUrl: repository.html_url,
       defaultBranch,
     };
     runtime.queue
-      .push(key, {
-        name: "sync",
-        coalesceKey: "push",
-        run: async () => {
-          const push = pending.get(key);
-          pending.delete(key);
-          if (!push) return;
-          const jobLog = log.child({ deliveries: push.deliveries });
-          // Reconcile the branch as it is now, not as this push left it: a push delivered late
-          // (or out of order) must not take the issues back to an older version of a list.
-          const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner: ctx.owner, repo: ctx.repo, ref: `heads/${defaultBranch}` });
-          const commitSha = head.data.object.sha;
-          if (commitSha !== push.after) jobLog.info({ after: push.after, head: commitSha }, "the branch moved on since this push: syncing its head");
-          const outcome = await syncRepository({
-            gh,
-            ctx,
-            commitSha,
-            force: false,
-            log: jobLog,
-            pauseMs: runtime.settings.writePauseMs,
-          });
-          // A task list was reconciled: pull requests waiting on its tasks may pass now.
-          if (outcome.kind === "synced" && outcome.result.plans.length > 0 && outcome.config.gates.enabled) {
-            queueRecheck(runtime, context.octokit, ctx, "push", jobLog).catch((error: unknown) =>
-              jobLog.error({ err: error }, "gates re-check failed; it runs again on the next event"),
-            );
-          }
-        },
-      })
+      .push(repository.full_name, pushSyncJob.job({ ctx, after: payload.after, delivery: context.id }, jobEnv(context, runtime, context.log), "push"))
       .catch((error: unknown) => log.error({ err: error }, "sync failed; it runs again on the next event"));
   });
 }

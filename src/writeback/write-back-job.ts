@@ -122,6 +122,7 @@ export async function runWriteBack(job: WriteBackJob): Promise<void> {
         return;
       }
       runtime.ownCommits.add(commitSha);
+      await runtime.shared?.addOwnCommit(commitSha);
       await (job.reconcile ?? reconcile)({ gh, ctx, config, commitSha, only: [path], force: false, log, pauseMs: runtime.settings.writePauseMs });
       return;
     }
