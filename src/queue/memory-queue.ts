@@ -53,6 +53,9 @@ export class MemoryQueue implements WorkQueue {
     return this.pending;
   }
 
+  /** Nothing to take: pushed jobs run here. */
+  start(): void {}
+
   health(): Promise<QueueHealth> {
     return Promise.resolve({ engine: "memory" });
   }

@@ -4,6 +4,7 @@
  * replaced by the newer one (queued pushes collapse into one reconcile of the newest head).
  * Two engines: in memory (one process, the default) and Redis (REDIS_URL: several replicas).
  */
+import type { Logger } from "pino";
 
 /** A job as data, so that any replica can run it: its kind (`name`), installation and input. */
 export interface DurableJob {
@@ -33,6 +34,9 @@ export interface QueueHealth {
   failed?: Array<{ id: string; name: string; repo: string; error: string; attempts: number; failedAt?: number }>;
 }
 
+/** Runs a stored job on this replica: its kind's function with the installation's client. */
+export type RunDurableJob = (name: string, job: DurableJob, log: Logger) => Promise<void>;
+
 export interface WorkQueue {
   /** Jobs may run on another replica: what a job needs must be in its data when it is pushed. */
   readonly shared: boolean;
@@ -46,6 +50,8 @@ export interface WorkQueue {
   onIdle(): Promise<void>;
   /** Jobs waiting or running in this process. */
   size(): number;
+  /** Starts taking jobs stored by any replica (Redis); the in-memory engine runs what is pushed. */
+  start(runJob: RunDurableJob, log: Logger): void;
   /** The engine's state for /healthz. */
   health(): Promise<QueueHealth>;
   /**
