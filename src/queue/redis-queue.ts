@@ -112,9 +112,12 @@ export class RedisQueue implements WorkQueue {
       throw new DelayedError();
     }
     this.running.set(job.id ?? "", { job, token, lane });
+    const startedAt = Date.now();
+    jobLog.info({ attempt: job.attemptsMade + 1 }, "job started");
     try {
       await runJob(job.name, job.data, jobLog);
     } finally {
+      jobLog.info({ ms: Date.now() - startedAt }, "job ended");
       this.settled(() => this.running.delete(job.id ?? ""));
       await lane.release().catch((error: unknown) => jobLog.warn({ err: error }, "could not release the repository's lane lock"));
     }
