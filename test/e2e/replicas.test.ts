@@ -136,6 +136,7 @@ describe("two replicas sharing one Redis", () => {
     emulator.commit({ owner: OWNER, repo: BIG, files: { [PATH]: bigList }, message: "A long list", author: "mona" });
     await waitFor("a to be midway through the sync", () => issuesOf(where(BIG)).length >= 10, 60_000);
     a.child.kill("SIGKILL");
+    expect(a.logs.some((l) => l["msg"] === "job started" && l["repo"] === `${OWNER}/${BIG}`)).toBe(true);
     spreader.only = undefined;
     expect(issuesOf(where(BIG)).length).toBeLessThan(62);
     await waitFor("b to finish the sync", () => {
