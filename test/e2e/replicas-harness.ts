@@ -114,6 +114,7 @@ export class Spreader {
 }
 
 interface Health {
+  queued: number;
   counts?: Record<string, number>;
   failed?: unknown[];
 }
@@ -122,15 +123,21 @@ export async function health(replica: Replica): Promise<Health> {
   return (await (await fetch(`${replica.url}/healthz`)).json()) as Health;
 }
 
-/** Waits until every webhook is delivered and Redis holds no waiting, delayed or running job, a few polls in a row. */
-export async function settle(emulator: Emulator, replica: () => Replica, timeoutMs = 90_000): Promise<void> {
+/** Jobs not finished: this replica's own (queued) and, with Redis, every replica's waiting, delayed or running ones. */
+async function busy(replica: Replica): Promise<number> {
+  const { queued, counts = {} } = await health(replica);
+  return queued + (counts["waiting"] ?? 0) + (counts["active"] ?? 0) + (counts["delayed"] ?? 0) + (counts["prioritized"] ?? 0);
+}
+
+/** Waits until every webhook is delivered and no replica holds work, a few polls in a row. */
+export async function settle(emulator: Emulator, replicas: () => Replica[], timeoutMs = 90_000): Promise<void> {
   let quiet = 0;
   await waitFor("the replicas to settle", async () => {
     const before = emulator.sentWebhooks().length;
     await emulator.webhooksDelivered();
-    const counts = (await health(replica())).counts ?? {};
-    const busy = (counts["waiting"] ?? 0) + (counts["active"] ?? 0) + (counts["delayed"] ?? 0) + (counts["prioritized"] ?? 0);
-    quiet = busy === 0 && emulator.sentWebhooks().length === before ? quiet + 1 : 0;
+    const live = replicas().filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+    const work = (await Promise.all(live.map(busy))).reduce((sum, n) => sum + n, 0);
+    quiet = work === 0 && emulator.sentWebhooks().length === before ? quiet + 1 : 0;
     return quiet >= 4;
   }, timeoutMs);
 }

@@ -58,7 +58,7 @@ beforeAll(async () => {
   emulator.setWebhookTarget({ onWebhook: spreader.deliver });
   for (const repo of [...REPOS, BIG]) emulator.createRepo({ owner: OWNER, name: repo, files: repo === BIG ? { "README.md": "# big\n" } : { [PATH]: list() } });
   emulator.install({ account: OWNER, repos: [...REPOS, BIG] });
-  await settle(emulator, () => replicas[0]!);
+  await settle(emulator, () => replicas);
 }, 180_000);
 
 afterAll(async () => {
@@ -82,14 +82,14 @@ describe("two replicas sharing one Redis", () => {
       editList(repo, (t) => `${t.trimEnd()}\n- [ ] T007 [US1] Docs in \`docs/use.md\`\n`, "Add T007");
       events += 8;
     }
-    await settle(emulator, () => replicas[0]!);
+    await settle(emulator, () => replicas);
     // then per repository 2 reopens: T001 (a person's close) and T004 (closed by tasksync after the tick)
     for (const repo of REPOS) {
       emulator.reopenIssue(OWNER, repo, issueOf(repo, "T001"), "mona");
       emulator.reopenIssue(OWNER, repo, issueOf(repo, "T004"), "mona");
       events += 2;
     }
-    await settle(emulator, () => replicas[0]!);
+    await settle(emulator, () => replicas);
     expect(events).toBe(200);
 
     expect(spreader.statuses.every((s) => s === 200)).toBe(true);
@@ -144,7 +144,7 @@ describe("two replicas sharing one Redis", () => {
       return ids.length >= 60 && b.logs.some((l) => l["msg"] === "job ended" && l["repo"] === `${OWNER}/${BIG}`);
     }, 120_000);
     emulator.setLatency(0);
-    await settle(emulator, () => b);
+    await settle(emulator, () => [b]);
     const ids = issuesOf(where(BIG)).flatMap((issue) => {
       const marker = parseMarker(issue.body);
       return marker?.kind === "task" ? [marker.id] : [];
