@@ -2,7 +2,7 @@
  * bench:queue — the work engines side by side: in memory (one process) and Redis with one and
  * two replicas (real processes, behind a round-robin spreader), against the local emulator with
  * no write pacing. For each: the webhook answer time (p50/p99) during a burst of 1,000 push
- * deliveries over 50 repositories (32 in flight), then the reconciles per second until every
+ * deliveries over 20 repositories (32 in flight), then the reconciles per second until every
  * job is done (coalesced pushes count once: that is the point of coalescing).
  */
 import { startEmulator, type WebhookEvent } from "../test/github-emulator/index.js";
@@ -11,10 +11,10 @@ import { startRedis } from "../test/support/redis-server.js";
 
 const OWNER = "bench-org";
 const PATH = "specs/001-bench/tasks.md";
-const REPOS = Array.from({ length: 50 }, (_, i) => `repo-${String(i + 1).padStart(2, "0")}`);
+const REPOS = Array.from({ length: 20 }, (_, i) => `repo-${String(i + 1).padStart(2, "0")}`);
 const DELIVERIES = 1_000;
 const IN_FLIGHT = 32;
-const HEAD_READ = "GET /repos/{owner}/{repo}/git/ref/{ref+}";
+const HEAD_READ = "GET /repos/{owner}/{repo}/git/ref/{ref}";
 const ENV = { E2E_WRITE_PACE_MS: "0", TASKSYNC_WRITE_PAUSE_MS: "0", TASKSYNC_CONCURRENCY: "4", TASKSYNC_JOB_LEASE_MS: "10000", LOG_LEVEL: "warn" };
 
 const LIST = `# Tasks: Bench

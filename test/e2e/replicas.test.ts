@@ -15,6 +15,7 @@ const OWNER = "octo-org";
 const PATH = "specs/001-app/tasks.md";
 const REPOS = Array.from({ length: 20 }, (_, i) => `app-${String(i + 1).padStart(2, "0")}`);
 const BIG = "big-app";
+const BIG_2 = "big-app-2";
 /** Pacing (Probot's write lanes, tasksync's pause between writes): small, so the test stays short. */
 const PACE = { E2E_WRITE_PACE_MS: "0", TASKSYNC_WRITE_PAUSE_MS: "0", TASKSYNC_JOB_LEASE_MS: "2000", TASKSYNC_CONCURRENCY: "4", TASKSYNC_BATCH_WINDOW_MS: "0" };
 
@@ -37,6 +38,15 @@ let emulator: Emulator;
 let replicas: Replica[] = [];
 let spreader: Spreader;
 const where = (repo: string) => ({ emulator, owner: OWNER, repo });
+const tasks = Array.from({ length: 60 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1} in \`src/t${i + 1}.ts\``);
+const bigList = `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n`;
+
+/** The ids of the task issues of a repository (one entry per issue). */
+const taskIds = (repo: string): string[] =>
+  issuesOf(where(repo)).flatMap((issue) => {
+    const marker = parseMarker(issue.body);
+    return marker?.kind === "task" ? [marker.id] : [];
+  });
 
 function issueOf(repo: string, id: string): number {
   const issue = findTaskIssue(where(repo), id, PATH);
@@ -56,8 +66,8 @@ beforeAll(async () => {
   replicas = [await startReplica("a", emulator, redis.url, PACE), await startReplica("b", emulator, redis.url, PACE)];
   spreader = new Spreader(() => replicas);
   emulator.setWebhookTarget({ onWebhook: spreader.deliver });
-  for (const repo of [...REPOS, BIG]) emulator.createRepo({ owner: OWNER, name: repo, files: repo === BIG ? { "README.md": "# big\n" } : { [PATH]: list() } });
-  emulator.install({ account: OWNER, repos: [...REPOS, BIG] });
+  for (const repo of [...REPOS, BIG, BIG_2]) emulator.createRepo({ owner: OWNER, name: repo, files: repo.startsWith(BIG) ? { "README.md": "# big\n" } : { [PATH]: list() } });
+  emulator.install({ account: OWNER, repos: [...REPOS, BIG, BIG_2] });
   await settle(emulator, () => replicas);
 }, 180_000);
 
@@ -129,8 +139,6 @@ describe("two replicas sharing one Redis", () => {
 
   it("a replica killed with SIGKILL in the middle of a long sync: the other finishes it, without duplicates", async () => {
     const [a, b] = replicas as [Replica, Replica];
-    const tasks = Array.from({ length: 60 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1} in \`src/t${i + 1}.ts\``);
-    const bigList = `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n`;
     spreader.only = a; // the push goes to a
     emulator.setLatency(40); // every request takes a while: the sync is long
     emulator.commit({ owner: OWNER, repo: BIG, files: { [PATH]: bigList }, message: "A long list", author: "mona" });
@@ -145,12 +153,37 @@ describe("two replicas sharing one Redis", () => {
     }, 120_000);
     emulator.setLatency(0);
     await settle(emulator, () => [b]);
-    const ids = issuesOf(where(BIG)).flatMap((issue) => {
-      const marker = parseMarker(issue.body);
-      return marker?.kind === "task" ? [marker.id] : [];
-    });
+    const ids = taskIds(BIG);
     expect(ids.length).toBe(60);
     expect(new Set(ids).size).toBe(60);
     expect(b.logs.some((l) => l["msg"] === "job started" && l["repo"] === `${OWNER}/${BIG}`)).toBe(true);
+  }, 240_000);
+
+  it("a replica stopped with SIGTERM in the middle of a long sync hands it back and exits; another finishes it", async () => {
+    // two fresh replicas with a long lease, so only a hand-back can move the job quickly; b stops first (idle)
+    const slow = { ...PACE, TASKSYNC_DRAIN_MS: "300", TASKSYNC_JOB_LEASE_MS: "60000" };
+    replicas.push(await startReplica("c", emulator, redis.url, slow), await startReplica("d", emulator, redis.url, slow));
+    const b = replicas[1] as Replica;
+    const bExited = new Promise<number | null>((r) => b.child.once("exit", (code) => r(code)));
+    b.child.kill("SIGTERM");
+    expect(await bExited).toBe(0);
+    emulator.setLatency(40);
+    emulator.commit({ owner: OWNER, repo: BIG_2, files: { [PATH]: bigList }, message: "Another long list", author: "mona" });
+    const startedBy = (r: Replica) => r.logs.some((l) => l["msg"] === "job started" && l["repo"] === `${OWNER}/${BIG_2}`);
+    const live = replicas.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+    const holder = await waitFor("a replica to be midway through the sync", () => issuesOf(where(BIG_2)).length >= 10 && live.find(startedBy), 60_000);
+    const other = live.find((r) => r !== holder) as Replica;
+    const exited = new Promise<number | null>((r) => holder.child.once("exit", (code) => r(code)));
+    const stoppedAt = Date.now();
+    holder.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(holder.logs.some((l) => l["msg"] === "stopping: handing the job back to the other replicas" && l["repo"] === `${OWNER}/${BIG_2}`)).toBe(true);
+    await waitFor("the other replica to take the job", () => startedBy(other), 30_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(30_000); // handed back: no waiting for the 60 s lease
+    await waitFor("the sync to finish", () => taskIds(BIG_2).length >= 60 && other.logs.some((l) => l["msg"] === "job ended" && l["repo"] === `${OWNER}/${BIG_2}`), 120_000);
+    emulator.setLatency(0);
+    await settle(emulator, () => [other]);
+    expect(taskIds(BIG_2).length).toBe(60);
+    expect(new Set(taskIds(BIG_2)).size).toBe(60);
   }, 240_000);
 });
