@@ -3,7 +3,8 @@
  * two replicas (real processes, behind a round-robin spreader), against the local emulator with
  * no write pacing. For each: the webhook answer time (p50/p99) during a burst of 1,000 push
  * deliveries over 20 repositories (32 in flight), then the reconciles per second until every
- * job is done (coalesced pushes count once: that is the point of coalescing).
+ * job is done (coalesced pushes count once: that is the point of coalescing). Twice: with
+ * Probot's throttling (shared in Redis by the replicas, pacing 0) and without it (the engine alone).
  */
 import { startEmulator, type WebhookEvent } from "../test/github-emulator/index.js";
 import { settle, Spreader, startReplica, stopReplica, type Replica } from "../test/e2e/replicas-harness.js";
@@ -26,6 +27,7 @@ const LIST = `# Tasks: Bench
 `;
 
 interface Result {
+  throttle: "shared" | "off";
   engine: string;
   replicas: number;
   p50: number;
@@ -37,12 +39,13 @@ interface Result {
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-async function scenario(engine: "memory" | "redis", count: number): Promise<Result> {
+async function scenario(engine: "memory" | "redis", count: number, throttle: Result["throttle"]): Promise<Result> {
   const redis = engine === "redis" ? await startRedis() : undefined;
   const emulator = await startEmulator({ webhookSecret: "unused: the spreader signs" });
   const replicas: Replica[] = [];
   try {
-    for (let i = 0; i < count; i += 1) replicas.push(await startReplica(`r${i + 1}`, emulator, redis?.url ?? "", ENV));
+    const env = { ...ENV, E2E_THROTTLE: throttle === "off" ? "off" : "on" };
+    for (let i = 0; i < count; i += 1) replicas.push(await startReplica(`r${i + 1}`, emulator, redis?.url ?? "", env));
     const spreader = new Spreader(() => replicas);
     emulator.setWebhookTarget({ onWebhook: spreader.deliver });
     for (const repo of REPOS) emulator.createRepo({ owner: OWNER, name: repo, files: { [PATH]: LIST } });
@@ -80,6 +83,7 @@ async function scenario(engine: "memory" | "redis", count: number): Promise<Resu
     const lastAt = Math.max(...entries.map((e) => e.at));
     times.sort((a, b) => a - b);
     return {
+      throttle,
       engine,
       replicas: count,
       p50: percentile(times, 50),
@@ -96,15 +100,20 @@ async function scenario(engine: "memory" | "redis", count: number): Promise<Resu
 }
 
 const results: Result[] = [];
-for (const [engine, count] of [["memory", 1], ["redis", 1], ["redis", 2]] as const) {
-  process.stdout.write(`${engine} × ${count} ...\n`);
-  results.push(await scenario(engine, count));
+for (const throttle of ["shared", "off"] as const) {
+  for (const [engine, count] of [["memory", 1], ["redis", 1], ["redis", 2]] as const) {
+    process.stdout.write(`${engine} × ${count}, throttling ${throttle} ...\n`);
+    results.push(await scenario(engine, count, throttle));
+  }
 }
 console.log(`\n${DELIVERIES} push deliveries over ${REPOS.length} repositories, ${IN_FLIGHT} in flight\n`);
-console.log("| engine | replicas | answer p50 | answer p99 | failed answers | reconciles | until done | reconciles/s |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("| Probot throttling | engine | replicas | answer p50 | answer p99 | failed answers | reconciles | until done | reconciles/s |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
-  console.log(`| ${r.engine} | ${r.replicas} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failedDeliveries} | ${r.reconciles} | ${r.seconds.toFixed(1)} s | ${(r.reconciles / r.seconds).toFixed(1)} |`);
+  console.log(`| ${r.throttle} | ${r.engine} | ${r.replicas} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failedDeliveries} | ${r.reconciles} | ${r.seconds.toFixed(1)} s | ${(r.reconciles / r.seconds).toFixed(2)} |`);
 }
-const [one, two] = [results[1], results[2]];
-if (one && two) console.log(`\nRedis, 2 replicas vs 1: ${(two.reconciles / two.seconds / (one.reconciles / one.seconds)).toFixed(2)}× the reconciles per second`);
+for (const throttle of ["shared", "off"] as const) {
+  const one = results.find((r) => r.throttle === throttle && r.engine === "redis" && r.replicas === 1);
+  const two = results.find((r) => r.throttle === throttle && r.engine === "redis" && r.replicas === 2);
+  if (one && two) console.log(`Redis, throttling ${throttle}: 2 replicas vs 1 = ${(two.reconciles / two.seconds / (one.reconciles / one.seconds)).toFixed(2)}× the reconciles per second`);
+}

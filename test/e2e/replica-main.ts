@@ -2,7 +2,8 @@
  * One replica of the app for the replicas e2e test, as `probot run` starts it (environment:
  * APP_ID, PRIVATE_KEY, GHE_HOST, REDIS_URL, ...) with one difference: Probot's write pacing
  * (1 s between writes, 3 s between issue creations) is E2E_WRITE_PACE_MS instead, still kept in
- * the same Redis (Bottleneck clustering) that Probot shares between replicas.
+ * the same Redis (Bottleneck clustering) that Probot shares between replicas. E2E_THROTTLE=off
+ * turns Probot's throttling off altogether (bench:queue, to measure the work engine alone).
  */
 import Bottleneck from "bottleneck";
 import { ProbotOctokit, run } from "probot";
@@ -22,6 +23,7 @@ function pacedGroup(id: string, connection: unknown): Bottleneck.Group {
 
 const Octokit = ProbotOctokit.defaults((options: { throttle?: Record<string, unknown> }) => {
   const throttle = options.throttle;
+  if (process.env["E2E_THROTTLE"] === "off") return { ...options, throttle: { enabled: false } };
   if (!throttle) return options;
   const connection = throttle["connection"];
   return {
