@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sign, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
 import { freePort } from "../support/free-port.js";
-import { testPrivateKey } from "../support/test-key.js";
+import { appEnv, collectLogs } from "../support/app-process.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SECRET = "replicas-e2e-secret";
@@ -28,37 +28,11 @@ export async function startReplica(name: string, emulator: Emulator, redisUrl: s
   const cwd = mkdtempSync(join(tmpdir(), `tasksync-${name}-`)); // no .env, no package.json
   const child = spawn(process.execPath, ["--import", join(ROOT, "node_modules/tsx/dist/loader.mjs"), join(ROOT, "test/e2e/replica-main.ts")], {
     cwd,
-    env: {
-      PATH: process.env["PATH"] ?? "",
-      HOME: cwd,
-      APP_ID: "1",
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: SECRET,
-      GHE_HOST: new URL(emulator.url).host,
-      GHE_PROTOCOL: "http",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      REDIS_URL: redisUrl,
-      ...env,
-    },
+    env: { ...appEnv(cwd, port, new URL(emulator.url).host, SECRET), REDIS_URL: redisUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const replica: Replica = { name, child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
-  let partial = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      try {
-        replica.logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        replica.stderr += `${line}\n`;
-      }
-    }
-  });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (replica.stderr += chunk));
+  collectLogs(child, replica);
   await waitFor(`${name} to answer /healthz`, async () => {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${replica.stderr}`);
     return fetch(`${replica.url}/healthz`).then((r) => r.ok, () => false);

@@ -5,7 +5,6 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +15,8 @@ import { createRuntime, tasksyncApp } from "../../src/index.js";
 import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
 import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
 import { findTaskIssue, issuesOf, type EmulatedRepo } from "../support/issues-by-marker.js";
-import { testPrivateKey } from "../support/test-key.js";
+import { appEnv, collectLogs } from "../support/app-process.js";
+import { freePort } from "../support/free-port.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
@@ -60,18 +60,6 @@ function ensureBuilt(): void {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -101,38 +89,11 @@ async function startApp(emulatorPort: string): Promise<AppProcess> {
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-")); // no .env, no package.json, no .pem
   const child = spawn(process.execPath, [PROBOT, "run", ENTRY], {
     cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      APP_ID: "1",
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: SECRET,
-      GHE_HOST: `127.0.0.1:${emulatorPort}`,
-      GHE_PROTOCOL: "http",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      TASKSYNC_BATCH_WINDOW_MS: "200",
-    },
+    env: { ...appEnv(cwd, port, `127.0.0.1:${emulatorPort}`, SECRET), TASKSYNC_BATCH_WINDOW_MS: "200" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const started: AppProcess = { child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
-  let partial = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      try {
-        started.logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        started.stderr += `${line}\n`;
-      }
-    }
-  });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    started.stderr += chunk;
-  });
+  collectLogs(child, started);
   return started;
 }
 
