@@ -2,7 +2,8 @@
 # `docker run -p 3000:3000 --env-file .env tasksync` (see README, "Deploy with Docker").
 
 # --- build: all dependencies, compile TypeScript to dist/ ---------------------------------------
-FROM node:20-slim AS build
+# Node 24: the Active LTS line (Node 20 reached its end of life in April 2026)
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` (the build) needs the sources, which come next
@@ -12,7 +13,7 @@ COPY src ./src
 RUN npm run build
 
 # --- runtime: production dependencies and the compiled app only ----------------------------------
-FROM node:20-slim
+FROM node:24-slim
 # tini as PID 1: passes SIGTERM on to node (a bare node as PID 1 ignores it) and reaps zombies
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
@@ -34,5 +35,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# what `npm start` runs, without npm in between
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./dist/src/index.js"]
+# what `npm start` runs, without npm in between: Probot's server with tasksync's logger
+CMD ["node", "bin/tasksync-server.js"]

@@ -6,6 +6,7 @@
  * Every step checks that it happened and throws a `DemoError` saying which one did not.
  */
 import { readFileSync } from "node:fs";
+import type { Logger } from "pino";
 import { parseMarker } from "../src/sync/marker.js";
 import { GATES_CHECK_NAME } from "../src/gates/gate-model.js";
 import { startHarness, type Harness } from "../test/e2e/harness.js";
@@ -66,8 +67,13 @@ function heading(print: Print, text: string): void {
   print(`━━ ${text} ${"━".repeat(Math.max(3, 92 - text.length))}`);
 }
 
-export async function runDemo(print: Print = (l) => console.log(l)): Promise<DemoResult> {
-  const h = await startHarness({ files: { "README.md": "# Reading list\n" }, batchWindowMs: 300 });
+export interface DemoOptions {
+  /** The app's logger (demo.ts: LOG_LEVEL, readable lines on standard error); silent by default. */
+  appLog?: Logger;
+}
+
+export async function runDemo(print: Print = (l) => console.log(l), options: DemoOptions = {}): Promise<DemoResult> {
+  const h = await startHarness({ files: { "README.md": "# Reading list\n" }, batchWindowMs: 300, ...(options.appLog ? { appLog: options.appLog } : {}) });
   try {
     const { owner, repo } = h;
     heading(print, `1. push ${DEMO_PATH} to ${owner}/${repo}`);

@@ -10,6 +10,7 @@ import { registerIssuesHandler } from "./handlers/on-issues.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { createQueue } from "./queue/create-queue.js";
+import { sweepOnStart } from "./app/startup-sweep.js";
 
 /** The runtime the environment asks for: an in-memory queue, or Redis when REDIS_URL is set. */
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
@@ -20,6 +21,8 @@ export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime 
 export interface AppOptions {
   /** On SIGTERM, let queued work finish (up to TASKSYNC_DRAIN_MS, default 9 s) before exiting. */
   drainOnStop?: boolean;
+  /** At start, reconcile every repository of every installation (repairs what a killed process left undone). */
+  sweepOnStart?: boolean;
 }
 
 /** Builds the app around a runtime (tests pass their own to wait on its queue). */
@@ -37,9 +40,12 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     }
     runtime.queue.start(durableJobRunner(app, runtime), app.log);
     if (appOptions.drainOnStop) drainOnStop(runtime.queue, app.log, runtime.settings.drainMs);
+    if (appOptions.sweepOnStart) {
+      sweepOnStart(app, runtime).catch((error: unknown) => app.log.error({ err: error }, "start-up sweep failed; each repository reconciles on its next event"));
+    }
     app.log.info("tasksync loaded");
   };
 }
 
 /** What `probot run` loads (npm start, the Docker image). */
-export default tasksyncApp(createRuntime(), { drainOnStop: true });
+export default tasksyncApp(createRuntime(), { drainOnStop: true, sweepOnStart: true });

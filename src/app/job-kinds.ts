@@ -5,14 +5,12 @@
 import type { Probot } from "probot";
 import { gatesJob } from "../gates/queue-gates.js";
 import { gatesRecheckJob } from "../handlers/on-gates-recheck.js";
-import { fullSyncJob } from "../handlers/on-installation.js";
-import { pushSyncJob } from "../handlers/on-push.js";
+import { reconcileJob } from "../handlers/reconcile-soon.js";
 import type { JobKind } from "../queue/job-kind.js";
-import type { RunDurableJob } from "../queue/work-queue.js";
-import { writeBackJob } from "../writeback/write-back-kind.js";
+import { NotRetriedError, type RunDurableJob } from "../queue/work-queue.js";
 import type { AppRuntime } from "./runtime.js";
 
-export const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [pushSyncJob, fullSyncJob, writeBackJob, gatesJob, gatesRecheckJob];
+export const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [reconcileJob, gatesJob, gatesRecheckJob];
 
 export function durableJobRunner(app: Probot, runtime: AppRuntime, kinds = JOB_KINDS): RunDurableJob {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
@@ -20,6 +18,11 @@ export function durableJobRunner(app: Probot, runtime: AppRuntime, kinds = JOB_K
     const kind = byName.get(name);
     if (!kind) throw new Error(`unknown job kind "${name}": a replica of another version stored it`);
     const octokit = installationId === undefined ? await app.auth() : await app.auth(installationId);
-    await kind.run(data, { octokit, runtime, log, ...(installationId === undefined ? {} : { installationId }) });
+    try {
+      await kind.run(data, { octokit, runtime, log, ...(installationId === undefined ? {} : { installationId }) });
+    } catch (error) {
+      if (kind.retryable && !kind.retryable(error)) throw new NotRetriedError(error);
+      throw error;
+    }
   };
 }

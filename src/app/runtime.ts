@@ -9,6 +9,8 @@ export interface RuntimeSettings {
   batchWindowMs?: number;
   /** How long a stopping server waits for queued work, in ms (TASKSYNC_DRAIN_MS). */
   drainMs: number;
+  /** First pause before a reconcile that failed on GitHub's side runs again, in ms (tests; 1 s by default, doubling). */
+  retryBaseMs?: number;
 }
 
 /** The Redis-backed work engine's settings (REDIS_URL set). */

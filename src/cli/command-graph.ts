@@ -6,7 +6,7 @@ import { readTaskFile, splitArgs, usageError, type CliCommand } from "./command.
 export const graphCommand: CliCommand = {
   name: "graph",
   summary: "print a Mermaid flowchart of phases and task dependencies",
-  usage: `Usage: tasksync graph FILE
+  usage: `Usage: tasksync graph FILE      (FILE "-" reads standard input)
 
 Prints a Mermaid "flowchart TD": one subgraph per phase, phase-order edges between
 subgraphs, explicit task dependencies as solid arrows and xe in-step order as dotted ones.

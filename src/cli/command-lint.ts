@@ -6,7 +6,7 @@ import { readTaskFile, splitArgs, usageError, type CliCommand } from "./command.
 export const lintCommand: CliCommand = {
   name: "lint",
   summary: "check task lists: duplicate ids, unknown dependencies, cycles, checkboxes without ids",
-  usage: `Usage: tasksync lint FILE...
+  usage: `Usage: tasksync lint FILE...      (FILE "-" reads standard input)
 
 Prints one "file:line: severity: message" line per finding. Exit 0 when no file has an
 error (warnings allowed), 1 when any has an error, 2 when a file cannot be read.

@@ -6,7 +6,7 @@ import { readTaskFile, splitArgs, usageError, type CliCommand } from "./command.
 export const parseCommand: CliCommand = {
   name: "parse",
   summary: "print the parsed task list (tasks, phases, dependencies, diagnostics)",
-  usage: `Usage: tasksync parse FILE [--json]
+  usage: `Usage: tasksync parse FILE [--json]      (FILE "-" reads standard input)
 
   --json   the model as JSON: { version, path, format ("spec-kit" | "xe"), feature, phases,
            tasks, taskEdges, phaseEdges, diagnostics }. Each task has at least id, line

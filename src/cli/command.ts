@@ -1,10 +1,16 @@
 /** What a CLI command is: a name, a one-line summary, usage text and a run function. */
 import { readFile } from "node:fs/promises";
+import { text } from "node:stream/consumers";
+import type { ProgressStream } from "./sync-progress.js";
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<string>;
+  /** Where `tasksync sync` draws its progress (standard error; none when absent). */
+  progress?: ProgressStream;
+  /** Standard input, for `-` as a FILE. */
+  readStdin?: () => Promise<string>;
 }
 
 export interface CliCommand {
@@ -20,11 +26,14 @@ export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFile(path, "utf8"),
+  progress: process.stderr,
+  readStdin: () => text(process.stdin),
 };
 
 /** Reads a task file; on failure writes one line to stderr and returns null (exit code 2). */
 export async function readTaskFile(path: string, io: CliIo): Promise<string | null> {
   try {
+    if (path === "-") return await (io.readStdin ?? (() => Promise.reject(new Error("no standard input"))))();
     return await io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

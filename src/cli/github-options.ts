@@ -1,6 +1,6 @@
 /**
- * What `tasksync plan` and `tasksync sync` need to reach GitHub: the repository, a token and the
- * API address, from flags or the environment GitHub Actions sets (GITHUB_REPOSITORY,
+ * What `tasksync plan`, `sync` and `unlink` need to reach GitHub: the repository, a token and
+ * the API address, from flags or the environment GitHub Actions sets (GITHUB_REPOSITORY,
  * GITHUB_TOKEN, GITHUB_API_URL).
  */
 import { Octokit } from "@octokit/rest";
@@ -13,6 +13,7 @@ export interface GitHubTarget {
   repo: string;
   gh: GitHubClient;
   log: Logger;
+  apiUrl: string;
 }
 
 /** Reads `--name value` / `--name=value` options; returns the rest. */
@@ -33,18 +34,24 @@ export function takeOption(args: string[], name: string): { value: string | unde
   return { value, rest };
 }
 
-export function connect(repoArg: string | undefined, apiUrlArg: string | undefined, env: NodeJS.ProcessEnv): GitHubTarget | string {
+/** The log level the CLI's commands use (LOG_LEVEL, default warn). */
+export const cliLogLevel = (env: NodeJS.ProcessEnv): string => env.LOG_LEVEL ?? "warn";
+
+export function connect(repoArg: string | undefined, apiUrlArg: string | undefined, env: NodeJS.ProcessEnv, logger?: Logger): GitHubTarget | string {
   const full = repoArg ?? env.GITHUB_REPOSITORY;
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) return "needs --repo owner/name (or GITHUB_REPOSITORY)";
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   if (!token) return "needs a token in GITHUB_TOKEN (or GH_TOKEN) with issues: write and contents: read";
   const [owner = "", repo = ""] = full.split("/");
-  const log = pino({ level: env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+  const log = logger ?? pino({ level: cliLogLevel(env) }, pino.destination(2));
+  const apiUrl = apiUrlArg ?? env.GITHUB_API_URL ?? "https://api.github.com";
   const octokit = new Octokit({
     auth: token,
-    baseUrl: apiUrlArg ?? env.GITHUB_API_URL ?? "https://api.github.com",
+    baseUrl: apiUrl,
     userAgent: "tasksync-cli",
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) },
+    // Octokit logs every failed request as an error, the 404 of an optional file (the config)
+    // included. A failure that matters reaches the command as an error and is printed there.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warn(m), error: (m: string) => log.debug(m) },
   });
-  return { owner, repo, gh: guardedClient(octokit, log), log };
+  return { owner, repo, gh: guardedClient(octokit, log), log, apiUrl };
 }

@@ -7,6 +7,9 @@ import { lintCommand } from "./command-lint.js";
 import { parseCommand } from "./command-parse.js";
 import { processIo, type CliCommand, type CliIo } from "./command.js";
 import { planCommand, syncCommand } from "./command-sync.js";
+import { unlinkCommand } from "./command-unlink.js";
+import { describeFailure } from "./request-failure.js";
+import { packageVersion } from "./version.js";
 
 export const commands: Record<string, CliCommand> = {
   parse: parseCommand,
@@ -14,6 +17,7 @@ export const commands: Record<string, CliCommand> = {
   graph: graphCommand,
   plan: planCommand,
   sync: syncCommand,
+  unlink: unlinkCommand,
 };
 
 export function helpText(): string {
@@ -24,7 +28,7 @@ export function helpText(): string {
 Commands:
 ${rows.join("\n")}
 
-Run "tasksync <command> --help" for a command's options.
+Run "tasksync <command> --help" for a command's options; "tasksync --version" prints the version.
 `;
 }
 
@@ -38,6 +42,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(helpText());
     return 0;
   }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(`tasksync ${packageVersion()}\n`);
+    return 0;
+  }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     io.stderr(`tasksync: unknown command "${name}"\n${helpText()}`);
@@ -47,5 +55,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stdout(command.usage);
     return 0;
   }
-  return command.run(args, io);
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.stderr(`tasksync ${command.name}: ${describeFailure(error)}\n`);
+    return 2;
+  }
 }

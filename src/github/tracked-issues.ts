@@ -24,6 +24,10 @@ export interface TrackedIssue {
   /** All blocked-by links GitHub reports (may lag right after a change). */
   blockedByTotal: number;
   htmlUrl: string;
+  /** Login of the issue's author (tasksync trusts only issues its own bot opened); null when unknown. */
+  author: string | null;
+  /** When the issue was opened (ISO 8601); null when unknown. */
+  createdAt: string | null;
 }
 
 interface RestIssue {
@@ -39,6 +43,8 @@ interface RestIssue {
   issue_dependencies_summary?: { total_blocked_by?: number; blocked_by?: number } | null;
   html_url: string;
   pull_request?: unknown;
+  user?: { login: string } | null;
+  created_at?: string;
 }
 
 export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
@@ -61,6 +67,8 @@ export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
     parentNumber: parent?.[1] ? Number(parent[1]) : null,
     blockedByTotal: deps?.total_blocked_by ?? deps?.blocked_by ?? 0,
     htmlUrl: issue.html_url,
+    author: issue.user?.login ?? null,
+    createdAt: issue.created_at ?? null,
   };
 }
 

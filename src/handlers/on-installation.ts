@@ -1,58 +1,43 @@
 /**
- * installation.created / installation_repositories.added → sync every task list already in
+ * installation.created / installation_repositories.added → reconcile every task list already in
  * each repository, at the head of its default branch.
  */
 import type { Probot } from "probot";
 import type { Logger } from "pino";
+import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { guardedClient } from "../github/guarded-client.js";
-import { jobEnv } from "../queue/job-env.js";
-import { defineJob, type JobEnv } from "../queue/job-kind.js";
-import { syncRepository } from "../sync/sync-repository.js";
+import { requireFields } from "../app/payload-guard.js";
+import type { GitHubClient } from "../github/client.js";
+import { reconcileSoon } from "./reconcile-soon.js";
 
-interface FullSync {
-  fullName: string;
-  /** Only these task lists (a `/tasksync sync` on one feature); all of them when absent. */
-  only?: string[];
+interface InstalledRepo {
+  full_name: string;
 }
 
-/** A full sync of one repository at its default branch head. */
-export const fullSyncJob = defineJob<FullSync>("full-sync", async ({ fullName, only }, { octokit, runtime, log }) => {
-  const gh = guardedClient(octokit, log);
+/** Queues a full reconcile of one repository (its default branch read first). */
+export async function queueFullSync(app: Probot, runtime: AppRuntime, client: GitHubClient, fullName: string, log: Logger, only?: string[], installationId?: number): Promise<void> {
   const [owner = "", repo = ""] = fullName.split("/");
-  const { data } = await gh.request("GET /repos/{owner}/{repo}", { owner, repo });
-  const branch = await gh.request("GET /repos/{owner}/{repo}/branches/{branch}", { owner, repo, branch: data.default_branch });
-  await syncRepository({
-    gh,
-    ctx: { owner, repo, htmlUrl: data.html_url, defaultBranch: data.default_branch },
-    commitSha: branch.data.commit.sha,
-    force: true,
-    ...(only === undefined ? {} : { only }),
-    log,
-    pauseMs: runtime.settings.writePauseMs,
-  });
-});
-
-/** Queues a full sync of one repository at its default branch head. */
-export function queueFullSync(env: JobEnv, fullName: string, only?: string[]): Promise<void> {
-  const data = { fullName, ...(only === undefined ? {} : { only }) };
-  return env.runtime.queue.push(fullName, fullSyncJob.job(data, env, only === undefined ? "full-sync" : undefined));
+  const { data } = await client.request("GET /repos/{owner}/{repo}", { owner, repo });
+  const author = await learnBotLogin(app, runtime, log);
+  const ctx = { owner, repo, htmlUrl: data.html_url, defaultBranch: data.default_branch };
+  await reconcileSoon(runtime, client, ctx, { reason: only ? "command" : "installation", force: true, ...(only ? { only } : {}), ...(author ? { author } : {}), ...(installationId === undefined ? {} : { installationId }) }, log);
 }
 
 export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): void {
-  const syncAll = (context: Parameters<typeof jobEnv>[0], repos: Array<{ full_name: string }>, log: Logger): void => {
+  const syncAll = (gh: GitHubClient, installationId: number | undefined, repos: InstalledRepo[], log: Logger): void => {
     for (const { full_name } of repos) {
       const repoLog = log.child({ repo: full_name });
       repoLog.info("installed: syncing the task lists already there");
-      queueFullSync(jobEnv(context, runtime, repoLog), full_name).catch((error: unknown) =>
+      queueFullSync(app, runtime, gh, full_name, repoLog, undefined, installationId).catch((error: unknown) =>
         repoLog.error({ err: error }, "initial sync failed; it runs again on the next event"),
       );
     }
   };
   app.on("installation.created", async (context) => {
-    syncAll(context, context.payload.repositories ?? [], context.log.child({ delivery: context.id }));
+    syncAll(context.octokit, context.payload.installation.id, context.payload.repositories ?? [], context.log.child({ delivery: context.id }));
   });
   app.on("installation_repositories.added", async (context) => {
-    syncAll(context, context.payload.repositories_added, context.log.child({ delivery: context.id }));
+    requireFields("installation_repositories", context.payload, ["repositories_added"]);
+    syncAll(context.octokit, context.payload.installation.id, context.payload.repositories_added, context.log.child({ delivery: context.id }));
   });
 }

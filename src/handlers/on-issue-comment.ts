@@ -4,8 +4,8 @@
  */
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
+import { requireFields } from "../app/payload-guard.js";
 import { parseMarker } from "../sync/marker.js";
-import { jobEnv } from "../queue/job-env.js";
 import { queueFullSync } from "./on-installation.js";
 
 const COMMAND = /^\s*\/tasksync\s+sync\b/m;
@@ -13,6 +13,7 @@ const WRITE_PERMISSIONS = new Set(["admin", "maintain", "write"]);
 
 export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
   app.on("issue_comment.created", async (context) => {
+    requireFields("issue_comment", context.payload, ["comment.body", "comment.id", "issue.number", "repository.name", "repository.full_name", "repository.owner.login", "sender.login"]);
     const { comment, issue, repository, sender } = context.payload;
     if (!COMMAND.test(comment.body) || sender.type === "Bot") return;
     const marker = parseMarker(issue.body);
@@ -34,7 +35,7 @@ export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
       return;
     }
     log.info({ user: sender.login }, "/tasksync sync requested");
-    queueFullSync(jobEnv(context, runtime, log), repository.full_name, [marker.path])
+    queueFullSync(app, runtime, gh, repository.full_name, log, [marker.path], context.payload.installation?.id)
       .then(() =>
         gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
           ...repo,

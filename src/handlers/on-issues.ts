@@ -1,74 +1,49 @@
 /**
- * issues.closed / issues.reopened on a task's issue → tick / untick the task in its task list.
- * Guards (a task marker; not tasksync's own close or reopen, which followed the file), then adds
- * the event to its task list's batch; the first event of a batch queues the one job that writes
- * it, on the repository's queue, so a write-back and a sync never interleave. Answers at once.
+ * issues.closed / issues.reopened on a task's issue → "reconcile this repository soon". The event
+ * carries no state: the reconcile reads the issue and the file as they are then, so a reordered,
+ * repeated or lost event changes nothing. Guards: a task marker; an issue tasksync itself opened
+ * (a marker copied into someone else's issue is ignored, and logged); not tasksync's own close or
+ * reopen (which followed the file). Answers at once.
  */
 import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { guardedClient } from "../github/guarded-client.js";
+import { requireFields } from "../app/payload-guard.js";
+import { repoContextOf } from "../gates/queue-gates.js";
 import { parseMarker } from "../sync/marker.js";
-import { TickBatcher } from "../writeback/tick-batcher.js";
-import { issueChange } from "../writeback/tick-change.js";
-import { runWriteBack, type WriteBackJob } from "../writeback/write-back-job.js";
-import { writeBackData, writeBackJob } from "../writeback/write-back-kind.js";
-import { jobEnv } from "../queue/job-env.js";
+import { reportUntrusted } from "../sync/trust.js";
+import { installationOf, reconcileSoon } from "./reconcile-soon.js";
 
-interface Sender {
+interface User {
   login: string;
-  type: string;
+  type?: string;
 }
 
-/** tasksync's own bot: it closes and reopens issues itself when the file changes. */
-export function isOwnBot(sender: Sender, botLogin: string | undefined): boolean {
-  if (sender.type !== "Bot" || !sender.login.endsWith("[bot]")) return false;
-  return botLogin === undefined || sender.login === botLogin;
+/** tasksync's own bot (when its login is not known, any app's bot — never a person). */
+export function isOwnBot(user: User | null | undefined, botLogin: string | undefined): boolean {
+  if (!user || user.type !== "Bot" || !user.login.endsWith("[bot]")) return false;
+  return botLogin === undefined || user.login === botLogin;
 }
 
-export interface IssuesHandlerOptions {
-  batcher?: TickBatcher;
-  /** The reconcile run after a write-back commit (handler tests stub it). */
-  reconcile?: WriteBackJob["reconcile"];
-}
-
-export function registerIssuesHandler(app: Probot, runtime: AppRuntime, options: IssuesHandlerOptions = {}): void {
-  const batcher = options.batcher ?? new TickBatcher();
+export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
   app.on(["issues.closed", "issues.reopened"], async (context) => {
+    requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
     const { action, issue, repository, sender } = context.payload;
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
-    if (marker.removed) {
-      log.debug("write-back ignored: the task left its list");
+    const botLogin = await learnBotLogin(app, runtime, log);
+    if (!isOwnBot(issue.user, botLogin)) {
+      reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
       return;
     }
-    const botLogin = sender.type === "Bot" ? await learnBotLogin(app, runtime, log) : runtime.botLogin;
     if (isOwnBot(sender, botLogin)) {
-      log.debug({ sender: sender.login }, "write-back ignored: tasksync's own change");
+      log.debug({ sender: sender.login }, "ignored: tasksync's own change");
       return;
     }
-    const change = issueChange(action, issue.state_reason);
-    const repoKey = repository.full_name;
-    const tick = { taskId: marker.id, issueNumber: issue.number, change, text: marker.text };
-    // A shared queue carries the batch as data: each event is then a batch of its own.
-    const { batch, opened } = (runtime.queue.shared ? new TickBatcher() : batcher).add(repoKey, marker.path, tick, context.id);
-    log.info({ change, batchSize: batch.ticks.size }, opened ? "write-back batch opened" : "write-back batch joined");
-    if (!opened) return;
-    const ctx = {
-      owner: repository.owner.login,
-      repo: repository.name,
-      htmlUrl: repository.html_url,
-      defaultBranch: repository.default_branch,
-    };
-    const gh = guardedClient(context.octokit, log);
-    const jobLog = context.log.child({ repo: repoKey });
-    const job = writeBackJob.job(writeBackData(ctx, batch), jobEnv(context, runtime, jobLog));
-    runtime.queue
-      .push(repoKey, {
-        ...job,
-        run: () => runWriteBack({ gh, ctx, batch, batcher, runtime, log: jobLog, ...(options.reconcile ? { reconcile: options.reconcile } : {}) }),
-      })
-      .catch((error: unknown) => jobLog.error({ err: error, file: marker.path }, "write-back failed; close or reopen the issue again to retry"));
+    log.info({ action, stateReason: issue.state_reason ?? null, sender: sender.login }, "task issue changed: reconciling soon");
+    reconcileSoon(runtime, context.octokit, repoContextOf(repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(context.payload) }, log).catch(
+      (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
+    );
   });
 }

@@ -20,14 +20,17 @@ export interface JobEnv {
 export interface JobKind<D> {
   name: string;
   run(data: D, env: JobEnv): Promise<void>;
+  /** Whether a failure is worth running the job again for (default: every failure is). */
+  retryable?(error: unknown): boolean;
   /** The queued job: `run` with `env` in this process, or `data` for whichever replica takes it. */
   job(data: D, env: JobEnv, coalesceKey?: string): QueuedJob;
 }
 
-export function defineJob<D>(name: string, run: (data: D, env: JobEnv) => Promise<void>): JobKind<D> {
+export function defineJob<D>(name: string, run: (data: D, env: JobEnv) => Promise<void>, retryable?: (error: unknown) => boolean): JobKind<D> {
   return {
     name,
     run,
+    ...(retryable ? { retryable } : {}),
     job: (data, env, coalesceKey) => ({
       name,
       ...(coalesceKey === undefined ? {} : { coalesceKey }),

@@ -7,11 +7,11 @@
  * moment. Waiting jobs with one coalesce key collapse into one (BullMQ deduplication with
  * keepLastIfActive: one more run is kept when a push arrives while its reconcile runs).
  */
-import { DelayedError, Queue, Worker, type Job } from "bullmq";
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Mutex } from "redis-semaphore";
-import type { DurableJob, QueueHealth, QueuedJob, RunDurableJob, WorkQueue } from "./work-queue.js";
+import { NotRetriedError, type DurableJob, type QueueHealth, type QueuedJob, type RunDurableJob, type WorkQueue } from "./work-queue.js";
 
 export interface RedisQueueOptions {
   url: string;
@@ -69,6 +69,7 @@ export class RedisQueue implements WorkQueue {
         backoff: { type: "exponential", delay: this.options.backoffMs },
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 1000 },
+        ...(job.delayMs ? { delay: job.delayMs } : {}),
         ...(job.coalesceKey === undefined ? {} : { deduplication: { id: `${repoKey}|${job.coalesceKey}`, keepLastIfActive: true } }),
       })
       .then(() => undefined)
@@ -116,6 +117,10 @@ export class RedisQueue implements WorkQueue {
     jobLog.info({ attempt: job.attemptsMade + 1 }, "job started");
     try {
       await runJob(job.name, job.data, jobLog);
+    } catch (error) {
+      // An error of ours: BullMQ keeps the job as failed at once instead of retrying it.
+      if (error instanceof NotRetriedError) throw new UnrecoverableError(error.message);
+      throw error;
     } finally {
       jobLog.info({ ms: Date.now() - startedAt }, "job ended");
       this.settled(() => this.running.delete(job.id ?? ""));

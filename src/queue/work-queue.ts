@@ -15,7 +15,7 @@ export interface DurableJob {
 }
 
 export interface QueuedJob {
-  /** What the job is ("sync", "write-back", "gates"): its kind, in logs and in Redis. */
+  /** What the job is ("reconcile", "gates", "gates-recheck"): its kind, in logs and in Redis. */
   name: string;
   /** Jobs that share this key (within a repository) coalesce while waiting. */
   coalesceKey?: string;
@@ -23,6 +23,19 @@ export interface QueuedJob {
   run: () => Promise<void>;
   /** The same job as data (the Redis engine stores this and any replica runs it). */
   durable?: DurableJob;
+  /**
+   * Redis engine: the stored job waits this long before any replica may take it (a reconcile's
+   * debounce). The in-memory engine runs what it is given: its callers wait before pushing.
+   */
+  delayMs?: number;
+}
+
+/** A job's failure that running it again cannot fix (an error of ours, not GitHub's): not retried. */
+export class NotRetriedError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+    this.name = "NotRetriedError";
+  }
 }
 
 /** What the engine reports to /healthz. */

@@ -9,6 +9,9 @@ import { messageOf, statusOf } from "../github/client.js";
 import { describeOperation, operationLogFields, type Operation } from "./operations.js";
 import type { IssueRef, Plan } from "./plan.js";
 import { sleep } from "../util/sleep.js";
+import { writeCheckboxes, type FileWrite } from "../writeback/write-checkboxes.js";
+import { findComment, findCreatedIssue, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
+import type { IssueTrust } from "./trust.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -16,6 +19,12 @@ export interface ApplyOptions {
   log: Logger;
   /** Pause between two writes, in ms. */
   pauseMs: number;
+  /** The default branch, where file edits are committed. */
+  branch?: string;
+  /** Which issues are tasksync's: to find, after a create that failed without an answer, the issue it opened after all. */
+  trust?: IssueTrust;
+  /** When the reconcile began (ms since the epoch); now by default. */
+  startedAt?: number;
 }
 
 export interface ApplyReport {
@@ -31,6 +40,8 @@ export interface ApplyReport {
   skipped: Array<{ op: string; why: string }>;
   /** Requests sent. */
   writes: number;
+  /** What a `write-checkboxes` operation did to the file. */
+  file?: FileWrite;
 }
 
 export const emptyReport = (): ApplyReport => ({
@@ -66,6 +77,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return found;
   };
   let first = true;
+  const startedAt = options.startedAt ?? Date.now();
 
   for (const op of plan.operations) {
     if (!first && options.pauseMs > 0) await sleep(options.pauseMs);
@@ -104,13 +116,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return;
       }
       case "create-issue": {
-        const response = await gh.request("POST /repos/{owner}/{repo}/issues", {
-          ...repo,
-          title: op.title,
-          body: op.body,
-          labels: op.labels,
-        });
-        refs.set(op.key, { number: response.data.number, id: Number(response.data.id) });
+        const send = () => gh.request("POST /repos/{owner}/{repo}/issues", { ...repo, title: op.title, body: op.body, labels: op.labels, ...SEND_ONCE });
+        let created: IssueRef;
+        try {
+          const response = await send();
+          created = { number: response.data.number, id: Number(response.data.id) };
+        } catch (error) {
+          if (!isAmbiguous(error) || !options.trust) throw error;
+          // GitHub may have opened it: look before opening another.
+          const found = await findCreatedIssue(gh, repo, op.key, options.trust, startedAt);
+          log.warn({ ...operationLogFields(op), status: statusOf(error), found: found?.number ?? null }, "creating an issue failed without an answer: looked for it");
+          const response = found ? null : await send();
+          created = found ? { number: found.number, id: found.id } : { number: response!.data.number, id: Number(response!.data.id) };
+        }
+        refs.set(op.key, created);
         report.created += 1;
         return;
       }
@@ -155,14 +174,25 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         });
         report.unlinked += 1;
         return;
-      case "comment":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-          ...repo,
-          issue_number: ref(op.key).number,
-          body: op.body,
-        });
+      case "comment": {
+        const issueNumber = ref(op.key).number;
+        const send = () => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: op.body, ...SEND_ONCE });
+        try {
+          await send();
+        } catch (error) {
+          if (!isAmbiguous(error)) throw error;
+          const there = await findComment(gh, repo, issueNumber, op.body, options.trust?.author, startedAt);
+          log.warn({ ...operationLogFields(op), status: statusOf(error), there }, "commenting failed without an answer: looked for the comment");
+          if (!there) await send();
+        }
         report.commented += 1;
         return;
+      }
+      case "write-checkboxes": {
+        if (!options.branch) throw new Error("tasksync: a file edit needs the default branch");
+        report.file = await writeCheckboxes({ gh, repo, branch: options.branch, path: op.path, changes: op.changes, log });
+        return;
+      }
       case "update-comment":
         await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
           ...repo,

@@ -12,6 +12,7 @@ import { renderPhaseBody } from "./render-phase-body.js";
 import { renderTaskBody } from "./render-task-body.js";
 import { renderTrackingBody } from "./render-tracking-body.js";
 import type { RepoContext } from "./repo-context.js";
+import { fitBody } from "./fit-body.js";
 import { textHash } from "./task-text.js";
 
 export interface DesiredIssue {
@@ -46,12 +47,6 @@ function clipTitle(title: string): string {
   return chars.length <= GITHUB_LIMITS.issueTitleLength ? flat : `${chars.slice(0, GITHUB_LIMITS.issueTitleLength - 1).join("")}…`;
 }
 
-function clipBody(body: string): string {
-  if (body.length <= GITHUB_LIMITS.maxTextLength) return body;
-  const marker = body.slice(body.lastIndexOf("<!-- tasksync:v1"));
-  const note = "\n\n… (truncated to GitHub's size limit)\n";
-  return body.slice(0, GITHUB_LIMITS.maxTextLength - marker.length - note.length) + note + marker;
-}
 
 /** Task-level blocker ids per task, within GitHub's per-issue limits; overflowing tasks fall back to phase links. */
 function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback: Set<string> } {
@@ -114,7 +109,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     key: tracking,
     kind: "tracking",
     title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
-    body: clipBody(renderTrackingBody(ctx, doc, slots, trackingMarker)),
+    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker)),
     labels: names([]),
     parentKey: null,
     blockedByKeys: [],
@@ -145,7 +140,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
           title: slot.phase.title,
         }),
       ),
-      body: clipBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading))),
+      body: fitBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading))),
       labels: names(phaseLabels(labelCfg, slot.phase)),
       parentKey: tracking,
       blockedByKeys: blockers.map((s) => phaseKey(doc.path, s.key)),
@@ -171,7 +166,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
           story: task.story ?? "",
         }),
       ),
-      body: clipBody(
+      body: fitBody(
         renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
       ),
       labels: names(taskLabels(labelCfg, task, phase)),

@@ -35,6 +35,8 @@ export interface TrackingMarker {
   sha?: string;
   /** Hash of the diagnostics last posted as a comment, while the list has errors. */
   diag?: string;
+  /** Digest of the states its task issues were left in: an issue closed or reopened since shows as a difference. */
+  states?: string;
 }
 
 const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;

@@ -3,8 +3,10 @@
  * a human reason. The planner makes them; apply.ts is the only code that carries them out.
  */
 
+import type { CheckboxChange } from "../writeback/tick-change.js";
+
 export type IssueState = "open" | "closed";
-export type StateReason = "completed" | "not_planned" | "reopened";
+export type StateReason = "completed" | "not_planned" | "reopened" | "duplicate";
 
 export type Operation =
   | { kind: "ensure-label"; name: string; color: string; exists: boolean; reason: string }
@@ -24,12 +26,15 @@ export type Operation =
   | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
   | { kind: "comment"; key: string; body: string; reason: string }
-  | { kind: "update-comment"; key: string; commentId: number; body: string; reason: string };
+  | { kind: "update-comment"; key: string; commentId: number; body: string; reason: string }
+  /** The file follows its issues: one commit changing exactly these checkboxes (key: the list's tracking key). */
+  | { kind: "write-checkboxes"; key: string; path: string; changes: CheckboxChange[]; reason: string };
 
 export type OperationKind = Operation["kind"];
 
 /** The order apply runs operation kinds in: labels, then issues, then links, then comments. */
 export const OPERATION_ORDER: readonly OperationKind[] = [
+  "write-checkboxes",
   "ensure-label",
   "create-issue",
   "update-issue",
@@ -66,6 +71,11 @@ export function describeOperation(op: Operation): string {
       return `comment on [${op.key}]`;
     case "update-comment":
       return `update comment ${op.commentId} on [${op.key}]`;
+    case "write-checkboxes": {
+      const ticks = op.changes.filter((c) => c.checked).map((c) => c.taskId);
+      const unticks = op.changes.filter((c) => !c.checked).map((c) => c.taskId);
+      return `write ${op.path}: ${[ticks.length > 0 ? `tick ${ticks.join(", ")}` : null, unticks.length > 0 ? `untick ${unticks.join(", ")}` : null].filter(Boolean).join(", ")}`;
+    }
   }
 }
 

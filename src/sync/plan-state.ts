@@ -36,7 +36,7 @@ function indexOf(baseline: TaskDocument): BaselineIndex {
 }
 
 /** The same task in the baseline document: by text first (ids may have shifted), then by id. */
-function baselineTask(baseline: TaskDocument, task: Task, hash: string): Task | undefined {
+export function baselineTask(baseline: TaskDocument, task: Task, hash: string): Task | undefined {
   const index = indexOf(baseline);
   return index.byText.get(hash) ?? index.byId.get(task.id);
 }

@@ -6,8 +6,12 @@ import type { TasksyncConfig } from "../config/schema.js";
 import type { TrackedIssue } from "../github/tracked-issues.js";
 import { hasErrors, type TaskDocument } from "../tasks/model.js";
 import { desiredState, type DesiredIssue, type DesiredState } from "./desired.js";
-import { renderMarker, trackingKey, type Marker } from "./marker.js";
+import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./duplicates.js";
+import { plannedStatesDigest } from "./issue-states.js";
+import { parseMarker, renderMarker, trackingKey, type Marker } from "./marker.js";
+import { fitBody } from "./fit-body.js";
 import { matchIssues } from "./match-issues.js";
+import { planCheckboxes } from "./plan-checkboxes.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -59,7 +63,8 @@ export interface Plan {
   blockedByErrors: boolean;
 }
 
-const withMarker = (body: string, marker: Marker): string => body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker));
+/** The body with its marker replaced, still within GitHub's size limit. */
+const withMarker = (body: string, marker: Marker): string => fitBody(body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker)));
 
 function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
   const ops: Operation[] = [];
@@ -141,24 +146,35 @@ function planDiagnostics(doc: TaskDocument, input: PlanInput, tracking: TrackedI
 /** What GitHub should hold for a file, paired with the issues it holds: computed once per file. */
 export interface PreparedFile {
   desired: DesiredState;
-  /** This file's tracked issues. */
+  /** This file's tracked issues (without duplicates). */
   mine: TrackedIssue[];
   matched: Map<string, TrackedIssue>;
   unclaimed: TrackedIssue[];
+  /** Second issues for one key, to close in favour of the kept one. */
+  duplicates: Duplicate[];
 }
 
 export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
   const { doc } = input;
-  const mine = input.observed.issues.filter((i) => i.marker.path === input.path);
+  const { kept: mine, duplicates } = splitDuplicates(input.observed.issues.filter((i) => i.marker.path === input.path));
   const desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
-  return { desired, mine, ...matchIssues(desired.issues, mine) };
+  return { desired, mine, duplicates, ...matchIssues(desired.issues, mine) };
 }
 
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
   const { path, doc, observed } = input;
-  const { desired, mine, matched, unclaimed } = prepared;
+  const { desired, mine, matched, unclaimed, duplicates } = prepared;
   const trackingDesired = desired.issues.find((d) => d.kind === "tracking");
   const labelOps = planLabels(desired.labels, observed.labels);
+
+  // The file follows its issues first: one commit, then the reconcile plans again at it.
+  if (doc && !hasErrors(doc) && input.config.writeBack.enabled) {
+    const changes = planCheckboxes({ desired: desired.issues, matched, baseline: input.baseline, onNotPlanned: input.config.writeBack.onNotPlanned });
+    if (changes.length > 0) {
+      const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
+      return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false };
+    }
+  }
 
   if (doc && trackingDesired && hasErrors(doc)) {
     const tracking = mine.find((i) => i.key === trackingKey(path));
@@ -184,13 +200,17 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     ops.push(...planned);
   }
   for (const issue of unclaimed) ops.push(...planRemoved(issue, input));
+  ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
 
   // The tracking issue's body (with the reconciled blob sha) is written last, so a sync cut
   // off midway leaves the old baseline and the next run picks up where this one stopped.
   const tracking = trackingDesired ? matched.get(trackingDesired.key) : undefined;
   if (trackingDesired) {
-    const finalBody = trackingDesired.body;
+    const taskKeys = new Set(desired.issues.filter((d) => d.kind === "task").map((d) => d.key));
+    const states = plannedStatesDigest([...matched.values(), ...unclaimed], ops, new Set(), taskKeys);
+    const recordedMarker = parseMarker(trackingDesired.body);
+    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, states }) : trackingDesired.body;
     const hadDiagnostics = tracking?.marker.kind === "tracking" && tracking.marker.diag !== undefined;
     if (hadDiagnostics && observed.diagnosticsComment) {
       const resolved = renderDiagnosticsResolved(path);
@@ -206,6 +226,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const refs = new Map<string, IssueRef>();
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id });
   for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id });
+  for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id });
   return { path, operations: ops, refs, unchanged, blockedByErrors: false };
 }
 

@@ -9,16 +9,17 @@ import { statusOf } from "../github/client.js";
 import { countRequests } from "../github/request-counter.js";
 import { readBlob, type TreeFile } from "../github/repo-files.js";
 import { listTaskLists } from "../github/task-list-files.js";
-import { hasErrors, type TaskDocument } from "../tasks/model.js";
+import type { TaskDocument } from "../tasks/model.js";
 import { parseTaskList } from "../tasks/parse-tasks.js";
-import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
+import { emptyReport, type ApplyReport } from "./apply.js";
+import { observedStatesDigest } from "./issue-states.js";
 import { trackingKey } from "./marker.js";
-import { describeOperation, operationLogFields } from "./operations.js";
-import { observeBlockedBy, observeDiagnosticsComment, observeIssues, observeLabels } from "./observe.js";
+import { observeIssues, observeLabels } from "./observe.js";
 import type { ObservedLabel } from "./plan-labels.js";
-import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan.js";
-import type { LinkedIssue } from "./plan-links.js";
+import type { Plan } from "./plan.js";
+import { reconcileFile } from "./reconcile-file.js";
 import type { RepoContext } from "./repo-context.js";
+import { trustedIssues } from "./trust.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -35,6 +36,10 @@ export interface ReconcileRequest {
   log: Logger;
   /** Pause between writes, in ms. */
   pauseMs: number;
+  /** The login tasksync's issues are opened as (`<app-slug>[bot]`): issues by anyone else are ignored. */
+  author?: string;
+  /** Called with each commit tasksync writes (file edits that follow the issues). */
+  onCommit?: (commitSha: string) => void | Promise<void>;
 }
 
 export interface ReconcileResult {
@@ -72,12 +77,14 @@ function addReports(a: ApplyReport, b: ApplyReport): ApplyReport {
 
 export async function reconcile(request: ReconcileRequest): Promise<ReconcileResult> {
   const { ctx, config, log } = request;
+  const startedAt = Date.now();
   const { client: gh, counts } = countRequests(request.gh);
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const wanted = (path: string): boolean => request.only === undefined || request.only.includes(path);
 
   const files = (await listTaskLists(gh, repo, request.commitSha, config.paths)).filter((f) => wanted(f.path));
-  const issues = await observeIssues(gh, repo, config.labels.tasksync.name);
+  const trust = { label: config.labels.tasksync.name, ...(request.author === undefined ? {} : { author: request.author }) };
+  const issues = trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   const present = new Set(files.map((f) => f.path));
   const gone: TreeFile[] = issues
@@ -91,7 +98,9 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     let flog = log.child({ file: file.path });
     const tracking = issues.find((i) => i.key === trackingKey(file.path));
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
-    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined) {
+    // Up to date: the file is the one last reconciled and no task issue changed state since.
+    const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
+    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft) {
       upToDate.push(file.path);
       continue;
     }
@@ -99,30 +108,26 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
-    const observed = { issues, labels };
-    const base = { path: file.path, doc, baseline, blobSha: file.sha, commitSha: request.commitSha, config, ctx };
-    const blockedBy = new Map<string, LinkedIssue[]>();
-    const prepared = prepareFile({ ...base, observed });
-    for (const read of linkReadsNeeded(doc, prepared)) {
-      blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
-    }
-    const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined);
-    const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
-    const plan = planFile({
-      ...base,
-      observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) },
-    }, prepared);
-    plans.push(plan);
-    flog.info({ operations: plan.operations.length, unchanged: plan.unchanged }, "planned");
-    if (plan.blockedByErrors) flog.warn("task list has errors: only its diagnostics are posted");
-    if (request.dryRun) {
-      for (const op of plan.operations) flog.info(operationLogFields(op), `would ${describeOperation(op)}`);
-      continue;
-    }
-    report = addReports(report, await applyPlan(plan, { gh, repo, log: flog, pauseMs: request.pauseMs }));
-    for (const op of plan.operations) {
-      if (op.kind === "ensure-label") labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
-    }
+    const outcome = await reconcileFile({
+      gh,
+      ctx,
+      config,
+      path: file.path,
+      doc,
+      blobSha: file.sha,
+      commitSha: request.commitSha,
+      baseline,
+      issues,
+      labels,
+      trust,
+      startedAt,
+      dryRun: request.dryRun === true,
+      pauseMs: request.pauseMs,
+      log: flog,
+      ...(request.onCommit ? { onCommit: request.onCommit } : {}),
+    });
+    plans.push(...outcome.plans);
+    report = addReports(report, outcome.report);
   }
   log.info(
     {

@@ -38,17 +38,14 @@ export function renderTrackingBody(ctx: RepoContext, doc: TaskDocument, slots: P
   if (split.length > 0) {
     lines.push("", ...split.map((s) => `> Phase "${s.phase.heading}" has ${s.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue: it is split into ${s.parts} phase issues.`));
   }
-  const withTasks = doc.phases.filter((p) => p.taskIds.length > 0);
-  if (withTasks.length > 0) {
+  // Every phase, empty ones too: the phase-order edges run through them.
+  if (doc.phases.some((p) => p.taskIds.length > 0)) {
     lines.push("", "```mermaid", "flowchart LR");
-    for (const phase of withTasks) {
-      const done = phase.taskIds.every((id) => checked.has(id));
+    for (const phase of doc.phases) {
+      const done = phase.taskIds.length > 0 && phase.taskIds.every((id) => checked.has(id));
       lines.push(`  P${phase.index}["${mermaidLabel(phase.heading)}"]${done ? ":::done" : ""}`);
     }
-    const shown = new Set(withTasks.map((p) => String(p.index)));
-    for (const edge of doc.phaseEdges) {
-      if (shown.has(edge.from) && shown.has(edge.to)) lines.push(`  P${edge.to} --> P${edge.from}`);
-    }
+    for (const edge of doc.phaseEdges) lines.push(`  P${edge.to} --> P${edge.from}`);
     lines.push("  classDef done fill:#d4f8d4,stroke:#2da44e", "```");
   }
   lines.push("", "<sub>Managed by tasksync. Comment `/tasksync sync` to sync this feature now.</sub>");

@@ -16,8 +16,8 @@ export function toMermaid(doc: TaskDocument, options: MermaidOptions = {}): stri
   };
   const byId = new Map(doc.tasks.map((t) => [t.id, t]));
   for (const phase of doc.phases) {
-    const label = phase.number !== null ? `Phase ${phase.number}: ${phase.title}` : phase.title;
-    out.push(`  subgraph p_${phase.index}["${escapeLabel(label)}"]`);
+    // The heading as written: an xe "Step 10" stays a step, a "Tier 0" stays a tier.
+    out.push(`  subgraph p_${phase.index}["${escapeLabel(phase.heading)}"]`);
     for (const id of phase.taskIds) {
       const task = byId.get(id);
       if (task) out.push(`    ${taskLine(task.id, task.description, task.checked)}`);

@@ -5,6 +5,7 @@
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { GITHUB_LIMITS } from "../github/limits.js";
 import { pages } from "../github/paginate.js";
+import { SEND_ONCE } from "../sync/ambiguous-write.js";
 
 export const tagOf = (name: string): string => `<!-- tasksync:write-back ${name} -->`;
 
@@ -21,6 +22,7 @@ export async function commentOnce(gh: GitHubClient, repo: RepoRef, issueNumber: 
     ...repo,
     issue_number: issueNumber,
     body: `${tag}\n${body}`,
+    ...SEND_ONCE, // not resent blindly: the next reconcile finds its tag if it was posted
   });
   return true;
 }

@@ -7,7 +7,8 @@
  */
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../github/client.js";
-import { messageOf } from "../github/client.js";
+import { messageOf, statusOf } from "../github/client.js";
+import { isAmbiguous } from "../sync/ambiguous-write.js";
 import { readFile } from "../github/repo-files.js";
 import { applyTicks, type AppliedTicks } from "./apply-ticks.js";
 import { commitMessage } from "./commit-message.js";
@@ -36,7 +37,7 @@ export type WriteTicksResult =
    * `baseSha`: the blob the ticks were applied to; `raced`: someone else committed to the file
    * while tasksync was writing (a stale sha was retried).
    */
-  | { kind: "committed"; commitSha: string; baseSha: string; applied: AppliedTicks; raced: boolean }
+  | { kind: "committed"; commitSha: string; baseSha: string; blobSha: string; applied: AppliedTicks; raced: boolean }
   /** Every checkbox already says what the issues say (or no task could be found). */
   | { kind: "unchanged"; applied: AppliedTicks }
   /** The file does not exist on the branch. */
@@ -63,9 +64,21 @@ export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicks
         request: { retries: 0 },
       });
       const commitSha = response.data.commit.sha;
-      if (commitSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
-      return { kind: "committed", commitSha, baseSha: file.sha, applied, raced: attempt > 1 };
+      const blobSha = response.data.content?.sha;
+      if (commitSha === undefined || blobSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
+      return { kind: "committed", commitSha, baseSha: file.sha, blobSha, applied, raced: attempt > 1 };
     } catch (error) {
+      if (isAmbiguous(error) && attempt < MAX_WRITE_ATTEMPTS) {
+        // The commit may have happened: look before writing again.
+        const now = await readFile(gh, repo, path, branch);
+        if (now && now.text === applied.text) {
+          log.warn({ status: statusOf(error), branch }, "the write failed without an answer but took effect");
+          const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
+          return { kind: "committed", commitSha: head.data.object.sha, baseSha: file.sha, blobSha: now.sha, applied, raced: attempt > 1 };
+        }
+        log.warn({ status: statusOf(error), attempt, branch }, "the write failed without an answer and did not take effect: writing again on what is there");
+        continue;
+      }
       const refusal = writeRefusal(error);
       if (refusal === "protected" || refusal === "no-permission") return { kind: "refused", refusal, message: messageOf(error), applied };
       if (refusal !== "stale" || attempt >= MAX_WRITE_ATTEMPTS) throw error;

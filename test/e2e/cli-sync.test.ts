@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { createServer } from "node:net";
 import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/command.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
@@ -16,10 +17,17 @@ const LIST = `# Tasks: Photo albums
 - [ ] T003 [US1] Upload endpoint (depends on T001)
 `;
 
-function captureIo(): CliIo & { out: string; err: string } {
+function captureIo(): CliIo & { out: string; err: string; bar: string } {
   const io = {
     out: "",
     err: "",
+    bar: "",
+    progress: {
+      isTTY: false,
+      write(text: string) {
+        io.bar += text;
+      },
+    },
     stdout(text: string) {
       io.out += text;
     },
@@ -29,6 +37,15 @@ function captureIo(): CliIo & { out: string; err: string } {
     readFile: () => Promise.reject(new Error("not used")),
   };
   return io;
+}
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 let emulator: Emulator;
@@ -68,6 +85,56 @@ describe("tasksync plan / sync against a GitHub API", () => {
     expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], second)).toBe(0);
     expect(second.out).toContain(`${PATH}: in sync`);
     expect(emulator.requests.writes()).toBe(0);
+  });
+
+  it("sync reports progress as lines off a terminal, then what was applied (not the plan again), with no error logged for the missing optional config", async () => {
+    const io = captureIo();
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], io)).toBe(0);
+    expect(io.bar).toMatch(/tasksync: (\d+)\/\1 changes applied/);
+    expect(io.out).toContain(`${PATH}: `);
+    expect(io.out).toMatch(/change\(s\) applied/);
+    expect(io.out).not.toContain('create issue "T003');
+    expect(io.err).toBe("");
+  });
+
+  it("a FILE that is not a task list under `paths` exits 2 naming it, writing nothing", async () => {
+    const io = captureIo();
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url, "README.md"], io)).toBe(2);
+    expect(io.err).toContain("README.md is not a task list under `paths`");
+    const absent = captureIo();
+    expect(await main(["plan", "--repo", "octo/app", "--api-url", emulator.url, "specs/002-none/tasks.md"], absent)).toBe(2);
+    expect(absent.err).toContain("no task list at specs/002-none/tasks.md");
+    expect(emulator.requests.writes()).toBe(0);
+  });
+
+  it("says a connection was refused instead of an unknown 500", async () => {
+    const port = await closedPort();
+    const io = captureIo();
+    expect(await main(["plan", "--repo", "octo/app", "--api-url", `http://127.0.0.1:${port}`], io)).toBe(2);
+    expect(io.err).toBe(`tasksync plan: cannot reach http://127.0.0.1:${port}: connection refused\n`);
+  });
+
+  it("unlink: a dry run by default; --yes closes tasksync's issues as not planned and removes its label", async () => {
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], captureIo())).toBe(0);
+    emulator.requests.reset();
+    const dry = captureIo();
+    expect(await main(["unlink", "--repo", "octo/app", "--api-url", emulator.url], dry)).toBe(0);
+    expect(dry.out).toContain("would close as not planned");
+    expect(dry.out).toContain("dry run: 6 issue(s), 6 to close");
+    expect(emulator.requests.writes()).toBe(0);
+    const act = captureIo();
+    expect(await main(["unlink", "--repo", "octo/app", "--api-url", emulator.url, "--yes"], act)).toBe(0);
+    expect(act.out).toContain("unlinked 6 issue(s): 6 closed as not planned");
+    const issues = emulator.issues("octo", "app");
+    expect(issues).toHaveLength(6);
+    for (const issue of issues) {
+      expect(issue.state).toBe("closed");
+      expect(issue.state_reason).toBe("not_planned");
+      expect(issue.labels).not.toContain("tasksync");
+    }
+    const after = captureIo();
+    expect(await main(["plan", "--repo", "octo/app", "--api-url", emulator.url], after)).toBe(0);
+    expect(after.out).toContain('would create issue "T003');
   });
 
   it("prints a bad config's errors and exits 1, posting nothing", async () => {

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createRuntime, tasksyncApp } from "../../src/index.js";
 import type { AppRuntime } from "../../src/app/runtime.js";
@@ -26,6 +26,12 @@ export interface HarnessOptions {
   log?: (line: string) => void;
   /** Log level of the app (default "silent"; "info" to watch it). */
   logLevel?: string;
+  /** The app's logger (the demo's readable one); overrides logLevel. */
+  appLog?: Logger;
+  /** Probot's plugin-retry on, as in production (default off), with short pauses. */
+  retries?: boolean;
+  /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
+  retryBaseMs?: number;
 }
 
 export interface Harness {
@@ -44,16 +50,17 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200) });
+  runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
     appId: 1,
     privateKey: testPrivateKey(),
     secret: SECRET,
     baseUrl: emulator.url,
-    log: pino({ level: options.logLevel ?? "silent" }),
+    log: options.appLog ?? pino({ level: options.logLevel ?? "silent" }),
     Octokit: ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,
-      retry: { enabled: false },
+      retry: options.retries ? { retryAfterBaseValue: 10 } : { enabled: false },
       throttle: { enabled: false },
     })),
   });

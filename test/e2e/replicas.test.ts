@@ -17,7 +17,7 @@ const REPOS = Array.from({ length: 20 }, (_, i) => `app-${String(i + 1).padStart
 const BIG = "big-app";
 const BIG_2 = "big-app-2";
 /** Pacing (Probot's write lanes, tasksync's pause between writes): small, so the test stays short. */
-const PACE = { E2E_WRITE_PACE_MS: "0", TASKSYNC_WRITE_PAUSE_MS: "0", TASKSYNC_JOB_LEASE_MS: "2000", TASKSYNC_CONCURRENCY: "4", TASKSYNC_BATCH_WINDOW_MS: "0" };
+const PACE = { E2E_WRITE_PACE_MS: "0", TASKSYNC_WRITE_PAUSE_MS: "0", TASKSYNC_JOB_LEASE_MS: "2000", TASKSYNC_CONCURRENCY: "4", TASKSYNC_BATCH_WINDOW_MS: "300" };
 
 const list = (extra: string[] = []) => `# Tasks: App
 

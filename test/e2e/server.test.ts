@@ -1,13 +1,10 @@
 /**
- * The app as `npm start` runs it — `probot run dist/src/index.js` in its own process, Probot's
+ * The app as `npm start` runs it — `node bin/tasksync-server.js` (Probot's `run` on dist/src/index.js) in its own process, Probot's
  * own server, throttling and retries — pointed at the local GitHub emulator through GHE_HOST /
  * GHE_PROTOCOL, with webhooks POSTed over HTTP and signed with the webhook secret.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Probot } from "probot";
 import { parse } from "yaml";
@@ -15,12 +12,8 @@ import { createRuntime, tasksyncApp } from "../../src/index.js";
 import { GATES_CHECK_NAME } from "../../src/gates/gate-model.js";
 import { sign, startEmulator, type Emulator, type WebhookEvent } from "../github-emulator/index.js";
 import { findTaskIssue, issuesOf, type EmulatedRepo } from "../support/issues-by-marker.js";
-import { appEnv, collectLogs } from "../support/app-process.js";
-import { freePort } from "../support/free-port.js";
+import { ensureBuilt, healthy, ROOT, startApp, waitFor as waitForApp, type AppProcess } from "./server-process.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const ENTRY = join(ROOT, "dist/src/index.js");
-const PROBOT = join(ROOT, "node_modules/probot/bin/probot.js");
 const SECRET = "server-e2e-secret";
 const OWNER = "octo-org";
 const REPO = "sharing-app";
@@ -38,64 +31,11 @@ const LIST = `# Tasks: Sharing
 - [ ] T003 [US1] Share button in \`web/share-button.tsx\` (depends on T002)
 `;
 
-/** Newest modification time of the TypeScript sources under a folder. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `npm start` runs the build in dist/: build it when it is missing or older than src/. */
-function ensureBuilt(): void {
-  if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newestSource(join(ROOT, "src"))) return;
-  try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 180_000, stdio: "pipe" });
-  } catch (error) {
-    // tsc emits despite type errors (npm test type-checks on its own); only a missing build is fatal here
-    if (!existsSync(ENTRY)) throw error;
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) {
-      const problems = app.logs.filter((l) => Number(l["level"]) >= 40).slice(-10).map((l) => JSON.stringify(l));
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- app warnings and errors ---\n${problems.join("\n")}\n--- app stderr ---\n${app.stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-interface AppProcess {
-  child: ChildProcess;
-  url: string;
-  logs: Array<Record<string, unknown>>;
-  stderr: string;
-  cwd: string;
-}
-
 let emulator: Emulator;
 let app: AppProcess;
 
-async function startApp(emulatorPort: string): Promise<AppProcess> {
-  const port = await freePort();
-  const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-")); // no .env, no package.json, no .pem
-  const child = spawn(process.execPath, [PROBOT, "run", ENTRY], {
-    cwd,
-    env: { ...appEnv(cwd, port, `127.0.0.1:${emulatorPort}`, SECRET), TASKSYNC_BATCH_WINDOW_MS: "200" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started: AppProcess = { child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
-  collectLogs(child, started);
-  return started;
-}
+const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> =>
+  waitForApp(app, what, probe, timeoutMs);
 
 /** A repository of OWNER's on the emulator (read when called: the emulator starts in beforeAll). */
 const emulated = (repo: string): EmulatedRepo => ({ emulator, owner: OWNER, repo });
@@ -168,19 +108,8 @@ function postWebhook(event: { id: string; name: string }, body: string, signatur
 beforeAll(async () => {
   ensureBuilt();
   emulator = await startEmulator({ webhookSecret: SECRET });
-  app = await startApp(new URL(emulator.url).port);
-  await waitFor(
-    "GET /healthz",
-    async () => {
-      if (app.child.exitCode !== null) throw new Error(`the app exited with ${app.child.exitCode}:\n${app.stderr}`);
-      try {
-        return (await fetch(`${app.url}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    },
-    30_000,
-  );
+  app = await startApp(new URL(emulator.url).port, SECRET);
+  await healthy(app);
   emulator.setWebhookTarget({ url: `${app.url}/api/github/webhooks`, secret: SECRET });
   emulator.createRepo({ owner: OWNER, name: REPO, files: { "README.md": "# sharing\n" } });
   emulator.createRepo({ owner: OWNER, name: QUIET_REPO, files: { "README.md": "# quiet\n" } });
@@ -272,6 +201,22 @@ describe("the server npm start runs", () => {
     await controlDelivery();
     expect(emulator.requests.counts().total).toBe(0);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it("a signed webhook with a malformed payload: 400 naming what is missing, nothing done", async () => {
+    emulator.requests.reset();
+    const push = { id: "22222222-3333-4444-5555-666666666666", name: "push" };
+    const pushBody = JSON.stringify({ ref: "refs/heads/main", after: "1".repeat(40) }); // no repository
+    const pushRes = await postWebhook(push, pushBody, sign(SECRET, pushBody));
+    expect(pushRes.status).toBe(400);
+    expect(await pushRes.text()).toContain("repository.name");
+    const closed = { id: "33333333-4444-5555-6666-777777777777", name: "issues" };
+    const issueBody = JSON.stringify({ action: "closed", issue: { number: 1, body: '<!-- tasksync:v1 {"kind":"task","path":"a.md","id":"T001","text":"x"} -->' }, repository: { name: QUIET_REPO } });
+    const issueRes = await postWebhook(closed, issueBody, sign(SECRET, issueBody));
+    expect(issueRes.status).toBe(400);
+    expect(await issueRes.text()).toMatch(/issue\.user\.login.*repository\.full_name/);
+    await controlDelivery();
+    expect(emulator.requests.counts().total).toBe(0);
   });
 
   it("push → issues → close → tick commit → PR gate fails → blocker closes → gate passes", async () => {

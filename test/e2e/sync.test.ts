@@ -144,15 +144,35 @@ describe("sync end to end", () => {
     expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005", PATH).number)).toHaveLength(1);
   });
 
-  it("resumes a sync cut off midway without duplicates", async () => {
+  it("a create answered 500 that GitHub did not apply: tasksync looks, finds none, and creates it once", async () => {
     h = await startHarness({ install: false, files: { [PATH]: LIST } });
     h.emulator.failNth(23, 500); // part-way through creating the issues (after reads and labels)
     h.emulator.install({ account: h.owner, repos: [h.repo] });
     await h.settle();
-    const partial = issuesOf(h).length;
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(9);
-    await h.push({ "README.md": "a push that does not touch the task list\n" });
+    expect(h.emulator.requests.entries.filter((e) => e.status === 500).map((e) => `${e.method} ${e.path}`)).toEqual([`POST /repos/${h.owner}/${h.repo}/issues`]);
+    expect(issuesOf(h)).toHaveLength(9);
+    const keys = issuesOf(h).map((i) => JSON.stringify(parseMarker(i.body)));
+    expect(new Set(keys).size).toBe(9);
+    expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005", PATH).number)).toHaveLength(1);
+  });
+
+  it("resumes a sync cut off midway (GitHub failing twice in a row) by itself, without duplicates", async () => {
+    h = await startHarness({ install: false, files: { [PATH]: LIST } });
+    h.emulator.failNth(23, 500); // a create ...
+    h.emulator.failNth(24, 500); // ... and the look for it: the reconcile stops there
+    h.emulator.install({ account: h.owner, repos: [h.repo] });
+    await h.settle();
+    const deadline = Date.now() + 20_000;
+    const finished = (harness: Harness): boolean => {
+      const marker = issuesOf(harness).map((i) => parseMarker(i.body)).find((m) => m?.kind === "tracking");
+      return marker?.kind === "tracking" && marker.states !== undefined; // the record is written last
+    };
+    while (!finished(h)) {
+      if (Date.now() > deadline) throw new Error(`the sync did not resume: ${issuesOf(h).length} issues`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await h.settle();
+    expect(h.emulator.requests.entries.filter((e) => e.status === 500)).toHaveLength(2);
     expect(issuesOf(h)).toHaveLength(9);
     expect(taskIssue(h, "T002", PATH).state).toBe("closed");
     expect(h.emulator.blockedBy(h.owner, h.repo, taskIssue(h, "T005", PATH).number)).toHaveLength(1);

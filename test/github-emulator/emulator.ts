@@ -375,6 +375,16 @@ export class Emulator {
     this.faults.failNth(k, status);
   }
 
+  /** the next matching write is applied, then answered `status` (default 502): "did it happen?" */
+  applyThenFail(rule: { method: string; path: RegExp; status?: number; times?: number }): void {
+    this.faults.applyThenFail(rule);
+  }
+
+  /** every request for the next `ms` answers `status` (default 502) and applies nothing */
+  outage(ms: number, status = 502): void {
+    this.faults.outage(ms, status);
+  }
+
   setLatency(ms: number): void {
     this.faults.latencyMs = ms;
   }

@@ -23,8 +23,21 @@ export interface RateLimitHeaders {
 export const SECONDARY_MESSAGE =
   "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID emulated.";
 
+/** A write GitHub applies and then answers with an error, as a proxy timing out after the fact would. */
+export interface AppliedThenFailed {
+  method: string;
+  /** Matched against the request path (without /api/v3). */
+  path: RegExp;
+  status: number;
+  /** How many matching requests it catches (default 1). */
+  times: number;
+}
+
 export class Faults {
   latencyMs = 0;
+  private appliedThenFailed: AppliedThenFailed[] = [];
+  private outageUntil = 0;
+  private outageStatus = 502;
   private requestIndex = 0;
   private failures = new Map<number, number>();
   private secondary: Required<SecondaryLimitOptions> | undefined;
@@ -41,8 +54,29 @@ export class Faults {
     this.failures.set(this.requestIndex + k, status);
   }
 
+  /** The next `times` requests matching `method` and `path` are applied, then answered `status` (default 502). */
+  applyThenFail(rule: { method: string; path: RegExp; status?: number; times?: number }): void {
+    this.appliedThenFailed.push({ method: rule.method.toUpperCase(), path: rule.path, status: rule.status ?? 502, times: rule.times ?? 1 });
+  }
+
+  /** For a request that was applied: the status to answer instead, if a rule catches it. */
+  failAfterApply(method: string, path: string): number | undefined {
+    const rule = this.appliedThenFailed.find((r) => r.method === method && r.path.test(path));
+    if (!rule) return undefined;
+    rule.times -= 1;
+    if (rule.times <= 0) this.appliedThenFailed = this.appliedThenFailed.filter((r) => r !== rule);
+    return rule.status;
+  }
+
+  /** Every request for the next `ms` answers `status` (default 502), applying nothing: GitHub is down. */
+  outage(ms: number, status = 502): void {
+    this.outageUntil = this.now() + ms;
+    this.outageStatus = status;
+  }
+
   /** count a request; returns the status it must fail with, if any */
   nextRequest(): number | undefined {
+    if (this.now() < this.outageUntil) return this.outageStatus;
     this.requestIndex++;
     const status = this.failures.get(this.requestIndex);
     this.failures.delete(this.requestIndex);
@@ -98,6 +132,8 @@ export class Faults {
 
   clear(): void {
     this.latencyMs = 0;
+    this.appliedThenFailed = [];
+    this.outageUntil = 0;
     this.failures.clear();
     this.secondary = undefined;
     this.primary = { limit: 5000, remaining: 5000, resetAt: this.now() + 3_600_000, windowMs: 3_600_000 };

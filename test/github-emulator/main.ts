@@ -1,9 +1,12 @@
 /**
  * Start the emulator on its own: `npm run emulator -- --port 3001 --webhook-url http://127.0.0.1:3000/api/github/webhooks --secret dev`
- * (or EMULATOR_PORT, WEBHOOK_URL / WEBHOOK_PROXY_URL, WEBHOOK_SECRET). Seeds nothing.
+ * (or EMULATOR_PORT, WEBHOOK_URL / WEBHOOK_PROXY_URL, WEBHOOK_SECRET). `--seed demo/` adds a
+ * repository (`--repo owner/name`, default octo/demo) holding the task lists found there and
+ * prints a token and the CLI commands to paste.
  */
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index.js";
+import { pasteLines, seedRepository } from "./seed.js";
 
 const { values } = parseArgs({
   options: {
@@ -13,6 +16,9 @@ const { values } = parseArgs({
     secret: { type: "string" },
     "app-id": { type: "string" },
     "app-slug": { type: "string" },
+    seed: { type: "string" },
+    repo: { type: "string" },
+    quiet: { type: "boolean" },
   },
 });
 
@@ -23,10 +29,17 @@ const emulator = await startEmulator({
   ...(values["webhook-url"] ?? process.env["WEBHOOK_URL"] ? { webhookUrl: (values["webhook-url"] ?? process.env["WEBHOOK_URL"]) as string } : {}),
   ...(values.secret ?? process.env["WEBHOOK_SECRET"] ? { webhookSecret: (values.secret ?? process.env["WEBHOOK_SECRET"]) as string } : {}),
   app: { ...(appId ? { id: Number(appId) } : {}), ...(values["app-slug"] ? { slug: values["app-slug"] } : {}) },
-  log: (line) => console.log(line),
+  ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
 });
 
 console.log(`GitHub emulator listening on ${emulator.url} (REST at / and /api/v3, GraphQL at /graphql and /api/graphql)`);
+if (values.seed) {
+  const seeded = seedRepository(emulator, values.seed, values.repo);
+  console.log(`\nSeeded ${seeded.owner}/${seeded.repo} with ${seeded.paths.join(", ")}.`);
+  console.log("Try the CLI: paste these lines into another terminal, in this folder (Ctrl-C here stops the emulator):\n");
+  for (const line of pasteLines(emulator.url, seeded)) console.log(`  ${line}`);
+  console.log("");
+}
 
 const shutdown = (): void => {
   void emulator.stop().then(() => process.exit(0));

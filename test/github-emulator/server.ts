@@ -119,6 +119,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
         sender,
       };
       result = await match.route.handler(ctx);
+      const failAfter = result.status < 400 ? faults.failAfterApply(method, path) : undefined;
+      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     }
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;

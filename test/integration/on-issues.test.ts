@@ -1,35 +1,85 @@
 /**
- * issues.closed / issues.reopened → write-back, through Probot with real-shaped payloads and
- * strict HTTP mocks: every request the app makes must be expected, and every expected one made.
+ * issues.closed / issues.reopened → one level-triggered reconcile, through Probot with real-shaped
+ * payloads and strict HTTP mocks: every request the app makes must be expected, and every expected
+ * one made. What tasksync trusts is tested here against the real payload shapes: a marker copied
+ * into an issue someone else opened moves nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { statusOf } from "../../src/github/client.js";
+import { defaultConfig } from "../../src/config/schema.js";
 import { registerIssuesHandler } from "../../src/handlers/on-issues.js";
-import { emptyReport } from "../../src/sync/apply.js";
-import type { ReconcileRequest, ReconcileResult } from "../../src/sync/reconcile.js";
-import { renderMarker, type Marker } from "../../src/sync/marker.js";
-import { tagOf } from "../../src/writeback/comment-once.js";
+import { desiredState } from "../../src/sync/desired.js";
+import { observedStatesDigest } from "../../src/sync/issue-states.js";
+import { parseMarker, renderMarker, type Marker } from "../../src/sync/marker.js";
+import { toTrackedIssue } from "../../src/github/tracked-issues.js";
+import { parseTaskList } from "../../src/tasks/parse-tasks.js";
 import { diffOffsets } from "../support/text-diff.js";
-import { API, b64, example, expectStrict, fromB64, mockToken as mockAnyToken, startTestApp, type ExpectedFailure, type TestApp, type TestAppOptions } from "./probot-app.js";
+import { API, b64, example, expectStrict, fromB64, mockToken, startTestApp, type TestApp } from "./probot-app.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
 const BRANCH = "master";
 const PATH = "specs/001-photo-albums/tasks.md";
-const ENCODED_PATH = encodeURIComponent(PATH);
-const REPO_API = `/repos/${OWNER}/${REPO}`;
+const R = `/repos/${OWNER}/${REPO}`;
+const HEAD = "c0ffee0000000000000000000000000000000001";
+const BLOB = "b10b000000000000000000000000000000000001";
+const BOT = { login: "tasksync[bot]", type: "Bot" };
+const PERSON = { login: "mona", type: "User" };
 
-const LIST = [
-  "# Tasks: Photo Albums",
-  "",
-  "## Phase 1: Setup",
-  "",
-  "- [ ] T001 Create project structure",
-  "- [X] T002 [P] Configure linting",
-  "- [ ] T003 Define the model",
-  "",
-].join("\n");
+const LIST = ["# Tasks: Photo Albums", "", "## Phase 1: Setup", "", "- [ ] T001 Create project structure", "- [X] T002 [P] Configure linting", "- [ ] T003 Define the model", ""].join("\n");
+
+// ---------------------------------------------------------------- GitHub as the last reconcile left it
+
+interface RestIssue {
+  number: number;
+  id: number;
+  node_id: string;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  state_reason: string | null;
+  labels: Array<{ name: string }>;
+  parent_issue_url: string | null;
+  issue_dependencies_summary: { total_blocked_by: number };
+  html_url: string;
+  user: { login: string; type: string };
+  created_at: string;
+}
+
+const ctx = { owner: OWNER, repo: REPO, htmlUrl: `https://github.com/${OWNER}/${REPO}`, defaultBranch: BRANCH };
+
+/** The issues a finished reconcile of LIST leaves: tracking #1, phase #2, T001 #3, T002 #4 (closed), T003 #5. */
+function syncedIssues(): RestIssue[] {
+  const desired = desiredState(parseTaskList(PATH, LIST), defaultConfig, ctx, BLOB);
+  const numbers = new Map(desired.issues.map((d, i) => [d.key, i + 1]));
+  const issues: RestIssue[] = desired.issues.map((d, i) => ({
+    number: i + 1,
+    id: 9000 + i + 1,
+    node_id: `I_${i + 1}`,
+    title: d.title,
+    body: d.body,
+    state: d.done ? "closed" : "open",
+    state_reason: d.done ? "completed" : null,
+    labels: d.labels.map((name) => ({ name })),
+    parent_issue_url: d.parentKey === null ? null : `${API}${R}/issues/${numbers.get(d.parentKey)}`,
+    issue_dependencies_summary: { total_blocked_by: 0 },
+    html_url: `https://github.com/${OWNER}/${REPO}/issues/${i + 1}`,
+    user: BOT,
+    created_at: "2025-01-01T00:00:00Z",
+  }));
+  return withRecordedStates(issues);
+}
+
+/** The tracking issue's record of the states its task issues were left in. */
+function withRecordedStates(issues: RestIssue[]): RestIssue[] {
+  const tracked = issues.flatMap((i) => toTrackedIssue(i) ?? []);
+  const tracking = issues[0]!;
+  const marker = parseMarker(tracking.body) as Marker & { kind: "tracking" };
+  tracking.body = tracking.body.replace(renderMarker(marker), renderMarker({ ...marker, states: observedStatesDigest(tracked, PATH) }));
+  return issues;
+}
+
+const labelsOf = () => desiredState(parseTaskList(PATH, LIST), defaultConfig, ctx, BLOB).labels;
 
 // ---------------------------------------------------------------- payloads
 
@@ -37,504 +87,156 @@ interface Example {
   action: string;
   issue: Record<string, unknown>;
   sender: Record<string, unknown>;
-  installation?: { id: number };
   repository: Record<string, unknown>;
 }
 
 const reopenedExample = example("issues", (p) => p.action === "reopened" && p.installation !== undefined) as unknown as Example;
 
-const taskMarker = (id: string): Marker => ({ kind: "task", path: PATH, id, text: "abc123" });
-
-interface EventInput {
-  action: "closed" | "reopened";
-  number: number;
-  marker: Marker | null;
-  stateReason?: "completed" | "not_planned" | null;
-  sender?: { login: string; type: string };
-}
-
-/** The real issues.reopened example, adapted: our marker in the body, closed with a state_reason when asked. */
-function issuesEvent(input: EventInput) {
-  const base = structuredClone(reopenedExample) as Example;
-  const closed = input.action === "closed";
+/** The real issues.reopened example, adapted: the issue's body, author and state; who did it. */
+function issuesEvent(action: "closed" | "reopened", issue: RestIssue, sender: { login: string; type: string }) {
+  const base = structuredClone(reopenedExample);
   const payload = {
     ...base,
-    action: input.action,
-    issue: {
-      ...base.issue,
-      number: input.number,
-      body: `Task body\n\n${input.marker ? renderMarker(input.marker) : ""}`,
-      state: closed ? "closed" : "open",
-      state_reason: closed ? (input.stateReason === undefined ? "completed" : input.stateReason) : "reopened",
-      closed_at: closed ? "2025-01-01T00:00:00Z" : null,
-    },
-    sender: input.sender ? { ...base.sender, ...input.sender } : base.sender,
+    action,
+    issue: { ...base.issue, number: issue.number, body: issue.body, state: issue.state, state_reason: issue.state_reason, user: { ...(base.issue["user"] as object), ...issue.user } },
+    sender: { ...base.sender, ...sender },
+    repository: { ...base.repository, default_branch: BRANCH },
   };
-  return { id: `delivery-${input.action}-${input.number}`, name: "issues" as const, payload: payload as never };
+  return { id: `delivery-${action}-${issue.number}`, name: "issues" as const, payload: payload as never };
 }
 
 // ---------------------------------------------------------------- mocks
 
-/** The token write-back gets: contents, issues and pull requests. */
-const mockToken = (scope: nock.Scope): nock.Scope => mockAnyToken(scope, { contents: "write", issues: "write", pull_requests: "write" });
-
-function mockConfig(scope: nock.Scope, yaml = "writeBack:\n  batchWindowSeconds: 0\n"): nock.Scope {
+function mockReconcileReads(scope: nock.Scope, issues: RestIssue[]): nock.Scope {
   return scope
-    .get(`${REPO_API}/contents/.github%2Ftasksync.yml`)
-    .reply(200, yaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
-}
-
-function mockFile(scope: nock.Scope, text: string, sha: string, branch = BRANCH): nock.Scope {
-  return scope
-    .get(`${REPO_API}/contents/${ENCODED_PATH}`)
-    .query({ ref: branch })
-    .reply(200, { type: "file", encoding: "base64", path: PATH, sha, content: b64(text) });
-}
-
-interface PutBody {
-  message: string;
-  content: string;
-  sha: string;
-  branch: string;
-}
-
-/** A PUT of the task list; its body is captured for the test to inspect. */
-function mockPut(scope: nock.Scope, bodies: PutBody[], status: number, answer: Record<string, unknown>): nock.Scope {
-  return scope.put(`${REPO_API}/contents/${ENCODED_PATH}`, (body: PutBody) => {
-    bodies.push(body);
-    return true;
-  }).reply(status, answer);
-}
-
-/** The tracked issues, listed to learn which version of the list the sync last reconciled. */
-function mockRecorded(scope: nock.Scope, recordedSha: string): nock.Scope {
-  const tracking = {
-    number: 1,
-    id: 9001,
-    node_id: "I_1",
-    title: "001-photo-albums: Photo Albums",
-    body: renderMarker({ kind: "tracking", path: PATH, sha: recordedSha }),
-    state: "open",
-    state_reason: null,
-    labels: [{ name: "tasksync" }],
-    html_url: `https://github.com/${OWNER}/${REPO}/issues/1`,
-  };
-  return scope
-    .get(`${REPO_API}/issues`)
+    .get(`${R}/git/ref/heads%2F${BRANCH}`)
+    .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: HEAD, type: "commit" } })
+    .get(`${R}/contents/.github%2Ftasksync.yml`)
+    .reply(404, { message: "Not Found" })
+    .get(`/repos/${OWNER}/.github/contents/.github%2Ftasksync.yml`)
+    .reply(404, { message: "Not Found" })
+    .get(`${R}/git/trees/${HEAD}`)
+    .query({ recursive: "1" })
+    .reply(200, { sha: HEAD, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }] })
+    .get(`${R}/issues`)
     .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
-    .reply(200, [tracking]);
+    .reply(200, issues);
 }
 
-// ---------------------------------------------------------------- the app
+/** What planning a list whose issues changed reads: the list at its recorded blob, and the labels. */
+const mockPlanningReads = (scope: nock.Scope): nock.Scope =>
+  scope
+    .get(`${R}/git/blobs/${BLOB}`)
+    .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
+    .get(`${R}/labels`)
+    .query(true)
+    .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })));
+
+/** The gates re-check after a reconcile that planned something: no pull request waits. */
+const mockNoWaitingPulls = (scope: nock.Scope): nock.Scope => scope.get(`${R}/pulls`).query(true).reply(200, []);
 
 let app: TestApp;
-/** The reconciles the write-back asked for (stubbed: the sync has its own tests; e2e runs the real one). */
-let reconciles: ReconcileRequest[];
-/** Jobs the test expects to fail, in order (it says which and how). */
-let expectedFailures: ExpectedFailure[];
-const stubReconcile = async (request: ReconcileRequest): Promise<ReconcileResult> => {
-  reconciles.push(request);
-  return { plans: [], report: emptyReport(), upToDate: [], reads: 0, writes: 0 };
-};
-
-async function startApp(settings: TestAppOptions["settings"] = {}, retries = false): Promise<TestApp> {
-  reconciles = [];
-  return startTestApp({
-    settings,
-    retries,
-    botLogin: "tasksync[bot]",
-    // Only the write-back handler: other features (the gates re-check) also listen to issues.closed,
-    // and their requests are their tests' business. The whole app runs in test/e2e/writeback.test.ts.
-    load: (probot, runtime) => registerIssuesHandler(probot, runtime, { reconcile: stubReconcile }),
-  });
-}
-
-const receive = (event: ReturnType<typeof issuesEvent>): Promise<void> => app.receive(event);
 
 beforeEach(async () => {
-  expectedFailures = [];
-  app = await startApp();
+  app = await startTestApp({
+    botLogin: BOT.login,
+    settings: { batchWindowMs: 0 },
+    // Only this handler: the gates re-check also listens to issues.closed, and has its own tests.
+    load: (probot, runtime) => registerIssuesHandler(probot, runtime),
+  });
 });
 
 afterEach(async () => {
-  // an unexpected request fails its job (the network is off): every job must have succeeded or
-  // failed as the test said, and every mock been requested
   try {
-    await expectStrict(app, undefined, { failures: expectedFailures });
+    await expectStrict(app);
   } finally {
     app.close();
   }
 });
 
-describe("issues.closed on a task's issue", () => {
-  it("closed as completed: one commit that changes exactly the task's checkbox, then the list is reconciled at it", async () => {
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockRecorded(scope, "blob-1");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies).toHaveLength(1);
-    const put = bodies[0] as PutBody;
-    expect(put).toMatchObject({ message: `Tick T003 in ${PATH}`, sha: "blob-1", branch: BRANCH });
-    expect(put).not.toHaveProperty("author");
-    expect(put).not.toHaveProperty("committer");
-    const written = fromB64(put.content);
-    expect(diffOffsets(LIST, written)).toHaveLength(1);
-    // the file uses [X] for its ticked boxes, so the tick is a capital X too
-    expect(written).toContain("- [X] T003 Define the model");
-    // the commit is remembered as tasksync's own, and the list is reconciled at it
-    expect(app.runtime.ownCommits.has("commit-2")).toBe(true);
-    expect(reconciles.map((r) => ({ commitSha: r.commitSha, only: r.only, force: r.force }))).toEqual([
-      { commitSha: "commit-2", only: [PATH], force: false },
-    ]);
-  });
-
-  it("closed as not planned: the checkbox stays (default onNotPlanned: keep), nothing read beyond the config", async () => {
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003"), stateReason: "not_planned" }));
-
-    scope.done();
-    expect(app.runtime.ownCommits.size).toBe(0);
-  });
-
-  it("closed as not planned with onNotPlanned: tick → ticked", async () => {
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope, "writeBack:\n  onNotPlanned: tick\n");
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockRecorded(scope, "blob-1");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T001"), stateReason: "not_planned" }));
-
-    scope.done();
-    expect(fromB64((bodies[0] as PutBody).content)).toContain("- [X] T001 Create");
-  });
-
-  it("a box that already says done (the sync closed the issue because the file was ticked): no write, no comment", async () => {
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-
-    await receive(issuesEvent({ action: "closed", number: 11, marker: taskMarker("T002") }));
-
-    scope.done();
-    expect(app.runtime.ownCommits.size).toBe(0);
-  });
-
-  it("closed by tasksync's own bot: no request at all", async () => {
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003"), sender: { login: "tasksync[bot]", type: "Bot" } }));
+describe("what tasksync trusts", () => {
+  it("a read-only user's issue with a marker copied from a task's issue, closed: not one request", async () => {
+    const real = syncedIssues()[2]!; // T001's issue
+    const copy: RestIssue = { ...real, number: 42, id: 9042, user: PERSON, state: "closed", state_reason: "completed" };
+    await app.receive(issuesEvent("closed", copy, PERSON));
+    await app.receive(issuesEvent("reopened", { ...copy, state: "open", state_reason: "reopened" }, PERSON));
     expect(app.jobs).toEqual([]);
   });
 
-  it.each([
-    { name: "a phase issue", marker: { kind: "phase", path: PATH, phase: "1" } as Marker },
-    { name: "a tracking issue", marker: { kind: "tracking", path: PATH, sha: "blob-1" } as Marker },
-    { name: "an issue without tasksync's marker", marker: null },
-    { name: "the issue of a task that left its list", marker: { ...taskMarker("T009"), removed: true } as Marker },
-  ])("$name: ignored without a request", async ({ marker }) => {
-    await receive(issuesEvent({ action: "closed", number: 5, marker }));
+  it("a hand-typed marker with any text hash, in an issue another app opened: not one request", async () => {
+    const forged: RestIssue = { ...syncedIssues()[2]!, number: 43, body: `Please close\n${renderMarker({ kind: "task", path: PATH, id: "T003", text: "0123456789ab" })}`, user: { login: "other-app[bot]", type: "Bot" }, state: "closed" };
+    await app.receive(issuesEvent("closed", forged, PERSON));
     expect(app.jobs).toEqual([]);
   });
 
-  it("a task no longer in the list: no commit, one comment on its issue", async () => {
-    const comments: Array<{ body: string }> = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    scope
-      .get(`${REPO_API}/issues/14/comments`)
-      .query({ per_page: "100", page: "1" })
-      .reply(200, [{ id: 1, body: "Looks done to me" }])
-      .post(`${REPO_API}/issues/14/comments`, (body: { body: string }) => {
-        comments.push(body);
-        return true;
-      })
-      .reply(201, { id: 2 });
-
-    await receive(issuesEvent({ action: "closed", number: 14, marker: taskMarker("T007") }));
-
-    scope.done();
-    expect(comments).toHaveLength(1);
-    expect(comments[0]?.body).toContain(tagOf(`missing ${PATH}#T007`));
-    expect(comments[0]?.body).toContain(`tasksync could not tick **T007** in \`${PATH}\`: the task list has no task T007 any more`);
+  it("tasksync's own close (it followed the file): not one request", async () => {
+    const issue = { ...syncedIssues()[2]!, state: "closed" as const, state_reason: "completed" };
+    await app.receive(issuesEvent("closed", issue, BOT));
+    expect(app.jobs).toEqual([]);
   });
 
-  it("a task no longer in the list, already told: no second comment", async () => {
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    scope
-      .get(`${REPO_API}/issues/14/comments`)
-      .query({ per_page: "100", page: "1" })
-      .reply(200, [{ id: 1, body: `${tagOf(`missing ${PATH}#T007`)}\nalready said` }]);
-
-    await receive(issuesEvent({ action: "closed", number: 14, marker: taskMarker("T007") }));
-
-    scope.done();
-  });
-
-  it("a task list that no longer exists: ignored, no comment", async () => {
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    scope.get(`${REPO_API}/contents/${ENCODED_PATH}`).query({ ref: BRANCH }).reply(404, { message: "Not Found" });
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-  });
-
-  it("write-back disabled in the config: nothing but the config read", async () => {
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope, "writeBack:\n  enabled: false\n");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
+  it("a copy that also carries the tasksync label sits in the listing: the reconcile ignores it and writes nothing", async () => {
+    const issues = syncedIssues();
+    const real = issues[4]!; // T003's, open
+    const copy: RestIssue = { ...real, number: 44, id: 9044, user: PERSON, state: "closed", state_reason: "completed" };
+    // A real task issue's event asks for the reconcile; the copy is in the listing it reads.
+    const scope = mockReconcileReads(mockToken(nock(API)), [...issues, copy]);
+    await app.receive(issuesEvent("closed", { ...issues[3]!, state: "closed" }, PERSON));
+    await expectStrict(app, scope);
+    expect(app.jobs.map((j) => j.name)).toEqual(["reconcile"]);
   });
 });
 
-describe("issues.reopened on a task's issue", () => {
-  it("unticks the task, keeping every other byte", async () => {
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockRecorded(scope, "blob-1");
-
-    await receive(issuesEvent({ action: "reopened", number: 11, marker: taskMarker("T002") }));
-
-    scope.done();
-    const put = bodies[0] as PutBody;
-    expect(put.message).toBe(`Untick T002 in ${PATH}`);
-    expect(fromB64(put.content)).toBe(LIST.replace("- [X] T002", "- [ ] T002"));
-  });
-});
-
-describe("batching", () => {
-  it("issues closed within the window become one commit naming every task", async () => {
-    app.close();
-    app = await startApp({ batchWindowMs: 150 });
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockRecorded(scope, "blob-1");
-
-    await app.probot.receive(issuesEvent({ action: "closed", number: 13, marker: taskMarker("T003") }));
-    await app.probot.receive(issuesEvent({ action: "closed", number: 10, marker: taskMarker("T001") }));
-    await app.probot.receive(issuesEvent({ action: "reopened", number: 11, marker: taskMarker("T002") }));
-    await app.runtime.queue.onIdle();
-
-    scope.done();
-    expect(bodies).toHaveLength(1);
-    expect(bodies[0]?.message).toBe(`Tick T001, T003 and untick T002 in ${PATH}`);
-    // the file's ticked boxes use X: the ticks do too
-    expect(fromB64((bodies[0] as PutBody).content)).toBe(
-      LIST.replace("- [ ] T001", "- [X] T001").replace("- [X] T002", "- [ ] T002").replace("- [ ] T003", "- [X] T003"),
-    );
-  });
-});
-
-describe("concurrency and refusals", () => {
-  it("a stale sha (409): re-reads, re-applies on the new text and retries, so both changes survive", async () => {
-    const bodies: PutBody[] = [];
-    const theirs = LIST.replace("- [ ] T003 Define the model\n", "- [ ] T003 Define the model\n- [ ] T004 Someone else's new task\n");
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 409, { message: `${PATH} does not match blob-1` });
-    mockFile(scope, theirs, "blob-theirs");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-3" }, commit: { sha: "commit-3" } });
-    mockRecorded(scope, "blob-1");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies.map((b) => b.sha)).toEqual(["blob-1", "blob-theirs"]);
-    const written = fromB64((bodies[1] as PutBody).content);
-    expect(written).toBe(theirs.replace("- [ ] T003", "- [X] T003"));
-    // not remembered as tasksync's own and not reconciled here: the other commit's push (queued
-    // behind this job) and then ours reconcile them, in order
-    expect(app.runtime.ownCommits.size).toBe(0);
-    expect(reconciles).toEqual([]);
-  });
-
-  it("with Probot's plugin-retry on (production), a 409 is not re-sent with the stale sha", async () => {
-    app.close();
-    app = await startApp({}, true);
-    const bodies: PutBody[] = [];
-    const theirs = `${LIST}- [ ] T004 Someone else's new task\n`;
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 409, { message: `${PATH} does not match blob-1` });
-    mockFile(scope, theirs, "blob-theirs");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-3" }, commit: { sha: "commit-3" } });
-    mockRecorded(scope, "blob-1");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    // one PUT per sha: plugin-retry did not resend the stale one, the write-back re-read instead
-    expect(bodies.map((b) => b.sha)).toEqual(["blob-1", "blob-theirs"]);
-  });
-
-  it("a list changed since its last sync (someone pushed during the window): committed, but left to the pushes to reconcile", async () => {
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "commit-2" } });
-    mockRecorded(scope, "blob-0");
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies).toHaveLength(1);
-    expect(app.runtime.ownCommits.size).toBe(0);
-    expect(reconciles).toEqual([]);
-  });
-
-  it("a protected branch: the tick goes to tasksync/ticks, one pull request is opened and its link commented", async () => {
-    const bodies: PutBody[] = [];
-    const pulls: Array<Record<string, unknown>> = [];
-    const comments: Array<{ body: string }> = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 403, { message: `Protected branch update failed for refs/heads/${BRANCH}.` });
-    scope
-      .get(`${REPO_API}/pulls`)
-      .query({ head: `${OWNER}:tasksync/ticks`, base: BRANCH, state: "open" })
-      .reply(200, [])
-      .get(`${REPO_API}/git/ref/heads%2Ftasksync%2Fticks`)
-      .reply(404, { message: "Not Found" })
-      .get(`${REPO_API}/git/ref/heads%2F${BRANCH}`)
-      .reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: "head-1", type: "commit" } })
-      .post(`${REPO_API}/git/refs`, { ref: "refs/heads/tasksync/ticks", sha: "head-1" })
-      .reply(201, { ref: "refs/heads/tasksync/ticks", object: { sha: "head-1", type: "commit" } });
-    mockFile(scope, LIST, "blob-1", "tasksync/ticks");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-2" }, commit: { sha: "ticks-commit" } });
-    scope
-      .post(`${REPO_API}/pulls`, (body: Record<string, unknown>) => {
-        pulls.push(body);
+describe("a person closes a task's issue", () => {
+  it("one commit changing exactly the task's checkbox, on the blob read; then the tracking issue records the new version", async () => {
+    const issues = syncedIssues();
+    issues[2] = { ...issues[2]!, state: "closed", state_reason: "completed" }; // T001, closed by mona
+    const puts: Array<{ message: string; content: string; sha: string; branch: string }> = [];
+    const patches: Array<{ body: Record<string, unknown> }> = [];
+    const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
+      .get(`${R}/contents/${encodeURIComponent(PATH)}`)
+      .query({ ref: BRANCH })
+      .reply(200, { type: "file", encoding: "base64", path: PATH, sha: BLOB, content: b64(LIST) })
+      .put(`${R}/contents/${encodeURIComponent(PATH)}`, (body: (typeof puts)[number]) => {
+        puts.push(body);
         return true;
       })
-      .reply(201, { number: 7, html_url: `https://github.com/${OWNER}/${REPO}/pull/7` })
-      .get(`${REPO_API}/issues/12/comments`)
-      .query({ per_page: "100", page: "1" })
-      .reply(200, [])
-      .post(`${REPO_API}/issues/12/comments`, (body: { body: string }) => {
-        comments.push(body);
+      .reply(200, { content: { sha: "b10b000000000000000000000000000000000002" }, commit: { sha: "c0ffee0000000000000000000000000000000002" } })
+      .patch(/\/issues\/[12]$/, (body: Record<string, unknown>) => {
+        patches.push({ body });
         return true;
       })
-      .reply(201, { id: 3 });
+      .times(2)
+      .reply(200, {});
+    mockNoWaitingPulls(scope);
+    await app.receive(issuesEvent("closed", issues[2]!, PERSON));
+    await expectStrict(app, scope);
 
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies.map((b) => b.branch)).toEqual([BRANCH, "tasksync/ticks"]);
-    expect(fromB64((bodies[1] as PutBody).content)).toBe(LIST.replace("- [ ] T003", "- [X] T003"));
-    expect(pulls).toEqual([expect.objectContaining({ head: "tasksync/ticks", base: BRANCH })]);
-    expect(comments).toHaveLength(1);
-    expect(comments[0]?.body).toContain(`https://github.com/${OWNER}/${REPO}/pull/7`);
-    // the default branch did not change: nothing to remember as tasksync's own commit, nothing to reconcile
-    expect(app.runtime.ownCommits.size).toBe(0);
+    expect(puts).toHaveLength(1);
+    const written = fromB64(puts[0]!.content);
+    expect(diffOffsets(LIST, written, "utf8")).toHaveLength(1);
+    expect(written).toBe(LIST.replace("- [ ] T001", "- [X] T001")); // the list writes done boxes as [X]: so does the tick
+    expect(puts[0]).toMatchObject({ sha: BLOB, branch: BRANCH, message: `Tick T001 in ${PATH}` });
+    // the second pass: the phase's progress and the tracking issue's record follow; no issue changes state
+    expect(patches.map((p) => parseMarker(String(p.body["body"]))?.kind)).toEqual(["phase", "tracking"]);
+    expect(patches.every((p) => p.body["state"] === undefined)).toBe(true);
+    expect(parseMarker(String(patches[1]!.body["body"]))).toMatchObject({ kind: "tracking", sha: "b10b000000000000000000000000000000000002" });
   });
 
-  it("a protected branch with the pull request already open: the tick is added to its branch, no second pull request", async () => {
-    const bodies: PutBody[] = [];
-    const onBranch = LIST.replace("- [ ] T001", "- [X] T001");
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 409, { message: "Repository rule violations found\n\nChanges must be made through a pull request.\n\n" });
-    scope
-      .get(`${REPO_API}/pulls`)
-      .query({ head: `${OWNER}:tasksync/ticks`, base: BRANCH, state: "open" })
-      .reply(200, [{ number: 7, html_url: `https://github.com/${OWNER}/${REPO}/pull/7` }])
-      .get(`${REPO_API}/git/ref/heads%2Ftasksync%2Fticks`)
-      .reply(200, { ref: "refs/heads/tasksync/ticks", object: { sha: "ticks-1", type: "commit" } });
-    mockFile(scope, onBranch, "blob-b", "tasksync/ticks");
-    mockPut(scope, bodies, 200, { content: { path: PATH, sha: "blob-c" }, commit: { sha: "ticks-2" } });
-    scope
-      .get(`${REPO_API}/issues/12/comments`)
-      .query({ per_page: "100", page: "1" })
-      .reply(200, [{ id: 1, body: `${tagOf("pull #7")}\nold link` }]);
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies[1]).toMatchObject({ branch: "tasksync/ticks", sha: "blob-b" });
-    // both ticks are on the branch now
-    expect(fromB64((bodies[1] as PutBody).content)).toBe(onBranch.replace("- [ ] T003", "- [X] T003"));
+  it("closed as not planned (onNotPlanned: keep): a resting state, nothing written", async () => {
+    const issues = syncedIssues();
+    issues[2] = { ...issues[2]!, state: "closed", state_reason: "not_planned" };
+    const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
+      .patch(`${R}/issues/1`, (body: Record<string, unknown>) => parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined)
+      .reply(200, {}); // only the record of the states; nothing done, so no pull request is re-checked
+    await app.receive(issuesEvent("closed", issues[2]!, PERSON));
+    await expectStrict(app, scope);
   });
 
-  it("a missing permission: a comment naming it, and no retry", async () => {
-    const bodies: PutBody[] = [];
-    const comments: Array<{ body: string }> = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 403, { message: "Resource not accessible by integration" });
-    scope
-      .get(`${REPO_API}/issues/12/comments`)
-      .query({ per_page: "100", page: "1" })
-      .reply(200, [])
-      .post(`${REPO_API}/issues/12/comments`, (body: { body: string }) => {
-        comments.push(body);
-        return true;
-      })
-      .reply(201, { id: 3 });
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies).toHaveLength(1);
-    expect(comments[0]?.body).toContain("`contents: write`");
-  });
-
-  it("an unknown failure propagates: the job fails and nothing else is sent", async () => {
-    const bodies: PutBody[] = [];
-    const scope = nock(API);
-    mockToken(scope);
-    mockConfig(scope);
-    mockFile(scope, LIST, "blob-1");
-    mockPut(scope, bodies, 500, { message: "Server Error" });
-
-    await receive(issuesEvent({ action: "closed", number: 12, marker: taskMarker("T003") }));
-
-    scope.done();
-    expect(bodies).toHaveLength(1);
-    expect(app.jobs.map((j) => j.name)).toEqual(["write-back"]);
-    expect(statusOf(await app.jobs[0]?.outcome)).toBe(500);
-    expectedFailures = [{ status: 500, message: "Server Error" }]; // the failure was the point, and it is GitHub's 500
-    expect(app.runtime.ownCommits.size).toBe(0);
+  it("the same close delivered again once everything agrees: reads only, no write", async () => {
+    const issues = syncedIssues(); // T002's issue is closed and its box ticked: all agree, states recorded
+    const scope = mockReconcileReads(mockToken(nock(API)), issues);
+    await app.receive(issuesEvent("closed", issues[3]!, PERSON));
+    await expectStrict(app, scope);
   });
 });

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { renderMarker } from "../../src/sync/marker.js";
+import { observedStatesDigest } from "../../src/sync/issue-states.js";
 import { API, b64, example, expectStrict, mockNoConfig, mockToken, startTestApp, type TestApp } from "./probot-app.js";
 
 const OWNER = "Codertocat";
@@ -38,14 +39,14 @@ describe("push handler", () => {
     ["a push to another branch", { ref: "refs/heads/feature" }],
     ["a branch delete", { deleted: true, after: "0000000000000000000000000000000000000000" }],
   ])("ignores %s without a single request", async (_name, changes) => {
-    app = await startTestApp();
+    app = await startTestApp({ botLogin: "tasksync[bot]" });
     await app.receive(branchPush(changes));
     // no job queued at all: nothing could have sent a request (an unexpected one would fail its job)
     expect(app.jobs.map((j) => j.name)).toEqual([]);
   });
 
   it("creates the issues of a new task list: exactly these requests, in this order", async () => {
-    app = await startTestApp();
+    app = await startTestApp({ botLogin: "tasksync[bot]" });
     const created: Array<{ title: string; labels: string[] }> = [];
     let nextIssue = 1;
     const issue = (body: { title: string; labels: string[] }) => {
@@ -82,11 +83,11 @@ describe("push handler", () => {
   });
 
   it("makes no write when the push is delivered again after it was synced", async () => {
-    app = await startTestApp();
+    app = await startTestApp({ botLogin: "tasksync[bot]" });
     const tracking = {
       number: 1, id: 9001, node_id: "I_1", title: "001-photo-albums: Photo albums", state: "open", state_reason: null,
-      labels: [{ name: "tasksync" }], html_url: "https://github.com/x/1",
-      body: renderMarker({ kind: "tracking", path: PATH, sha: BLOB }),
+      labels: [{ name: "tasksync" }], html_url: "https://github.com/x/1", user: { login: "tasksync[bot]", type: "Bot" },
+      body: renderMarker({ kind: "tracking", path: PATH, sha: BLOB, states: observedStatesDigest([], PATH) }),
     };
     const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
@@ -98,7 +99,7 @@ describe("push handler", () => {
   });
 
   it("reports a bad config as a failed check on the pushed commit, and syncs nothing", async () => {
-    app = await startTestApp();
+    app = await startTestApp({ botLogin: "tasksync[bot]" });
     let summary = "";
     const scope = mockHead(mockToken(nock(API)))
       .get(`${R}/contents/.github%2Ftasksync.yml`)

@@ -1,4 +1,5 @@
 /** Issue comments. */
+import { checkBodyLength } from "./issues.js";
 import { HttpError, validationFailed } from "../errors.js";
 import { nodeId } from "../ids.js";
 import { emitIssueComment } from "../payloads.js";
@@ -10,6 +11,7 @@ import { userJson } from "./users.js";
 
 export function createComment(state: State, issue: IssueRecord, user: UserRecord, body: unknown): CommentRecord {
   if (typeof body !== "string" || body === "") throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
+  checkBodyLength("IssueComment", body);
   const id = state.nextId();
   const now = state.timestamp();
   const c: CommentRecord = { id, node_id: nodeId("IC", id), issue, body, user, createdAt: now, updatedAt: now };
@@ -27,6 +29,7 @@ export function getComment(state: State, repo: RepoRecord, id: number): CommentR
 
 export function updateComment(state: State, c: CommentRecord, user: UserRecord, body: unknown): void {
   if (typeof body !== "string" || body === "") throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
+  checkBodyLength("IssueComment", body);
   const from = c.body;
   c.body = body;
   c.updatedAt = state.timestamp();

@@ -1,4 +1,5 @@
 /** Issues (pull requests are issues too): creation, updates, labels, listing and JSON. */
+import { MAX_BODY } from "./limits.js";
 import { HttpError, validationFailed } from "../errors.js";
 import { nodeId } from "../ids.js";
 import { emitIssueEvent } from "../payloads.js";
@@ -171,6 +172,7 @@ export function createIssue(state: State, repo: RepoRecord, user: UserRecord, in
   }
   if (String(input.title).trim() === "") throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }]);
   const body = typeof input.body === "string" ? input.body : null;
+  checkBodyLength("Issue", body);
   const names = input.labels === undefined ? [] : labelNames(input.labels);
   const issue = newIssueRecord(state, repo, user, String(input.title), body);
   issue.labelIds = [...new Set(names.map((n) => ensureLabel(state, repo, n).id))];
@@ -187,6 +189,7 @@ function assigneeUsers(state: State, value: unknown): UserRecord[] {
 
 /** PATCH semantics: only given fields change; webhooks for each visible change. */
 export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, input: IssueInput): IssueRecord {
+  checkBodyLength("Issue", typeof input.body === "string" ? input.body : null);
   const changes: Record<string, { from: unknown }> = {};
   if (input.title !== undefined) {
     if (typeof input.title !== "string" || input.title.trim() === "") {
@@ -317,4 +320,11 @@ export function filterIssues(state: State, repo: RepoRecord, q: URLSearchParams)
     sort === "updated" ? Date.parse(i.updatedAt) : sort === "comments" ? commentCount(state, i) : Date.parse(i.createdAt);
   list = list.sort((a, b) => (key(a) - key(b) || a.number - b.number) * dir);
   return list;
+}
+
+/** GitHub refuses a body longer than its limit with 422. */
+export function checkBodyLength(resource: string, body: string | null): void {
+  if (body !== null && body.length > MAX_BODY) {
+    throw validationFailed([{ resource, code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY} characters)` }]);
+  }
 }

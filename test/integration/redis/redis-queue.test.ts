@@ -81,7 +81,7 @@ describe("RedisQueue with two replicas", () => {
     const lanes = ["o/one", "o/two", "o/three", "o/four"];
     const pushes: Array<Promise<void>> = [];
     for (let i = 0; i < 8; i += 1) {
-      for (const lane of lanes) pushes.push((i % 2 === 0 ? a : b)!.push(lane, job("sync", { lane, id: `${lane}#${i}` })));
+      for (const lane of lanes) pushes.push((i % 2 === 0 ? a : b)!.push(lane, job("reconcile", { lane, id: `${lane}#${i}` })));
     }
     await Promise.all(pushes);
     await until("every job to run", () => spans.length === 32);
@@ -107,10 +107,10 @@ describe("RedisQueue with two replicas", () => {
       runs.push(`${name}:${sha}`);
       if (sha === "block") await blocking;
     }, silent);
-    await a!.push("o/r", job("sync", { sha: "block" }, "push"));
+    await a!.push("o/r", job("reconcile", { sha: "block" }, "push"));
     await until("the first sync to run", () => runs.length === 1);
     // while it runs: five more pushes → one more run (the newest push's data), not five, not none
-    for (const sha of ["s1", "s2", "s3", "s4", "s5"]) await a!.push("o/r", job("sync", { sha }, "push"));
+    for (const sha of ["s1", "s2", "s3", "s4", "s5"]) await a!.push("o/r", job("reconcile", { sha }, "push"));
     release();
     await until("the queue to drain", async () => (await a!.outstanding()) === 0 && runs.length >= 2);
     await sleep(200);
@@ -124,14 +124,14 @@ describe("RedisQueue with two replicas", () => {
       tries.push(Date.now());
       throw new Error("GitHub answered 502");
     }, silent);
-    await a!.push("o/broken", job("full-sync", { fullName: "o/broken" }));
+    await a!.push("o/broken", job("reconcile", { fullName: "o/broken" }));
     await until("the job to fail for good", async () => ((await a!.health()).counts?.["failed"] ?? 0) === 1);
     expect(tries).toHaveLength(3);
     // exponential backoff: at least 50 ms before the second run, 100 ms before the third
     expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(45);
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(95);
     const health = await a!.health();
-    expect(health.failed).toEqual([expect.objectContaining({ name: "full-sync", repo: "o/broken", error: "GitHub answered 502", attempts: 3 })]);
+    expect(health.failed).toEqual([expect.objectContaining({ name: "reconcile", repo: "o/broken", error: "GitHub answered 502", attempts: 3 })]);
   });
 
   it("hands a running job back when it stops, and another replica finishes it at once", async () => {
@@ -143,7 +143,7 @@ describe("RedisQueue with two replicas", () => {
       ran.push("a");
       await stuck;
     }, silent);
-    await a!.push("o/r", job("sync", { sha: "x" }, "push"));
+    await a!.push("o/r", job("reconcile", { sha: "x" }, "push"));
     await until("a to take the job", () => ran.length === 1);
     open = open.filter((q) => q !== a);
     const stoppedAt = Date.now();
@@ -165,7 +165,7 @@ describe("RedisQueue with two replicas", () => {
     let out = "";
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
     const [b] = replicas(1, { leaseMs: 1_000 }, prefix);
-    await b!.push("o/r", job("sync", { sha: "long" }, "push"));
+    await b!.push("o/r", job("reconcile", { sha: "long" }, "push"));
     await until("the child replica to take the job", () => out.includes("started long"));
     child.kill("SIGKILL");
     const killedAt = Date.now();

@@ -6,21 +6,39 @@ import { readFile } from "node:fs/promises";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/tasks/", import.meta.url));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: CliIo = {
     stdout: (t) => void (out += t),
     stderr: (t) => void (err += t),
     readFile: (p) => readFile(p, "utf8"),
+    ...(stdin === undefined ? {} : { readStdin: () => Promise.resolve(stdin) }),
   };
   const code = await main(argv, io);
   return { code, out, err };
 }
 
 describe("tasksync CLI", () => {
-  it("has the parse, lint, graph, plan and sync commands in its table", () => {
-    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph", "plan", "sync"]);
+  it("has the parse, lint, graph, plan, sync and unlink commands in its table", () => {
+    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph", "plan", "sync", "unlink"]);
+  });
+
+  it("--version prints the package's version", async () => {
+    const pkg = JSON.parse(await readFile(fileURLToPath(new URL("../../../package.json", import.meta.url)), "utf8")) as { version: string };
+    const result = await run(["--version"]);
+    expect(result).toEqual({ code: 0, out: `tasksync ${pkg.version}\n`, err: "" });
+  });
+
+  it("parse - reads the task list from standard input", async () => {
+    const result = await run(["parse", "-", "--json"], "# Tasks: Piped\n\n## Phase 1: Setup\n\n- [ ] T001 First\n- [x] T002 Second (depends on T001)\n");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as { feature: { title: string }; tasks: Array<{ id: string; checked: boolean; blockedBy: string[] }> };
+    expect(json.feature.title).toBe("Piped");
+    expect(json.tasks.map((t) => [t.id, t.checked, t.blockedBy])).toEqual([
+      ["T001", false, []],
+      ["T002", true, ["T001"]],
+    ]);
   });
 
   it("prints help with --help (exit 0) and fails without a command (exit 2)", async () => {
@@ -94,7 +112,7 @@ describe("tasksync CLI", () => {
     const { code, out } = await run(["graph", `${FIXTURES}xe-basic.md`]);
     expect(code).toBe(0);
     expect(out.startsWith("flowchart TD\n")).toBe(true);
-    expect(out).toContain('  subgraph p_0["Phase 1: Setup"]');
+    expect(out).toContain('  subgraph p_0["Step 1: Setup"]');
     expect(out).toContain("  p_0 --> p_1");
     expect(out).toContain("  t_T004 --> t_T009");
     expect(out).toContain("  t_T001 -.-> t_T002");

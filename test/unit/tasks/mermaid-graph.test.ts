@@ -25,6 +25,20 @@ describe("toMermaid", () => {
     );
   });
 
+  it("names each subgraph by its heading as written (a tier stays a tier), and keeps an empty phase with its edges", () => {
+    const doc = parseTaskList("specs/x/tasks.md", ["# Tasks: X", "## Tier 0: Foundations", "- [ ] T001 a", "## Phase 2: Empty", "## Phase 3: Build", "- [ ] T002 b"].join("\n"));
+    const graph = toMermaid(doc);
+    expect(graph).toContain('subgraph p_0["Tier 0: Foundations"]');
+    expect(graph).toContain('subgraph p_1["Phase 2: Empty"]\n  end');
+    expect(graph).toContain("  p_0 --> p_1\n  p_1 --> p_2\n");
+  });
+
+  it("keeps an xe step a step", () => {
+    const doc = parseTaskList(".xe/specs/blueprint/tasks.md", ["# Tasks: Blueprint", "## Step 10: Phase 4 Planning", "- [ ] T017: Plan Phase 4 features"].join("\n"));
+    expect(toMermaid(doc)).toContain('subgraph p_0["Step 10: Phase 4 Planning"]');
+    expect(toMermaid(doc)).not.toContain("Phase 10");
+  });
+
   it("cuts long labels", () => {
     const doc = parseTaskList("tasks.md", `- [ ] T001 ${"word ".repeat(30)}`);
     expect(toMermaid(doc, { labelLength: 10 })).toContain('t_T001["T001 word word…"]');

@@ -1,0 +1,70 @@
+/**
+ * `tasksync unlink --repo owner/name [FILE...] [--yes]`: for teams that uninstall. Closes the
+ * issues tasksync made (its label and marker) as not planned and takes its label off them, so
+ * a later install does not adopt them. A dry run unless --yes.
+ */
+import { loadConfig } from "../config/load-config.js";
+import { observeIssues } from "../sync/observe.js";
+import { splitArgs, usageError, type CliCommand } from "./command.js";
+import { connect, takeOption } from "./github-options.js";
+
+export const unlinkCommand: CliCommand = {
+  name: "unlink",
+  summary: "close tasksync's issues as not planned and remove its label (dry run unless --yes)",
+  usage: `Usage: tasksync unlink --repo owner/name [FILE...] [--yes]
+
+For teams that stop using tasksync: closes every open issue tasksync made (tracking, phase and
+task issues, found by its label and marker) as not planned, and removes tasksync's label from
+them, open or closed. FILE... limits it to the issues of those task lists. Without --yes it
+only prints what it would do. Uninstall the app (or remove the workflow) first, or the next
+push creates the issues again. Task lists, comments, links and other labels stay as they are.
+
+  --repo owner/name   the repository (default: $GITHUB_REPOSITORY)
+  --api-url URL       the REST API address (default: $GITHUB_API_URL or https://api.github.com)
+  --yes               do it
+
+Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
+`,
+  async run(args, io) {
+    const repoOpt = takeOption(args, "--repo");
+    const apiOpt = takeOption(repoOpt.rest, "--api-url");
+    const { flags, positionals } = splitArgs(apiOpt.rest);
+    const yes = flags.delete("--yes");
+    if (flags.size > 0) return usageError(this, `unknown option ${[...flags][0]}`, io);
+    const target = connect(repoOpt.value, apiOpt.value, process.env);
+    if (typeof target === "string") return usageError(this, target, io);
+    const { gh, owner, repo } = target;
+    const ref = { owner, repo };
+    const loaded = await loadConfig(gh, ref);
+    if (!loaded.ok) {
+      io.stderr(`tasksync unlink: the configuration is not valid:\n${loaded.errors.map((e) => `  ${e}\n`).join("")}`);
+      return 1;
+    }
+    const label = loaded.config.labels.tasksync.name;
+    const only = positionals.map((p) => p.replace(/^\.\//, ""));
+    const issues = (await observeIssues(gh, ref, label)).filter((i) => only.length === 0 || only.includes(i.marker.path));
+    const missing = only.filter((p) => !issues.some((i) => i.marker.path === p));
+    if (missing.length > 0) {
+      io.stderr(`tasksync unlink: no issues of tasksync's for ${missing.join(", ")}\n`);
+      return 2;
+    }
+    for (const issue of issues) {
+      const close = issue.state === "open";
+      io.stdout(`${yes ? "" : "would "}${close ? "close as not planned and " : ""}remove label "${label}" from #${issue.number} ${issue.title}\n`);
+      if (!yes) continue;
+      await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...ref,
+        issue_number: issue.number,
+        labels: issue.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()),
+        ...(close ? { state: "closed" as const, state_reason: "not_planned" as const } : {}),
+      });
+    }
+    const closing = issues.filter((i) => i.state === "open").length;
+    io.stdout(
+      yes
+        ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned\n`
+        : `dry run: ${issues.length} issue(s), ${closing} to close; run again with --yes to do it\n`,
+    );
+    return 0;
+  },
+};

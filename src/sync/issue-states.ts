@@ -1,0 +1,62 @@
+/**
+ * The issue side of the two-way reconcile, pure: what a task's issue says about its checkbox, and a
+ * compact digest of the states a reconcile left a list's task issues in (recorded on the tracking
+ * issue), so the next reconcile sees at once whether a person closed or reopened one since.
+ */
+import { createHash } from "node:crypto";
+import type { TrackedIssue } from "../github/tracked-issues.js";
+import type { Operation } from "./operations.js";
+
+export type OnNotPlanned = "keep" | "tick";
+
+/**
+ * What the issue says about its task's checkbox: done (closed as completed, or as not planned with
+ * `onNotPlanned: tick`), not done (open), or null: closed as not planned (or duplicate) with
+ * `onNotPlanned: keep`, a resting state that agrees with either checkbox.
+ */
+export function issueSaysDone(issue: Pick<TrackedIssue, "state" | "stateReason">, onNotPlanned: OnNotPlanned): boolean | null {
+  if (issue.state === "open") return false;
+  if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate") return onNotPlanned === "tick" ? true : null;
+  return true;
+}
+
+type StateClass = "open" | "done" | "not-planned";
+
+function classOf(state: "open" | "closed", reason: string | null | undefined): StateClass {
+  if (state === "open") return "open";
+  return reason === "not_planned" || reason === "duplicate" ? "not-planned" : "done";
+}
+
+function digest(entries: string[]): string {
+  return createHash("sha1").update(entries.sort().join("\n")).digest("hex").slice(0, 12);
+}
+
+/** The digest of a list's task issues as GitHub holds them now. */
+export function observedStatesDigest(issues: readonly TrackedIssue[], path: string): string {
+  return digest(issues.filter((i) => i.marker.kind === "task" && i.marker.path === path).map((i) => `${i.key}=${classOf(i.state, i.stateReason)}`));
+}
+
+/**
+ * The digest of a list's task issues as they will be once `ops` are applied: `issues` are the
+ * list's existing issues, `dropped` those the plan stops tracking (duplicates), `taskKeys` the
+ * keys of its tasks (to tell the task issues it opens from phase and tracking issues).
+ */
+export function plannedStatesDigest(issues: readonly TrackedIssue[], ops: readonly Operation[], dropped: ReadonlySet<number>, taskKeys: ReadonlySet<string>): string {
+  const after = new Map<string, StateClass>(); // by key for created issues, by "#number" for existing ones
+  const keyAfter = new Map<number, string>(); // an issue whose body is rewritten carries the key it was planned for
+  const refOf = (key: string, number: number | null): string => (number === null ? key : `#${number}`);
+  for (const op of ops) {
+    if (op.kind === "create-issue" && taskKeys.has(op.key)) after.set(op.key, "open");
+    if (op.kind === "update-issue" && op.state !== undefined) after.set(refOf(op.key, op.number), classOf(op.state, op.stateReason));
+    if (op.kind === "update-issue" && op.body !== undefined && op.number !== null && taskKeys.has(op.key)) keyAfter.set(op.number, op.key);
+  }
+  const entries: string[] = [];
+  for (const issue of issues) {
+    if (issue.marker.kind !== "task" || dropped.has(issue.number)) continue;
+    entries.push(`${keyAfter.get(issue.number) ?? issue.key}=${after.get(`#${issue.number}`) ?? classOf(issue.state, issue.stateReason)}`);
+  }
+  for (const op of ops) {
+    if (op.kind === "create-issue" && taskKeys.has(op.key)) entries.push(`${op.key}=${after.get(op.key) ?? "open"}`);
+  }
+  return digest(entries);
+}

@@ -1,0 +1,103 @@
+/**
+ * One task list's reconcile: observe what the plan needs, plan, apply. When the plan's first step
+ * is a file edit (issues a person closed or reopened), apply commits it and the list is planned
+ * again at that commit, so the issues and the recorded base follow the file that is now there.
+ */
+import type { Logger } from "pino";
+import type { TasksyncConfig } from "../config/schema.js";
+import type { GitHubClient, RepoRef } from "../github/client.js";
+import type { TrackedIssue } from "../github/tracked-issues.js";
+import { hasErrors, type TaskDocument } from "../tasks/model.js";
+import { parseTaskList } from "../tasks/parse-tasks.js";
+import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
+import { trackingKey, type TrackingMarker } from "./marker.js";
+import { describeOperation, operationLogFields } from "./operations.js";
+import { observeBlockedBy, observeDiagnosticsComment } from "./observe.js";
+import type { ObservedLabel } from "./plan-labels.js";
+import type { LinkedIssue } from "./plan-links.js";
+import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan.js";
+import type { RepoContext } from "./repo-context.js";
+import type { IssueTrust } from "./trust.js";
+
+export interface FileReconcile {
+  gh: GitHubClient;
+  ctx: RepoContext;
+  config: TasksyncConfig;
+  path: string;
+  /** The list now (null: deleted), its blob sha and the commit it was read at. */
+  doc: TaskDocument | null;
+  blobSha: string;
+  commitSha: string;
+  /** The list as last reconciled. */
+  baseline: TaskDocument | null;
+  issues: TrackedIssue[];
+  labels: Map<string, ObservedLabel>;
+  trust: IssueTrust;
+  startedAt: number;
+  dryRun: boolean;
+  pauseMs: number;
+  log: Logger;
+  /** Called with each commit tasksync writes (so its push is known as tasksync's own). */
+  onCommit?: (commitSha: string) => void | Promise<void>;
+}
+
+export interface FileOutcome {
+  plans: Plan[];
+  report: ApplyReport;
+}
+
+async function planOnce(request: FileReconcile): Promise<Plan> {
+  const { gh, ctx, config, path, doc, issues, labels } = request;
+  const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
+  const tracking = issues.find((i) => i.key === trackingKey(path));
+  const recorded: TrackingMarker | undefined = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
+  const base = { path, doc, baseline: request.baseline, blobSha: request.blobSha, commitSha: request.commitSha, config, ctx };
+  const observed = { issues, labels };
+  const prepared = prepareFile({ ...base, observed });
+  const blockedBy = new Map<string, LinkedIssue[]>();
+  for (const read of linkReadsNeeded(doc, prepared)) blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
+  const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined);
+  const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
+  return planFile({ ...base, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) } }, prepared);
+}
+
+export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {
+  const { log } = request;
+  const repo: RepoRef = { owner: request.ctx.owner, repo: request.ctx.repo };
+  const plans: Plan[] = [];
+  let report = emptyReport();
+  let current = request;
+  // At most one file edit per reconcile: the second pass plans the issues at the new commit.
+  for (let pass = 1; pass <= 2; pass += 1) {
+    const plan = await planOnce(current);
+    plans.push(plan);
+    log.info({ operations: plan.operations.length, unchanged: plan.unchanged, pass }, "planned");
+    if (plan.blockedByErrors) log.warn("task list has errors: only its diagnostics are posted");
+    if (request.dryRun) {
+      for (const op of plan.operations) log.info(operationLogFields(op), `would ${describeOperation(op)}`);
+      return { plans, report };
+    }
+    const applied = await applyPlan(plan, { gh: request.gh, repo, log, pauseMs: request.pauseMs, branch: request.ctx.defaultBranch, trust: request.trust, startedAt: request.startedAt });
+    report = { ...applied, writes: report.writes + applied.writes };
+    for (const op of plan.operations) {
+      if (op.kind === "ensure-label") request.labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
+    }
+    const file = applied.file;
+    if (file === undefined || pass === 2) return { plans, report };
+    if (file.kind === "unchanged") {
+      // The branch moved on since the commit read (it already says what the issues say): its push reconciles it.
+      log.info("the task list changed meanwhile: its push reconciles it");
+      return { plans, report };
+    }
+    if (file.kind === "held") {
+      // A pull request carries the edit, or it cannot be written: the rest of the list still
+      // follows the file; the edit is offered again whenever the list is next planned.
+      log.info({ why: file.why }, "the task list was not written: planning its issues without the edit");
+      current = { ...current, config: { ...current.config, writeBack: { ...current.config.writeBack, enabled: false } } };
+      continue;
+    }
+    await request.onCommit?.(file.commitSha);
+    current = { ...current, doc: parseTaskList(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
+  }
+  return { plans, report };
+}
