@@ -3,55 +3,24 @@
  * job's delay and join it from any replica; a push does not wait behind them; a failure of ours
  * is kept as failed at once, GitHub's is retried.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import pino from "pino";
+import { describe, expect, it } from "@jest/globals";
 import type { AppRuntime } from "../../../src/app/runtime.js";
 import type { GitHubClient } from "../../../src/github/client.js";
 import { reconcileJob, reconcileSoon, type ReconcileData } from "../../../src/handlers/reconcile-soon.js";
-import { RedisQueue } from "../../../src/queue/redis-queue.js";
+import type { RedisQueue } from "../../../src/queue/redis-queue.js";
 import { NotRetriedError, type DurableJob } from "../../../src/queue/work-queue.js";
-import { startRedis, type RedisServer } from "../../support/redis-server.js";
+import { silent, sleep, until, useRedisQueues } from "../../support/redis-queues.js";
 
-const silent = pino({ level: "silent" });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ctx = { owner: "o", repo: "r", htmlUrl: "https://github.com/o/r", defaultBranch: "main" };
 /** The Redis path stores data only: the webhook's client is never called here (a call would throw). */
 const unusedClient: GitHubClient = {
   request: () => Promise.reject(new Error("the stored job must not use the webhook's client")),
 } as unknown as GitHubClient;
 
-let redis: RedisServer;
-let open: RedisQueue[] = [];
-let prefixes = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterEach(async () => {
-  await Promise.all(open.map((q) => q.close(2_000)));
-  open = [];
-});
-afterAll(async () => {
-  await redis?.stop();
-});
-
-function replicas(count: number, attempts = 1): RedisQueue[] {
-  const prefix = `rj${++prefixes}`;
-  const made = Array.from({ length: count }, () => new RedisQueue({ url: redis.url, concurrency: 4, leaseMs: 1_000, attempts, backoffMs: 10, laneRetryMs: 20, prefix }, silent));
-  open.push(...made);
-  return made;
-}
+const { replicas } = useRedisQueues("rj");
 
 function runtimeOf(queue: RedisQueue, batchWindowMs: number): AppRuntime {
   return { queue, settings: { writePauseMs: 0, drainMs: 1_000, batchWindowMs }, ownCommits: new Set() };
-}
-
-async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
 }
 
 describe("the reconcile as a Redis job", () => {
@@ -86,7 +55,7 @@ describe("the reconcile as a Redis job", () => {
   it("a failure of ours is kept as failed at once; GitHub's side is retried", async () => {
     expect(reconcileJob.retryable?.(Object.assign(new Error("Server Error"), { status: 502 }))).toBe(true);
     expect(reconcileJob.retryable?.(Object.assign(new Error("Validation Failed"), { status: 422 }))).toBe(false);
-    const [a] = replicas(1, 3);
+    const [a] = replicas(1, { attempts: 3 });
     let tries = 0;
     a!.start(async () => {
       tries += 1;
