@@ -3,17 +3,20 @@ import { budgetWindowsFromEnv, MemoryContentBudget } from "./github/pacing-budge
 import type { ApplicationFunction } from "probot";
 import { drainOnStop } from "./app/drain-on-stop.js";
 import { healthHandler } from "./app/health.js";
-import { settingsFromEnv, type AppRuntime } from "./app/runtime.js";
+import { durableJobRunner } from "./app/job-kinds.js";
+import { engineSettingsFromEnv, settingsFromEnv, type AppRuntime } from "./app/runtime.js";
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
 import { registerIssuesHandler } from "./handlers/on-issues.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPushHandler } from "./handlers/on-push.js";
-import { MemoryQueue } from "./queue/memory-queue.js";
+import { createQueue } from "./queue/create-queue.js";
 import { sweepOnStart } from "./app/startup-sweep.js";
 
+/** The runtime the environment asks for: an in-memory queue, or Redis when REDIS_URL is set. */
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
-  return { queue: new MemoryQueue(), settings: settingsFromEnv(env), ownCommits: new Set(), budget: new MemoryContentBudget(budgetWindowsFromEnv(env)) };
+  const { queue, shared } = createQueue(engineSettingsFromEnv(env));
+  return { queue, settings: settingsFromEnv(env), ownCommits: new Set(), budget: new MemoryContentBudget(budgetWindowsFromEnv(env)), ...(shared ? { shared } : {}) };
 }
 
 export interface AppOptions {
@@ -36,6 +39,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     } catch {
       app.log.debug("no HTTP server (Probot loaded without one): /healthz not served");
     }
+    runtime.queue.start(durableJobRunner(app, runtime), app.log);
     if (appOptions.drainOnStop) drainOnStop(runtime.queue, app.log, runtime.settings.drainMs);
     if (appOptions.sweepOnStart) {
       sweepOnStart(app, runtime).catch((error: unknown) => app.log.error({ err: error }, "start-up sweep failed; each repository reconciles on its next event"));

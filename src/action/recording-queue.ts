@@ -3,7 +3,7 @@
  * handlers log a failed job and wait for the next event; a workflow step must fail instead.
  */
 import { MemoryQueue } from "../queue/memory-queue.js";
-import type { QueuedJob, WorkQueue } from "../queue/work-queue.js";
+import type { QueueHealth, QueuedJob, WorkQueue } from "../queue/work-queue.js";
 
 export interface JobFailure {
   job: string;
@@ -11,6 +11,7 @@ export interface JobFailure {
 }
 
 export class RecordingQueue implements WorkQueue {
+  readonly shared = false;
   readonly failures: JobFailure[] = [];
   private readonly inner = new MemoryQueue();
 
@@ -34,5 +35,16 @@ export class RecordingQueue implements WorkQueue {
 
   size(): number {
     return this.inner.size();
+  }
+
+  /** Nothing to take: pushed jobs run here. */
+  start(): void {}
+
+  health(): Promise<QueueHealth> {
+    return this.inner.health();
+  }
+
+  close(limitMs: number): Promise<{ finished: boolean }> {
+    return this.inner.close(limitMs);
   }
 }

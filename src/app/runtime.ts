@@ -14,22 +14,43 @@ export interface RuntimeSettings {
   retryBaseMs?: number;
 }
 
+/** The Redis-backed work engine's settings (REDIS_URL set). */
+export interface EngineSettings {
+  redisUrl: string;
+  /** Jobs of different repositories one replica runs at once (TASKSYNC_CONCURRENCY). */
+  concurrency: number;
+  /** A job (and its repository) held by a replica that stops answering is taken over after this, in ms (TASKSYNC_JOB_LEASE_MS). */
+  leaseMs: number;
+  /** Runs of a failing job before it is kept as failed (TASKSYNC_JOB_ATTEMPTS). */
+  attempts: number;
+  /** First retry pause, doubling on each retry, in ms (TASKSYNC_JOB_BACKOFF_MS). */
+  backoffMs: number;
+}
+
+/** What the replicas must agree on and cannot read from GitHub. */
+export interface SharedState {
+  addOwnCommit(sha: string): Promise<void>;
+  isOwnCommit(sha: string): Promise<boolean>;
+}
+
 export interface AppRuntime {
   queue: WorkQueue;
   settings: RuntimeSettings;
   /** Commits tasksync itself wrote (ticks), so their push comes back as a no-op. */
   ownCommits: Set<string>;
+  /** With replicas (REDIS_URL): the same facts shared through Redis, so any replica knows them. */
+  shared?: SharedState;
   /** The app's bot login, `<slug>[bot]`, once known. */
   botLogin?: string;
   /** The content-creation budget every sync spends before it writes (TASKSYNC_CONTENT_PER_MINUTE/_PER_HOUR). */
   budget?: ContentBudget;
 }
 
-function intFromEnv(name: string, env: NodeJS.ProcessEnv): number | undefined {
+function intFromEnv(name: string, env: NodeJS.ProcessEnv, unit = "milliseconds"): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of ${unit}, got "${raw}"`);
   return value;
 }
 
@@ -39,5 +60,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeSe
     writePauseMs: intFromEnv("TASKSYNC_WRITE_PAUSE_MS", env) ?? 0,
     drainMs: intFromEnv("TASKSYNC_DRAIN_MS", env) ?? DEFAULT_DRAIN_MS,
     ...(batchWindowMs === undefined ? {} : { batchWindowMs }),
+  };
+}
+
+/** The Redis engine's settings, or undefined without REDIS_URL (the in-memory engine). */
+export function engineSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EngineSettings | undefined {
+  const redisUrl = env["REDIS_URL"];
+  if (redisUrl === undefined || redisUrl === "") return undefined;
+  return {
+    redisUrl,
+    concurrency: Math.max(1, intFromEnv("TASKSYNC_CONCURRENCY", env, "jobs") ?? 4),
+    leaseMs: Math.max(1000, intFromEnv("TASKSYNC_JOB_LEASE_MS", env) ?? 30_000),
+    attempts: Math.max(1, intFromEnv("TASKSYNC_JOB_ATTEMPTS", env, "runs") ?? 5),
+    backoffMs: intFromEnv("TASKSYNC_JOB_BACKOFF_MS", env) ?? 5_000,
   };
 }

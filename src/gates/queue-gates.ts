@@ -3,10 +3,8 @@
  * have their own per-repository lane: a pull request gets its check at once, not after a long
  * first sync of the same repository.
  */
-import type { Logger } from "pino";
-import type { AppRuntime } from "../app/runtime.js";
-import type { GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
+import { defineJob, type JobEnv } from "../queue/job-kind.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { pullInfoOf, type PullInfo } from "./pull-info.js";
 import { runGates } from "./run-gates.js";
@@ -31,37 +29,35 @@ export function repoContextOf(repository: PayloadRepository): RepoContext {
   };
 }
 
+interface GatesRun {
+  ctx: RepoContext;
+  /** The pull request's facts from a payload, or its number to read when the job starts. */
+  pull: PullInfo | number;
+}
+
+export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { octokit, log }) => {
+  const gh = guardedClient(octokit, log);
+  const number = typeof pull === "number" ? pull : pull.number;
+  const jobLog = log.child({ pull: number });
+  let info: PullInfo;
+  if (typeof pull === "number") {
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pull });
+    if (data.state !== "open") {
+      jobLog.info("gates not run: the pull request is closed");
+      return;
+    }
+    info = pullInfoOf(data);
+  } else {
+    info = pull;
+  }
+  await runGates({ gh, ctx, pull: info, log: jobLog });
+});
+
 /**
  * Queues a gates run for a pull request: given as facts from a payload, or as a number to read
  * when the job starts. Resolves when the run (or the newer one that replaced it) is done.
  */
-export function queueGates(
-  runtime: AppRuntime,
-  client: GitHubClient,
-  ctx: RepoContext,
-  pull: PullInfo | number,
-  log: Logger,
-): Promise<void> {
-  const gh = guardedClient(client, log);
+export function queueGates(env: JobEnv, ctx: RepoContext, pull: PullInfo | number): Promise<void> {
   const number = typeof pull === "number" ? pull : pull.number;
-  const jobLog = log.child({ pull: number });
-  return runtime.queue.push(gatesLane(ctx), {
-    name: "gates",
-    coalesceKey: `gates:${number}`,
-    run: async () => {
-      let info: PullInfo;
-      if (typeof pull === "number") {
-        const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pull });
-        if (data.state !== "open") {
-          jobLog.info("gates not run: the pull request is closed");
-          return;
-        }
-        info = pullInfoOf(data);
-      } else {
-        info = pull;
-      }
-      await runGates({ gh, ctx, pull: info, log: jobLog });
-    },
-  });
+  return env.runtime.queue.push(gatesLane(ctx), gatesJob.job({ ctx, pull }, env, `gates:${number}`));
 }
-

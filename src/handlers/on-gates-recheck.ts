@@ -4,39 +4,36 @@
  * open pull requests whose gates failed are checked again, without a new push to them.
  */
 import type { Probot } from "probot";
-import type { Logger } from "pino";
 import type { AppRuntime } from "../app/runtime.js";
-import type { GitHubClient } from "../github/client.js";
 import { guardedClient } from "../github/guarded-client.js";
 import { pullsToRecheck } from "../gates/recheck.js";
+import { jobEnv } from "../queue/job-env.js";
+import { defineJob, type JobEnv } from "../queue/job-kind.js";
 import { parseMarker } from "../sync/marker.js";
 import type { RepoContext } from "../sync/repo-context.js";
 import { gatesLane, queueGates, repoContextOf } from "../gates/queue-gates.js";
 
+interface GatesRecheck {
+  ctx: RepoContext;
+  reason: "issue-closed" | "push";
+}
+
+/** Picks the open pull requests waiting on their gates and queues a gates run for each. */
+export const gatesRecheckJob = defineJob<GatesRecheck>("gates-recheck", async ({ ctx, reason }, env) => {
+  const { log } = env;
+  const pulls = await pullsToRecheck(guardedClient(env.octokit, log), { owner: ctx.owner, repo: ctx.repo }, log);
+  log.info({ reason, pulls: pulls.map((p) => p.number) }, "re-checking pull requests waiting on their gates");
+  for (const pull of pulls) {
+    // Not awaited: the gates jobs run after this one on the same per-repository queue.
+    queueGates(env, ctx, pull).catch((error: unknown) =>
+      log.error({ err: error, pull: pull.number }, "gates re-check failed; it runs again on the next event"),
+    );
+  }
+});
+
 /** Queues a job that picks the waiting pull requests and queues a gates run for each. */
-export function queueRecheck(
-  runtime: AppRuntime,
-  client: GitHubClient,
-  ctx: RepoContext,
-  reason: "issue-closed" | "push",
-  log: Logger,
-): Promise<void> {
-  const gh = guardedClient(client, log);
-  const repo = { owner: ctx.owner, repo: ctx.repo };
-  return runtime.queue.push(gatesLane(ctx), {
-    name: "gates-recheck",
-    coalesceKey: `gates-recheck:${reason}`,
-    run: async () => {
-      const pulls = await pullsToRecheck(gh, repo, log);
-      log.info({ reason, pulls: pulls.map((p) => p.number) }, "re-checking pull requests waiting on their gates");
-      for (const pull of pulls) {
-        // Not awaited: the gates jobs run after this one on the same per-repository queue.
-        queueGates(runtime, client, ctx, pull, log).catch((error: unknown) =>
-          log.error({ err: error, pull: pull.number }, "gates re-check failed; it runs again on the next event"),
-        );
-      }
-    },
-  });
+export function queueRecheck(env: JobEnv, ctx: RepoContext, reason: GatesRecheck["reason"]): Promise<void> {
+  return env.runtime.queue.push(gatesLane(ctx), gatesRecheckJob.job({ ctx, reason }, env, `gates-recheck:${reason}`));
 }
 
 export function registerGatesRecheckHandlers(app: Probot, runtime: AppRuntime): void {
@@ -46,7 +43,7 @@ export function registerGatesRecheckHandlers(app: Probot, runtime: AppRuntime): 
     if (!marker || marker.kind === "tracking") return;
     if (issue.state_reason === "not_planned" || issue.state_reason === "duplicate") return;
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, job: "gates", file: marker.path });
-    queueRecheck(runtime, context.octokit, repoContextOf(repository), "issue-closed", log).catch((error: unknown) =>
+    queueRecheck(jobEnv(context, runtime, log), repoContextOf(repository), "issue-closed").catch((error: unknown) =>
       log.error({ err: error }, "gates re-check failed; it runs again on the next event"),
     );
   });

@@ -35,7 +35,7 @@ export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
       return;
     }
     log.info({ user: sender.login }, "/tasksync sync requested");
-    queueFullSync(app, runtime, gh, repository.full_name, log, [marker.path])
+    queueFullSync(app, runtime, gh, repository.full_name, log, [marker.path], context.payload.installation?.id)
       .then(() =>
         gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
           ...repo,

@@ -12,7 +12,7 @@ import { requireFields } from "../app/payload-guard.js";
 import { repoContextOf } from "../gates/queue-gates.js";
 import { parseMarker } from "../sync/marker.js";
 import { reportUntrusted } from "../sync/trust.js";
-import { reconcileSoon } from "./reconcile-soon.js";
+import { installationOf, reconcileSoon } from "./reconcile-soon.js";
 
 interface User {
   login: string;
@@ -42,7 +42,7 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
       return;
     }
     log.info({ action, stateReason: issue.state_reason ?? null, sender: sender.login }, "task issue changed: reconciling soon");
-    reconcileSoon(runtime, context.octokit, repoContextOf(repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}) }, log).catch(
+    reconcileSoon(runtime, context.octokit, repoContextOf(repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(context.payload) }, log).catch(
       (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
     );
   });

@@ -9,6 +9,7 @@ import type { AppRuntime } from "../app/runtime.js";
 import { GATES_CHECK_NAME } from "../gates/gate-model.js";
 import { pullInfoOf } from "../gates/pull-info.js";
 import { queueGates, repoContextOf } from "../gates/queue-gates.js";
+import { jobEnv } from "../queue/job-env.js";
 import { registerGatesRecheckHandlers } from "./on-gates-recheck.js";
 
 export const PULL_REQUEST_ACTIONS = [
@@ -28,7 +29,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
       log.debug({ pull: pr.number }, "gates not run: the pull request is closed");
       return;
     }
-    queueGates(runtime, context.octokit, repoContextOf(repository), pullInfoOf(pr), log).catch((error: unknown) =>
+    queueGates(jobEnv(context, runtime, log), repoContextOf(repository), pullInfoOf(pr)).catch((error: unknown) =>
       log.error({ err: error, pull: pr.number }, "gates check failed; it runs again on the next push or re-run"),
     );
   });
@@ -45,7 +46,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
     }
     for (const number of numbers) {
       log.info({ pull: number }, "gates re-run requested");
-      queueGates(runtime, context.octokit, repoContextOf(repository), number, log).catch((error: unknown) =>
+      queueGates(jobEnv(context, runtime, log), repoContextOf(repository), number).catch((error: unknown) =>
         log.error({ err: error, pull: number }, "gates check failed; it runs again on the next push or re-run"),
       );
     }

@@ -9,7 +9,7 @@ import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { requireFields } from "../app/payload-guard.js";
-import { reconcileSoon } from "./reconcile-soon.js";
+import { installationOf, reconcileSoon } from "./reconcile-soon.js";
 
 export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
   app.on("push", async (context) => {
@@ -26,7 +26,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
       log.debug("push ignored: branch deleted");
       return;
     }
-    if (runtime.ownCommits.has(payload.after)) {
+    if (runtime.ownCommits.has(payload.after) || (await runtime.shared?.isOwnCommit(payload.after))) {
       log.info({ after: payload.after }, "push ignored: tasksync's own commit");
       return;
     }
@@ -37,7 +37,7 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
       defaultBranch,
     };
     const author = await learnBotLogin(app, runtime, log);
-    reconcileSoon(runtime, context.octokit, ctx, { reason: "push", ...(author ? { author } : {}) }, log).catch((error: unknown) =>
+    reconcileSoon(runtime, context.octokit, ctx, { reason: "push", ...(author ? { author } : {}), ...installationOf(context.payload) }, log).catch((error: unknown) =>
       log.error({ err: error }, "sync failed; it runs again on the next event"),
     );
   });

@@ -1,6 +1,6 @@
 /** The in-memory WorkQueue: one p-queue (concurrency 1) per repository. */
 import PQueue from "p-queue";
-import type { QueuedJob, WorkQueue } from "./work-queue.js";
+import type { QueueHealth, QueuedJob, WorkQueue } from "./work-queue.js";
 
 interface Waiting {
   job: QueuedJob;
@@ -8,6 +8,7 @@ interface Waiting {
 }
 
 export class MemoryQueue implements WorkQueue {
+  readonly shared = false;
   private readonly queues = new Map<string, PQueue>();
   /** Waiting (not yet started) jobs by repoKey + coalesceKey. */
   private readonly waiting = new Map<string, Waiting>();
@@ -50,6 +51,22 @@ export class MemoryQueue implements WorkQueue {
 
   size(): number {
     return this.pending;
+  }
+
+  /** Nothing to take: pushed jobs run here. */
+  start(): void {}
+
+  health(): Promise<QueueHealth> {
+    return Promise.resolve({ engine: "memory" });
+  }
+
+  /** Waits for the queued work up to the limit; what still runs then is lost with the process. */
+  async close(limitMs: number): Promise<{ finished: boolean }> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), limitMs)));
+    const finished = await Promise.race([this.onIdle().then(() => true), limit]);
+    clearTimeout(timer);
+    return { finished };
   }
 
   private queueFor(repoKey: string): PQueue {

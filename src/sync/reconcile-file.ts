@@ -44,7 +44,7 @@ export interface FileReconcile {
   pauseMs: number;
   log: Logger;
   /** Called with each commit tasksync writes (so its push is known as tasksync's own). */
-  onCommit?: (commitSha: string) => void;
+  onCommit?: (commitSha: string) => void | Promise<void>;
 }
 
 export interface FileOutcome {
@@ -114,7 +114,7 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       current = { ...current, config: { ...current.config, writeBack: { ...current.config.writeBack, enabled: false } } };
       continue;
     }
-    request.onCommit?.(file.commitSha);
+    await request.onCommit?.(file.commitSha);
     current = { ...current, doc: parseTaskList(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
   }
   return { plans, report };

@@ -43,7 +43,7 @@ export interface ReconcileRequest {
   /** The login tasksync's issues are opened as (`<app-slug>[bot]`): issues by anyone else are ignored. */
   author?: string;
   /** Called with each commit tasksync writes (file edits that follow the issues). */
-  onCommit?: (commitSha: string) => void;
+  onCommit?: (commitSha: string) => void | Promise<void>;
 }
 
 export interface ReconcileResult {

@@ -5,11 +5,11 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { testPrivateKey } from "../support/test-key.js";
+import { appEnv, collectLogs } from "../support/app-process.js";
+import { freePort } from "../support/free-port.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
@@ -38,18 +38,6 @@ export function ensureBuilt(): void {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 export interface AppProcess {
   child: ChildProcess;
   url: string;
@@ -64,39 +52,11 @@ export async function startApp(emulatorPort: string, secret: string, env: Record
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-"));
   const child = spawn(process.execPath, [SERVER], {
     cwd,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      APP_ID: "1",
-      PRIVATE_KEY: testPrivateKey(),
-      WEBHOOK_SECRET: secret,
-      GHE_HOST: `127.0.0.1:${emulatorPort}`,
-      GHE_PROTOCOL: "http",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      TASKSYNC_BATCH_WINDOW_MS: "200",
-      ...env,
-    },
+    env: { ...appEnv(cwd, port, `127.0.0.1:${emulatorPort}`, secret), TASKSYNC_BATCH_WINDOW_MS: "200", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const started: AppProcess = { child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
-  let partial = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      try {
-        started.logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        started.stderr += `${line}\n`;
-      }
-    }
-  });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    started.stderr += chunk;
-  });
+  collectLogs(child, started);
   return started;
 }
 
