@@ -35,7 +35,7 @@ interface GatesRun {
   pull: PullInfo | number;
 }
 
-export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { octokit, log }) => {
+export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { octokit, log, runtime }) => {
   const gh = guardedClient(octokit, log);
   const number = typeof pull === "number" ? pull : pull.number;
   const jobLog = log.child({ pull: number });
@@ -50,7 +50,7 @@ export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { oct
   } else {
     info = pull;
   }
-  await runGates({ gh, ctx, pull: info, log: jobLog });
+  await runGates({ gh, ctx, pull: info, log: jobLog, ...(runtime.botLogin === undefined ? {} : { author: runtime.botLogin }) });
 });
 
 /**

@@ -5,6 +5,7 @@
  * Also registers the re-checks (on-gates-recheck.ts).
  */
 import type { Probot } from "probot";
+import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { GATES_CHECK_NAME } from "../gates/gate-model.js";
 import { pullInfoOf } from "../gates/pull-info.js";
@@ -29,6 +30,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
       log.debug({ pull: pr.number }, "gates not run: the pull request is closed");
       return;
     }
+    await learnBotLogin(app, runtime, log); // whose issues the gates trust
     queueGates(jobEnv(context, runtime, log), repoContextOf(repository), pullInfoOf(pr)).catch((error: unknown) =>
       log.error({ err: error, pull: pr.number }, "gates check failed; it runs again on the next push or re-run"),
     );
@@ -46,6 +48,7 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
     }
     for (const number of numbers) {
       log.info({ pull: number }, "gates re-run requested");
+      await learnBotLogin(app, runtime, log);
       queueGates(jobEnv(context, runtime, log), repoContextOf(repository), number).catch((error: unknown) =>
         log.error({ err: error, pull: number }, "gates check failed; it runs again on the next push or re-run"),
       );

@@ -106,6 +106,8 @@ interface Issue {
   id: string;
   state?: "open" | "closed";
   stateReason?: string | null;
+  /** Who opened it (default: tasksync's bot). */
+  author?: string;
 }
 
 const trackedIssue = (issue: Issue) => ({
@@ -117,6 +119,7 @@ const trackedIssue = (issue: Issue) => ({
   state: issue.state ?? "open",
   state_reason: issue.stateReason ?? null,
   labels: [{ name: "tasksync" }],
+  user: { login: issue.author ?? "tasksync[bot]", type: issue.author ? "User" : "Bot" },
   html_url: `${HTML}/issues/${issue.number}`,
 });
 
@@ -249,6 +252,18 @@ describe("pull_request → tasksync / gates", () => {
     scope.done();
     expect(captured.updates[0]).toMatchObject({ conclusion: "success", output: { title: "All gates passed" } });
     expect(captured.updates[0]?.output.annotations).toBeUndefined();
+  });
+
+  it("a labelled copy of the blocker's issue, closed by someone else who opened it, does not satisfy the gate", async () => {
+    fullRun(LIST, TICKED_T004, [
+      { number: 3, id: "T003" },
+      { number: 30, id: "T003", state: "closed", stateReason: "completed", author: "mallory" },
+    ]);
+
+    await receive(pullEvent({ action: "synchronize" }));
+
+    scope.done();
+    expect(captured.updates[0]).toMatchObject({ conclusion: "failure", output: { title: "1 gate failed" } });
   });
 
   it("advisory mode reports a failed gate as neutral", async () => {
