@@ -6,7 +6,7 @@ import type { GitHubClient, RepoRef } from "../github/client.js";
 import { messageOf } from "../github/client.js";
 import { readFile } from "../github/repo-files.js";
 import type { TaskDocument } from "../tasks/model.js";
-import { parseTaskList } from "../tasks/parse-tasks.js";
+import { parseTaskListOffThread } from "../tasks/parse-off-thread.js";
 import type { FeatureDocs } from "./gate-model.js";
 
 export interface ListToLoad {
@@ -27,10 +27,10 @@ export async function loadFeatures(
   for (const list of lists) {
     const baseFile = await readFile(gh, repo, list.basePath, baseRef);
     const headFile = await readFile(gh, repo, list.path, headSha);
-    const base = baseFile === null ? null : parseOrNull(list.path, baseFile.text);
+    const base = baseFile === null ? null : await parseOrNull(list.path, baseFile.text);
     const feature: FeatureDocs = { path: list.path, base: base?.doc ?? null, head: null, changed: list.changed };
     if (headFile !== null) {
-      const head = parseOrNull(list.path, headFile.text);
+      const head = await parseOrNull(list.path, headFile.text);
       if (head.doc) feature.head = head.doc;
       else feature.headError = head.error;
     }
@@ -39,9 +39,10 @@ export async function loadFeatures(
   return out;
 }
 
-function parseOrNull(path: string, text: string): { doc: TaskDocument; error?: never } | { doc: null; error: string } {
+/** Parsed off the event loop when the list is large, so webhooks are answered meanwhile. */
+async function parseOrNull(path: string, text: string): Promise<{ doc: TaskDocument; error?: never } | { doc: null; error: string }> {
   try {
-    return { doc: parseTaskList(path, text) };
+    return { doc: await parseTaskListOffThread(path, text) };
   } catch (error) {
     return { doc: null, error: messageOf(error) };
   }

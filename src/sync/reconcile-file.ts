@@ -8,7 +8,7 @@ import type { TasksyncConfig } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { TrackedIssue } from "../github/tracked-issues.js";
 import { hasErrors, type TaskDocument } from "../tasks/model.js";
-import { parseTaskList } from "../tasks/parse-tasks.js";
+import { parseTaskListOffThread } from "../tasks/parse-off-thread.js";
 import { applyPlan, emptyReport, type ApplyReport } from "./apply.js";
 import { trackingKey, type TrackingMarker } from "./marker.js";
 import { describeOperation, operationLogFields } from "./operations.js";
@@ -115,7 +115,7 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       continue;
     }
     await request.onCommit?.(file.commitSha);
-    current = { ...current, doc: parseTaskList(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
+    current = { ...current, doc: await parseTaskListOffThread(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
   }
   return { plans, report };
 }

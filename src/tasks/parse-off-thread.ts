@@ -19,13 +19,22 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve: (doc: TaskDocument) => void; reject: (error: Error) => void }>();
 
-/** The worker script beside this module: compiled (.js), or the source under tsx (tests, dev). */
-function startWorker(): Worker {
+/**
+ * The worker script beside this module: compiled (.js), or the source under tsx (tests, dev);
+ * null where there is neither (the Action's single-file bundle, which has no webhooks to answer).
+ */
+function workerScript(): { compiled: URL } | { source: string } | null {
   const compiled = new URL("./parse-worker.js", import.meta.url);
-  const source = new URL("./parse-worker.ts", import.meta.url).href;
-  const started = existsSync(fileURLToPath(compiled))
-    ? new Worker(compiled)
-    : new Worker(`import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, { eval: true });
+  if (existsSync(fileURLToPath(compiled))) return { compiled };
+  const source = new URL("./parse-worker.ts", import.meta.url);
+  return existsSync(fileURLToPath(source)) ? { source: source.href } : null;
+}
+
+function startWorker(script: { compiled: URL } | { source: string }): Worker {
+  const started =
+    "compiled" in script
+      ? new Worker(script.compiled)
+      : new Worker(`import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(script.source)}, ${JSON.stringify(script.source)}))`, { eval: true });
   started.unref();
   started.on("message", (reply: Reply) => {
     const waiting = pending.get(reply.id);
@@ -48,7 +57,11 @@ function startWorker(): Worker {
 /** parseTaskList, in the worker thread when the text is large. Same result either way. */
 export function parseTaskListOffThread(path: string, text: string, threshold = OFF_THREAD_BYTES): Promise<TaskDocument> {
   if (text.length < threshold) return Promise.resolve(parseTaskList(path, text));
-  worker ??= startWorker();
+  if (worker === null) {
+    const script = workerScript();
+    if (script === null) return Promise.resolve(parseTaskList(path, text));
+    worker = startWorker(script);
+  }
   const id = nextId++;
   const running = worker;
   running.ref(); // keep the process alive while a parse is pending

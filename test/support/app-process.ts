@@ -16,6 +16,10 @@ export function appEnv(cwd: string, port: number, emulatorHost: string, secret: 
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
     LOG_FORMAT: "json",
+    // The emulator enforces no content limits unless a test asks it to: no pacing budget either
+    // (its own tests cover it), so e2e runs are not held to 80 writes a minute.
+    TASKSYNC_CONTENT_PER_MINUTE: "100000",
+    TASKSYNC_CONTENT_PER_HOUR: "100000",
   };
 }
 
