@@ -15,8 +15,9 @@ import { sweepOnStart } from "./app/startup-sweep.js";
 
 /** The runtime the environment asks for: an in-memory queue, or Redis when REDIS_URL is set. */
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
-  const { queue, shared } = createQueue(engineSettingsFromEnv(env));
-  return { queue, settings: settingsFromEnv(env), ownCommits: new Set(), budget: new MemoryContentBudget(budgetWindowsFromEnv(env)), ...(shared ? { shared } : {}) };
+  const windows = budgetWindowsFromEnv(env);
+  const { queue, shared, budget } = createQueue(engineSettingsFromEnv(env), undefined, windows);
+  return { queue, settings: settingsFromEnv(env), ownCommits: new Set(), budget: budget ?? new MemoryContentBudget(windows), ...(shared ? { shared } : {}) };
 }
 
 export interface AppOptions {
