@@ -68,6 +68,9 @@ export function taskStateChange(d: DesiredIssue, issue: TrackedIssue | undefined
     if (state === "open" && before?.status !== "dropped") return { state: "closed", stateReason: "not_planned", why: "the task was dropped" };
     return null;
   }
+  // A parent task is done with its last required sub-task, its own box not yet ticked: its
+  // issue closes (the two-way reconcile then ticks its line).
+  if (d.done && d.task && !d.task.checked && state === "open") return { state: "closed", stateReason: "completed", why: "its last required sub-task is done" };
   const change = checkboxChange(d, baseline);
   if (change === "ticked" && state === "open") return { state: "closed", stateReason: "completed", why: "the task was ticked" };
   if (change === "unticked" && state === "closed") return { state: "open", stateReason: "reopened", why: "the task was unticked" };

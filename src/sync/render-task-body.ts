@@ -18,6 +18,7 @@ export interface TaskBodyInput {
 const STATUS_WORDS: Record<string, string> = {
   "in-progress": "in progress",
   skipped: "skipped",
+  dropped: "dropped (not planned)",
   other: "marked",
 };
 
@@ -35,6 +36,13 @@ export function renderTaskBody(input: TaskBodyInput): string {
   if (task.parallel) facts.push("**Parallel:** yes");
   if (task.status in STATUS_WORDS) facts.push(`**Status:** ${STATUS_WORDS[task.status]} (\`[${task.marker}]\`)`);
   if (facts.length > 0) lines.push(facts.join(" · "));
+  const requirements = task.requirements ?? [];
+  if (requirements.length > 0) {
+    // Kiro: "1.2" is acceptance criterion 2 of "### Requirement 1" in the requirements.md beside the list.
+    const file = `${doc.path.replace(/[^/]*$/, "")}requirements.md`;
+    const link = (id: string): string => `[${id}](${blobUrl(ctx, file)}#requirement-${id.split(".")[0] ?? id})`;
+    lines.push(`**Requirements:** ${requirements.map(link).join(", ")}`);
+  }
   const blockers = task.blockedBy;
   if (blockers.length > 0) {
     lines.push(`**Blocked by:** ${blockers.join(", ")}`);
