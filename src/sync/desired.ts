@@ -170,9 +170,16 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
   }
 
   const hierarchy = subTasks(doc);
+  const childrenPlaced = new Map<string, number>();
   for (const task of doc.tasks) {
     const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
-    const parentTask = hierarchy.parentOf(task);
+    // GitHub holds 100 sub-issues per parent: a parent task's sub-tasks past that go under its phase.
+    let parentTask = hierarchy.parentOf(task);
+    if (parentTask) {
+      const placed = (childrenPlaced.get(parentTask.id) ?? 0) + 1;
+      childrenPlaced.set(parentTask.id, placed);
+      if (placed > GITHUB_LIMITS.subIssuesPerParent) parentTask = undefined;
+    }
     const linked = links.get(task.id) ?? [];
     const hash = textHash(task.description);
     const marker: TaskMarker = { kind: "task", path: doc.path, id: task.id, text: hash, links: linked };

@@ -46,3 +46,18 @@ describe("desiredState with sub-tasks", () => {
     expect(state.labels.map((l) => l.name)).toContain("optional");
   });
 });
+
+describe("desiredState with more sub-tasks than GitHub holds under one issue", () => {
+  it("puts a parent's first 100 sub-tasks under it and the rest under a phase issue; no issue gets more than 100", () => {
+    const lines = ["# Implementation Plan", "", "## Store", "", "- [ ] 1. Session store"];
+    for (let i = 1; i <= 103; i++) lines.push(`  - [ ] 1.${i} Part ${i}`);
+    const state = desired(`${lines.join("\n")}\n`);
+    const parents = (ids: string[]) => ids.map((id) => issue(state, id).parentKey);
+    expect(parents(["1.1", "1.100"])).toEqual([`${PATH}#1`, `${PATH}#1`]);
+    for (const key of parents(["1.101", "1.102", "1.103"])) expect(key).toMatch(new RegExp(`^${PATH.replace(/\./g, "\\.")}#phase:`));
+    expect(state.issues.filter((d) => d.parentKey === `${PATH}#1`)).toHaveLength(100);
+    const children = new Map<string, number>();
+    for (const d of state.issues) if (d.parentKey) children.set(d.parentKey, (children.get(d.parentKey) ?? 0) + 1);
+    expect(Math.max(...children.values())).toBeLessThanOrEqual(100);
+  });
+});
