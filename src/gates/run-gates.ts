@@ -10,7 +10,7 @@ import type { TasksyncConfig } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import { messageOf } from "../github/client.js";
 import { listTaskLists } from "../github/task-list-files.js";
-import { trustedIssues } from "../sync/trust.js";
+import { issueTrust, trustedIssues } from "../sync/trust.js";
 import { listTrackedIssues, type TrackedIssue } from "../github/tracked-issues.js";
 import type { Marker } from "../sync/marker.js";
 import type { RepoContext } from "../sync/repo-context.js";
@@ -87,7 +87,7 @@ async function evaluate(request: GatesRequest, config: TasksyncConfig, checkRunI
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const changed = (await listPullFiles(gh, repo, pull.number)).filter((f) => matchesAny(f.path, config.paths));
   const refs = taskRefsOf(pull.title, pull.headRef);
-  const trust = { label: config.labels.tasksync.name, ...(request.author === undefined ? {} : { author: request.author }) };
+  const trust = issueTrust(config.labels.tasksync.name, request.author);
   const tracked = trustedIssues(await listTrackedIssues(gh, repo, config.labels.tasksync.name), trust, log, `${ctx.owner}/${ctx.repo}`);
   const closingNumbers = pull.baseRef === ctx.defaultBranch ? await closingIssues(gh, repo, pull.number, pull.body, log) : [];
   const closing = closingMarkers(tracked, closingNumbers);

@@ -21,7 +21,7 @@ import { reconcileFile } from "./reconcile-file.js";
 import type { RepoContext } from "./repo-context.js";
 import { hostCapabilities, type HostCapabilities } from "../github/host-capabilities.js";
 import type { ContentBudget } from "../github/pacing-budget.js";
-import { trustedIssues } from "./trust.js";
+import { issueTrust, trustedIssues } from "./trust.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -87,7 +87,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const wanted = (path: string): boolean => request.only === undefined || request.only.includes(path);
 
   const files = (await listTaskLists(gh, repo, request.commitSha, config.paths)).filter((f) => wanted(f.path));
-  const trust = { label: config.labels.tasksync.name, ...(request.author === undefined ? {} : { author: request.author }) };
+  const trust = issueTrust(config.labels.tasksync.name, request.author);
   const issues = trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   let host: HostCapabilities | undefined; // learned once per host, when a list needs planning

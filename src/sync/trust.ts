@@ -19,6 +19,11 @@ export interface IssueTrust {
 const reported = new Set<string>();
 const MAX_REPORTED = 10_000;
 
+/** The trust of a repository's config: its tasksync label, and the bot login when it is known. */
+export function issueTrust(label: string, author: string | undefined): IssueTrust {
+  return { label, ...(author === undefined ? {} : { author }) };
+}
+
 export function isTrustedIssue(issue: Pick<TrackedIssue, "author" | "labels">, trust: IssueTrust): boolean {
   const label = trust.label.toLowerCase();
   if (!issue.labels.some((l) => l.toLowerCase() === label)) return false;
