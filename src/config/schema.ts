@@ -76,6 +76,14 @@ export const configSchema = z
         priority: prefixedLabel("priority: ", "d93f0b", "The priority label (P1 ...), from the phase heading."),
         parallel: fixedLabel("parallel", "fbca04", "Tasks marked [P]."),
         mvp: fixedLabel("mvp", "b60205", "Tasks of a phase marked MVP."),
+        ready: z
+          .strictObject({
+            enabled: z.boolean().default(true).describe("Put the label on every open task whose blockers (its own, its groups' and its phase's) are all done, and take it off when that stops being true."),
+            name: labelName.default("ready").describe("Label name."),
+            color: color.default("0e8a16").describe("Label colour (hex, no #)."),
+          })
+          .prefault({})
+          .describe("The ready queue: the label on tasks anyone can pick up now."),
       })
       .prefault({})
       .describe("Label names and colours."),

@@ -17,7 +17,7 @@ import { capabilitiesFor, dropCapability, type HostCapabilities } from "../githu
 import type { CreatedIssue } from "../github/issue-writes.js";
 import { IssuePlacement, isAlreadyThere } from "./place-issues.js";
 import { UNLIMITED_BUDGET, type ContentBudget } from "../github/pacing-budget.js";
-import { hasIssueTokens, resolveIssueTokens } from "./issue-ref-tokens.js";
+import { hasIssueTokens, resolveIssueTokens, withoutTokens } from "./issue-ref-tokens.js";
 import { ProgressReporter, type ProgressLine } from "./sync-progress.js";
 import { PacedWrites } from "./paced-writes.js";
 import { trackingKey } from "./marker.js";
@@ -148,7 +148,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
   }
   for (const [key, body] of pending) {
-    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: resolveIssueTokens(body, numberOf) }));
+    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: withoutTokens(resolveIssueTokens(body, numberOf)) }));
     report.updated += 1;
   }
   progress.finish();

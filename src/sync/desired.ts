@@ -14,6 +14,8 @@ import { renderTaskBody } from "./render-task-body.js";
 import { renderTrackingBody } from "./render-tracking-body.js";
 import type { RepoContext } from "./repo-context.js";
 import { fitBody } from "./fit-body.js";
+import { fileReadiness, readyLabel } from "./ready-queue.js";
+import type { TaskReadiness } from "./ready-tasks.js";
 import { OPTIONAL_LABEL, subTasks } from "./sub-tasks.js";
 import { textHash } from "./task-text.js";
 
@@ -109,8 +111,16 @@ function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask
 /** Done, or dropped (not planned): nothing left to do for a phase or feature to wait on. */
 const settled = (task: Task | undefined): boolean => task !== undefined && (task.checked || task.status === "dropped");
 
-export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: RepoContext, blobSha: string): DesiredState {
+/** `readiness`: each task's, when the issues say more than the file (ready-queue.ts); the file's by default. */
+export function desiredState(
+  doc: TaskDocument,
+  config: TasksyncConfig,
+  ctx: RepoContext,
+  blobSha: string,
+  readiness: ReadonlyMap<string, TaskReadiness> = fileReadiness(doc),
+): DesiredState {
   const labelCfg = config.labels;
+  const ready = readyLabel(labelCfg);
   const allLabels: DesiredLabel[] = [];
   const base = baseLabels(labelCfg, doc);
   const names = (extra: DesiredLabel[]): string[] => {
@@ -130,7 +140,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
     key: tracking,
     kind: "tracking",
     title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
-    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker)),
+    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg })),
     labels: names([]),
     parentKey: null,
     blockedByKeys: [],
@@ -199,7 +209,11 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
       body: fitBody(
         renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
       ),
-      labels: names([...taskLabels(labelCfg, task, phase), ...(task.optional ? [OPTIONAL_LABEL] : [])]),
+      labels: names([
+        ...taskLabels(labelCfg, task, phase),
+        ...(task.optional ? [OPTIONAL_LABEL] : []),
+        ...(ready && readiness.get(task.id) === "ready" ? [ready] : []),
+      ]),
       parentKey: parentTask ? taskKey(doc.path, parentTask.id) : slot ? phaseKey(doc.path, slot.key) : tracking,
       blockedByKeys: linked.map((id) => taskKey(doc.path, id)),
       done: hierarchy.isDone(task),

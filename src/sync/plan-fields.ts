@@ -11,7 +11,7 @@ export interface FieldChanges {
 /** Whether a label name is one tasksync manages (so it may remove it). */
 export function isManagedLabel(name: string, labels: TasksyncConfig["labels"]): boolean {
   const lower = name.toLowerCase();
-  const fixed = [labels.tasksync.name, labels.parallel.name, labels.mvp.name].map((n) => n.toLowerCase());
+  const fixed = [labels.tasksync.name, labels.parallel.name, labels.mvp.name, ...(labels.ready.enabled ? [labels.ready.name] : [])].map((n) => n.toLowerCase());
   const prefixes = [labels.feature, labels.phase, labels.story, labels.priority].map((l) => l.prefix.toLowerCase());
   return fixed.includes(lower) || prefixes.some((p) => p !== "" && lower.startsWith(p));
 }

@@ -12,6 +12,7 @@ import { parseMarker, renderMarker, trackingKey, type Marker } from "./marker.js
 import { fitBody } from "./fit-body.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
+import { issueAwareReadiness, labelsWithoutReady } from "./ready-queue.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -112,12 +113,14 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
     return [{ kind: "update-issue", key: issue.key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
   if (input.config.issues.onRemoved === "leave-open") return [];
+  const labels = labelsWithoutReady(issue.labels, input.config.labels);
   return [
     {
       kind: "update-issue",
       key: issue.key,
       number: issue.number,
       body: withMarker(issue.body, { ...m, removed: true }),
+      ...(labels ? { labels } : {}),
       state: "closed",
       stateReason: "not_planned",
       reason: "the task left the task list",
@@ -163,9 +166,12 @@ export interface PreparedFile {
 export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
   const { doc } = input;
   const { kept: mine, duplicates } = splitDuplicates(input.observed.issues.filter((i) => i.marker.path === input.path));
-  const desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
+  let desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
   const host = input.host ?? FULL_HOST;
   const { matched, unclaimed } = matchIssues(desired.issues, mine);
+  // An issue closed ahead of its tick already counts as done for the ready queue (same keys, same match).
+  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline) : null;
+  if (doc && readiness) desired = desiredState(doc, input.config, input.ctx, input.blobSha, readiness);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
   return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host };
 }

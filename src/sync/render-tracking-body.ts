@@ -1,5 +1,13 @@
-/** The body of a feature's tracking issue: a progress table per phase and a Mermaid graph of phases. */
+/**
+ * The body of a feature's tracking issue: a progress table per phase, what is ready now, and a
+ * Mermaid chart of phases (and tasks, for a short list) coloured done / ready / blocked.
+ */
+import { defaultConfig, type TasksyncConfig } from "../config/schema.js";
 import type { TaskDocument } from "../tasks/model.js";
+import { fileReadiness } from "./ready-queue.js";
+import type { TaskReadiness } from "./ready-tasks.js";
+import { renderReadyList } from "./render-ready-list.js";
+import { renderTrackingChart } from "./render-tracking-chart.js";
 import { renderMarker, type TrackingMarker } from "./marker.js";
 import type { PhaseSlot } from "./phase-keys.js";
 import { blobUrl, type RepoContext } from "./repo-context.js";
@@ -10,9 +18,20 @@ function bar(done: number, total: number): string {
 }
 
 const escapeCell = (text: string): string => text.replace(/\|/g, "\\|");
-const mermaidLabel = (text: string): string => text.replace(/["\n]/g, "'").slice(0, 60);
 
-export function renderTrackingBody(ctx: RepoContext, doc: TaskDocument, slots: PhaseSlot[], marker: TrackingMarker): string {
+/** What the ready queue shows: each task's readiness, and the label names (for the link to all ready tasks). */
+export interface ReadyState {
+  readiness: ReadonlyMap<string, TaskReadiness>;
+  labels: TasksyncConfig["labels"];
+}
+
+export function renderTrackingBody(
+  ctx: RepoContext,
+  doc: TaskDocument,
+  slots: PhaseSlot[],
+  marker: TrackingMarker,
+  state: ReadyState = { readiness: fileReadiness(doc), labels: defaultConfig.labels },
+): string {
   const checked = new Set(doc.tasks.filter((t) => t.checked).map((t) => t.id));
   const total = doc.tasks.length;
   const lines: string[] = [
@@ -38,16 +57,10 @@ export function renderTrackingBody(ctx: RepoContext, doc: TaskDocument, slots: P
   if (split.length > 0) {
     lines.push("", ...split.map((s) => `> Phase "${s.phase.heading}" has ${s.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue: it is split into ${s.parts} phase issues.`));
   }
-  // Every phase, empty ones too: the phase-order edges run through them.
-  if (doc.phases.some((p) => p.taskIds.length > 0)) {
-    lines.push("", "```mermaid", "flowchart LR");
-    for (const phase of doc.phases) {
-      const done = phase.taskIds.length > 0 && phase.taskIds.every((id) => checked.has(id));
-      lines.push(`  P${phase.index}["${mermaidLabel(phase.heading)}"]${done ? ":::done" : ""}`);
-    }
-    for (const edge of doc.phaseEdges) lines.push(`  P${edge.to} --> P${edge.from}`);
-    lines.push("  classDef done fill:#d4f8d4,stroke:#2da44e", "```");
-  }
+  const ready = renderReadyList(ctx, doc, state.readiness, state.labels);
+  if (ready.length > 0) lines.push("", ...ready);
+  const chart = renderTrackingChart(doc, state.readiness);
+  if (chart.length > 0) lines.push("", ...chart);
   lines.push("", "<sub>Managed by tasksync. Comment `/tasksync sync` to sync this feature now.</sub>");
   lines.push(renderMarker(marker));
   return lines.join("\n");

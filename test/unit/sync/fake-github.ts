@@ -3,6 +3,7 @@
  * state into the planner's observation and applies a plan's operations to itself.
  */
 import { toTrackedIssue } from "../../../src/github/tracked-issues.js";
+import { resolveIssueTokens } from "../../../src/sync/issue-ref-tokens.js";
 import type { Operation } from "../../../src/sync/operations.js";
 import type { FileObservation, Plan } from "../../../src/sync/plan.js";
 
@@ -74,14 +75,14 @@ export class FakeGitHub {
         return;
       case "create-issue": {
         const number = this.next++;
-        this.issues.push({ number, id: 1000 + number, title: op.title, body: op.body, labels: [...op.labels], state: "open", stateReason: null, parent: null, blockedBy: [], comments: [] });
+        this.issues.push({ number, id: 1000 + number, title: op.title, body: resolveIssueTokens(op.body, (k) => refs.get(k)?.number), labels: [...op.labels], state: "open", stateReason: null, parent: null, blockedBy: [], comments: [] });
         refs.set(op.key, { number, id: 1000 + number });
         return;
       }
       case "update-issue": {
         const issue = this.byNumber(op.number ?? num(op.key));
         if (op.title !== undefined) issue.title = op.title;
-        if (op.body !== undefined) issue.body = op.body;
+        if (op.body !== undefined) issue.body = resolveIssueTokens(op.body, (k) => refs.get(k)?.number); // as apply does
         if (op.labels !== undefined) issue.labels = [...op.labels];
         if (op.state !== undefined) {
           issue.state = op.state;

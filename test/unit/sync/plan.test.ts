@@ -68,7 +68,7 @@ describe("planFile: first sync", () => {
     const repo = new Repo();
     const plan = repo.plan(LIST);
     expect(kinds(plan.operations)).toEqual({
-      "ensure-label": 10,
+      "ensure-label": 11, // with "ready" (T001 can start)
       "create-issue": 11,
       "update-issue": 2, // close T002 (ticked), record the tracking baseline
       "add-sub-issue": 10,
