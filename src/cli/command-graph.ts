@@ -1,4 +1,6 @@
 /** `tasksync graph FILE`: a Mermaid flowchart of phases and task dependencies. */
+import { documentStateLines } from "../sync/mermaid-states.js";
+import { fileReadiness } from "../sync/ready-queue.js";
 import { toMermaid } from "../tasks/mermaid-graph.js";
 import { parseTaskList } from "../tasks/parse-tasks.js";
 import { readTaskFile, splitArgs, usageError, type CliCommand } from "./command.js";
@@ -9,7 +11,8 @@ export const graphCommand: CliCommand = {
   usage: `Usage: tasksync graph FILE      (FILE "-" reads standard input)
 
 Prints a Mermaid "flowchart TD": one subgraph per phase, phase-order edges between
-subgraphs, explicit task dependencies as solid arrows and xe in-step order as dotted ones.
+subgraphs, explicit task dependencies as solid arrows and xe in-step order as dotted ones;
+tasks and phases coloured done, ready (every blocker done) or blocked.
 `,
   async run(args, io) {
     const { flags, positionals } = splitArgs(args);
@@ -18,7 +21,9 @@ subgraphs, explicit task dependencies as solid arrows and xe in-step order as do
     const file = positionals[0] as string;
     const text = await readTaskFile(file, io);
     if (text === null) return 2;
-    io.stdout(toMermaid(parseTaskList(file, text)));
+    const doc = parseTaskList(file, text);
+    const states = documentStateLines(doc, fileReadiness(doc), { task: (id) => `t_${id}`, phase: (index) => `p_${index}` });
+    io.stdout(`${toMermaid(doc)}${states.join("\n")}\n`);
     return 0;
   },
 };

@@ -1,7 +1,10 @@
 /**
  * A Mermaid graph of where the PR's tasks sit (pure): the phases of the tasks it works on and
  * the phases they wait for, the worked tasks, their task-level blockers, and the phase order.
+ * The PR's own tasks stand out; the others are coloured done / ready / blocked as everywhere.
  */
+import { phaseState, STATE_CLASS_DEFS } from "../sync/mermaid-states.js";
+import { taskReadiness, type TaskReadiness } from "../sync/ready-tasks.js";
 import type { Phase, TaskDocument } from "../tasks/model.js";
 import type { DoneTasks } from "./done-tasks.js";
 import { phaseLabel } from "./gate-dependencies.js";
@@ -31,19 +34,20 @@ export function renderGraph(path: string, doc: TaskDocument, worked: readonly Wo
     if (index !== null && index !== undefined) phases.add(index);
   }
 
+  const readiness = taskReadiness(doc, (t) => done.isDone(path, t.id));
   const node = (id: string): string => `t_${id}`;
   const rendered = new Set<string>();
   const taskNode = (id: string): string => {
     rendered.add(id);
     const task = byId.get(id);
     const text = task ? shorten(task.description) : "";
-    const cls = mine.has(id) ? "work" : done.isDone(path, id) ? "done" : "open";
+    const cls = mine.has(id) ? "work" : (readiness.get(id) ?? "blocked");
     return `${node(id)}["${escape(`${done.isDone(path, id) ? "✔ " : ""}${id}${text ? ` ${text}` : ""}`)}"]:::${cls}`;
   };
   const out = ["flowchart TD"];
   for (const phase of doc.phases.filter((p) => phases.has(p.index))) {
     out.push(`  subgraph p_${phase.index}["${escape(phaseLabel(phase))}"]`);
-    out.push(...phaseBody(phase, shown, path, done).map((line) => (line.startsWith("t:") ? `    ${taskNode(line.slice(2))}` : `    ${line}`)));
+    out.push(...phaseBody(phase, shown, path, done, readiness).map((line) => (line.startsWith("t:") ? `    ${taskNode(line.slice(2))}` : `    ${line}`)));
     out.push("  end");
   }
   for (const id of shown) if (byId.get(id)?.phaseIndex === null) out.push(`  ${taskNode(id)}`);
@@ -53,21 +57,17 @@ export function renderGraph(path: string, doc: TaskDocument, worked: readonly Wo
       if (rendered.has(id) && rendered.has(blocker)) out.push(`  ${node(blocker)} --> ${node(id)}`);
     }
   }
-  out.push(
-    "  classDef work fill:#fff3bf,stroke:#f08c00",
-    "  classDef done fill:#d3f9d8,stroke:#2f9e44",
-    "  classDef open fill:#ffe3e3,stroke:#e03131",
-  );
+  out.push("  classDef work fill:#d0ebff,stroke:#1c7ed6", ...STATE_CLASS_DEFS);
   return out.join("\n");
 }
 
 /** Lines for a phase box: "t:<id>" for a task node, or a raw Mermaid line. */
-function phaseBody(phase: Phase, shown: ReadonlySet<string>, path: string, done: DoneTasks): string[] {
+function phaseBody(phase: Phase, shown: ReadonlySet<string>, path: string, done: DoneTasks, readiness: ReadonlyMap<string, TaskReadiness>): string[] {
   const inPhase = phase.taskIds.filter((id) => shown.has(id));
   const count = phase.taskIds.filter((id) => done.isDone(path, id)).length;
   const lines: string[] = [];
   if (inPhase.length === 0) {
-    const cls = count === phase.taskIds.length ? "done" : "open";
+    const cls = phaseState(phase, readiness) ?? "done";
     lines.push(`s_${phase.index}["${count}/${phase.taskIds.length} tasks done"]:::${cls}`);
     return lines;
   }

@@ -2,7 +2,7 @@
  * The colours every Mermaid chart tasksync draws gives tasks and phases by state — done, ready,
  * blocked — so the tracking issue, the pull-request check and `tasksync graph` read alike. Pure.
  */
-import type { Phase } from "../tasks/model.js";
+import type { Phase, TaskDocument } from "../tasks/model.js";
 import type { TaskReadiness } from "./ready-tasks.js";
 
 export const STATE_CLASS_DEFS: readonly string[] = [
@@ -27,4 +27,16 @@ export function classLines(members: ReadonlyMap<string, TaskReadiness | null>): 
   const byState = new Map<TaskReadiness, string[]>();
   for (const [node, state] of members) if (state !== null) byState.set(state, [...(byState.get(state) ?? []), node]);
   return (["done", "ready", "blocked"] as const).flatMap((s) => (byState.has(s) ? [`  class ${(byState.get(s) ?? []).join(",")} ${s}`] : []));
+}
+
+/** The class lines and class definitions that colour a whole document's tasks and phases, for a chart drawn elsewhere. */
+export function documentStateLines(
+  doc: Pick<TaskDocument, "tasks" | "phases">,
+  readiness: ReadonlyMap<string, TaskReadiness>,
+  nodes: { task: (id: string) => string; phase: (index: number) => string },
+): string[] {
+  const members = new Map<string, TaskReadiness | null>();
+  for (const phase of doc.phases) members.set(nodes.phase(phase.index), phaseState(phase, readiness));
+  for (const task of doc.tasks) members.set(nodes.task(task.id), readiness.get(task.id) ?? "blocked");
+  return [...classLines(members), ...STATE_CLASS_DEFS];
 }

@@ -124,6 +124,10 @@ describe("tasksync CLI", () => {
     expect(out).toContain("  p_0 --> p_1");
     expect(out).toContain("  t_T004 --> t_T009");
     expect(out).toContain("  t_T001 -.-> t_T002");
+    // xe runs a step's tasks in order: only the first is ready; the later steps wait.
+    expect(out).toContain("  class p_0,t_T001 ready\n");
+    expect(out).toMatch(/^ {2}class p_1,p_2,t_T002,.*,t_T010 blocked$/m);
+    expect(out).toContain("  classDef ready ");
   });
 
   it.each([["parse"], ["lint"], ["graph"]])("%s: a missing file is one stderr line and exit 2", async (command) => {

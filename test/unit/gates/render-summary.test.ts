@@ -61,17 +61,18 @@ _Named in the title or branch but found in no task list it could mean: T099._
 \`\`\`mermaid
 flowchart TD
   subgraph p_1["Phase 2: Foundational (Blocking Prerequisites)"]
-    s_1["0/2 tasks done"]:::open
+    s_1["0/2 tasks done"]:::ready
   end
   subgraph p_2["Phase 3: User Story 1 - Create albums (Priority: P1)"]
-    t_T004["T004 Album service"]:::open
+    t_T004["T004 Album service"]:::blocked
     t_T005["✔ T005 Album endpoint (depends on T004)"]:::work
   end
   p_1 --> p_2
   t_T004 --> t_T005
-  classDef work fill:#fff3bf,stroke:#f08c00
+  classDef work fill:#d0ebff,stroke:#1c7ed6
   classDef done fill:#d3f9d8,stroke:#2f9e44
-  classDef open fill:#ffe3e3,stroke:#e03131
+  classDef ready fill:#fff3bf,stroke:#f08c00
+  classDef blocked fill:#ffe3e3,stroke:#e03131
 \`\`\`
 "
 `);
