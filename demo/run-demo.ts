@@ -11,6 +11,7 @@ import { parseMarker } from "../src/sync/marker.js";
 import { GATES_CHECK_NAME } from "../src/gates/gate-model.js";
 import { startHarness, type Harness } from "../test/e2e/harness.js";
 import { LEGEND, changedLines, issuesUnder, renderIssueTree, sharedLabels, type TreeIssue } from "./issue-tree.js";
+import { readyIssues, readyMoveLines } from "./ready-labels.js";
 
 export const DEMO_PATH = "specs/002-reading-list/tasks.md";
 export const DEMO_LIST = readFileSync(new URL("./tasks.md", import.meta.url), "utf8");
@@ -27,6 +28,8 @@ export interface DemoResult {
   gate: { conclusion: string | null; summary: string };
   /** The same check after the blockers' issues were closed. */
   gateAfter: { conclusion: string | null };
+  /** The task issues carrying `ready` ("#12 T006") before and after the blockers closed. */
+  ready: { before: string[]; after: string[] };
 }
 
 type Print = (line: string) => void;
@@ -127,9 +130,18 @@ export async function runDemo(print: Print = (l) => console.log(l), options: Dem
     if (run.conclusion !== "failure") throw new DemoError(`the gates check concluded ${run.conclusion}, not failure`);
 
     const blockers = ["T004", "T005"].map((id) => findIssue(h, "task", id));
-    heading(print, `4. ${PERSON} closes the blockers ${blockers.map((n) => `#${n}`).join(" and ")}: the check runs again`);
+    heading(print, `4. ${PERSON} closes the blockers ${blockers.map((n) => `#${n}`).join(" and ")}: the ready label moves, the check runs again`);
+    const readyBefore = readyIssues(h.emulator.issues(owner, repo), DEMO_PATH);
+    const headBeforeClose = h.emulator.branchSha(owner, repo);
     for (const n of blockers) h.emulator.closeIssue(owner, repo, n, "completed", PERSON);
     await h.settle();
+    const readyAfter = readyIssues(h.emulator.issues(owner, repo), DEMO_PATH);
+    const tick = h.emulator.commits(owner, repo)[0];
+    if (!tick || tick.sha === headBeforeClose) throw new DemoError("tasksync committed no tick after the blockers were closed");
+    print(`No one pushed: tasksync ticked the lines (${tick.sha.slice(0, 7)} "${tick.message.trim()}") and moved the [ready] label:`);
+    for (const l of readyMoveLines(readyBefore, readyAfter)) print(l);
+    print("");
+    if (!readyAfter.some((x) => x.endsWith(" T006"))) throw new DemoError("T006 did not get the ready label when its blocker T005 closed");
     const again = gateRun(h, headSha);
     print(`Pull request #${pull}: check "${GATES_CHECK_NAME}" → ${again?.conclusion ?? "(not run)"}`);
     if (again?.conclusion !== "success") throw new DemoError(`after the blockers closed the gates check is ${again?.conclusion ?? "not run"}, not success`);
@@ -142,6 +154,7 @@ export async function runDemo(print: Print = (l) => console.log(l), options: Dem
       tickCommit: { sha: commit.sha, message: commit.message, diff },
       gate: { conclusion: run.conclusion, summary: run.summary ?? "" },
       gateAfter: { conclusion: again.conclusion },
+      ready: { before: readyBefore, after: readyAfter },
     };
   } finally {
     await h.stop();

@@ -17,7 +17,8 @@ const DESCRIPTION_LENGTH = 70;
 
 const short = (text: string): string => {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > DESCRIPTION_LENGTH ? `${flat.slice(0, DESCRIPTION_LENGTH - 1)}…` : flat;
+  const chars = Array.from(flat); // never half of an emoji
+  return chars.length > DESCRIPTION_LENGTH ? `${chars.slice(0, DESCRIPTION_LENGTH - 1).join("")}…` : flat;
 };
 
 /** The issues search of a feature's open ready tasks. */

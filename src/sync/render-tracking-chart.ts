@@ -15,7 +15,8 @@ const LABEL_LENGTH = 40;
 
 const label = (text: string, max: number): string => {
   const flat = text.replace(/`/g, "").replace(/[\r\n]+/g, " ");
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  const chars = Array.from(flat); // never half of an emoji
+  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
   return cut.replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
 };
 

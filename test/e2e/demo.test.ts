@@ -5,7 +5,7 @@ import { describe, expect, it } from "@jest/globals";
 import { DEMO_PATH, runDemo } from "../../demo/run-demo.js";
 
 describe("npm run demo", () => {
-  it("prints the issue tree, the tick committed back and the failing gate, then the passing one", async () => {
+  it("prints the issue tree, the tick committed back, the failing gate, then the ready label moving and the passing gate", async () => {
     const lines: string[] = [];
     const result = await runDemo((line) => lines.push(line));
     const out = lines.join("\n");
@@ -30,6 +30,13 @@ describe("npm run demo", () => {
     expect(result.gate.summary).toMatch(/❌ Dependencies: .*\n\n- \[T006\]\(.*\) waits for \[T005\]/);
     expect(out).toMatch(/Pull request #\d+: check "tasksync \/ gates" → failure/);
     expect(result.gateAfter.conclusion).toBe("success");
+
+    // the ready queue: closing T005 gave its dependant T006 the label, with no push; T004 lost it
+    expect(out).toMatch(/^│ {3}├── #\d+ ○ T003 .* {2}\[ready\]$/m);
+    expect(result.ready.before.map((x) => x.split(" ")[1])).toEqual(["T004"]);
+    expect(result.ready.after.map((x) => x.split(" ")[1])).toEqual(["T006", "T007", "T008"]);
+    expect(out).toMatch(/^ {4}after: {2}#\d+ T006 \(\+ready\), /m);
+    expect(out).toMatch(/^ {4}lost it: #\d+ T004 \(closed\)$/m);
     expect(out).toContain("Done: the task list, the issues and the pull request check agree.");
 
     // the README's pictures are this run's output (the check's links point at github.com there)
