@@ -170,7 +170,7 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   const host = input.host ?? FULL_HOST;
   const { matched, unclaimed } = matchIssues(desired.issues, mine);
   // An issue closed ahead of its tick already counts as done for the ready queue (same keys, same match).
-  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline) : null;
+  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline, input.config.writeBack.onNotPlanned) : null;
   if (doc && readiness) desired = desiredState(doc, input.config, input.ctx, input.blobSha, readiness);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
   return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host };

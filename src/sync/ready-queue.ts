@@ -1,13 +1,14 @@
 /**
  * The ready queue as the planner sees it (pure): which tasks are ready, counting what the file
- * says and what the issues will say once this plan has run. An issue closed on GitHub counts as
- * settled before its tick lands in the file (and whatever the write-back does with it), so a
- * dependant gets the `ready` label in the same reconcile its blocker's issue was closed in.
+ * says and what the issues will say once this plan has run. An issue closed as completed counts
+ * as done before its tick lands in the file (or when write-back is off), so a dependant gets the
+ * `ready` label in the same reconcile its blocker's issue was closed in.
  */
 import type { TasksyncConfig } from "../config/schema.js";
 import type { TrackedIssue } from "../github/tracked-issues.js";
 import type { Task, TaskDocument } from "../tasks/model.js";
 import type { DesiredIssue } from "./desired.js";
+import { issueSaysDone, type OnNotPlanned } from "./issue-states.js";
 import type { DesiredLabel } from "./labels.js";
 import { taskStateChange } from "./plan-state.js";
 import { isSettled, taskReadiness, type TaskReadiness } from "./ready-tasks.js";
@@ -19,30 +20,41 @@ export function fileReadiness(doc: TaskDocument): Map<string, TaskReadiness> {
   return taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t));
 }
 
-/** Whether a task's issue is closed once this plan has run (a closed issue's task is settled). */
-function closedAfterPlan(d: DesiredIssue, issue: TrackedIssue | undefined, baseline: TaskDocument | null): boolean {
-  if (!issue) return false;
+/** A task's issue once this plan has run: null (no issue, or open), or whether it says the task is done. */
+function closedAfterPlan(d: DesiredIssue, issue: TrackedIssue | undefined, baseline: TaskDocument | null, onNotPlanned: OnNotPlanned): "done" | "closed" | null {
+  if (!issue) return null;
   const change = taskStateChange(d, issue, baseline);
-  return (change?.state ?? issue.state) === "closed";
+  const after = change ? { state: change.state, stateReason: change.stateReason } : issue;
+  if (after.state === "open") return null;
+  return issueSaysDone(after, onNotPlanned) === true ? "done" : "closed";
 }
 
 /**
  * Readiness counting the issues too; null when it is the file's alone (the common case: the
- * desired state already computed stands).
+ * desired state already computed stands). An issue closed as completed settles its task for the
+ * tasks that wait on it, as the gates count it; one closed as not planned (kept open in the file)
+ * only takes its own task out of the queue.
  */
 export function issueAwareReadiness(
   doc: TaskDocument,
   desired: readonly DesiredIssue[],
   matched: ReadonlyMap<string, TrackedIssue>,
   baseline: TaskDocument | null,
+  onNotPlanned: OnNotPlanned,
 ): Map<string, TaskReadiness> | null {
-  const closed = new Set<Task>();
+  const done = new Set<Task>();
+  const closed: Task[] = [];
   for (const d of desired) {
-    if (d.kind === "task" && d.task && !d.done && closedAfterPlan(d, matched.get(d.key), baseline)) closed.add(d.task);
+    if (d.kind !== "task" || !d.task || d.done) continue;
+    const after = closedAfterPlan(d, matched.get(d.key), baseline, onNotPlanned);
+    if (after === "done") done.add(d.task);
+    if (after === "closed") closed.push(d.task);
   }
-  if (closed.size === 0) return null;
+  if (done.size === 0 && closed.length === 0) return null;
   const hierarchy = subTasks(doc);
-  return taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t) || closed.has(t));
+  const readiness = taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t) || done.has(t));
+  for (const task of closed) readiness.set(task.id, "done");
+  return readiness;
 }
 
 /** The `ready` label, when the configuration has it on. */

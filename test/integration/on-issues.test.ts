@@ -202,11 +202,11 @@ describe("a person closes a task's issue", () => {
         return true;
       })
       .reply(200, { content: { sha: "b10b000000000000000000000000000000000002" }, commit: { sha: "c0ffee0000000000000000000000000000000002" } })
-      .patch(/\/issues\/[12]$/, (body: Record<string, unknown>) => {
+      .patch(/\/issues\/[123]$/, (body: Record<string, unknown>) => {
         patches.push({ body });
         return true;
       })
-      .times(2)
+      .times(3)
       .reply(200, {});
     mockNoWaitingPulls(scope);
     await app.receive(issuesEvent("closed", issues[2]!, PERSON));
@@ -217,18 +217,23 @@ describe("a person closes a task's issue", () => {
     expect(diffOffsets(LIST, written, "utf8")).toHaveLength(1);
     expect(written).toBe(LIST.replace("- [ ] T001", "- [X] T001")); // the list writes done boxes as [X]: so does the tick
     expect(puts[0]).toMatchObject({ sha: BLOB, branch: BRANCH, message: `Tick T001 in ${PATH}` });
-    // the second pass: the phase's progress and the tracking issue's record follow; no issue changes state
-    expect(patches.map((p) => parseMarker(String(p.body["body"]))?.kind)).toEqual(["phase", "tracking"]);
+    // the second pass: the phase's progress, T001's labels (closed: no longer ready) and the
+    // tracking issue's record follow; no issue changes state
+    expect(patches.map((p) => parseMarker(String(p.body["body"]))?.kind)).toEqual(["phase", undefined, "tracking"]);
+    expect(patches[1]!.body).toEqual({ labels: ["tasksync", "feature: 001-photo-albums", "phase: 1"] });
     expect(patches.every((p) => p.body["state"] === undefined)).toBe(true);
-    expect(parseMarker(String(patches[1]!.body["body"]))).toMatchObject({ kind: "tracking", sha: "b10b000000000000000000000000000000000002" });
+    expect(parseMarker(String(patches[2]!.body["body"]))).toMatchObject({ kind: "tracking", sha: "b10b000000000000000000000000000000000002" });
   });
 
   it("closed as not planned (onNotPlanned: keep): a resting state, nothing written", async () => {
     const issues = syncedIssues();
     issues[2] = { ...issues[2]!, state: "closed", state_reason: "not_planned" };
     const scope = mockPlanningReads(mockReconcileReads(mockToken(nock(API)), issues))
+      // closed, so no longer ready: its labels only (the file keeps its box)
+      .patch(`${R}/issues/3`, { labels: ["tasksync", "feature: 001-photo-albums", "phase: 1"] })
+      .reply(200, {})
       .patch(`${R}/issues/1`, (body: Record<string, unknown>) => parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined)
-      .reply(200, {}); // only the record of the states; nothing done, so no pull request is re-checked
+      .reply(200, {}); // and the record of the states; nothing done, so no pull request is re-checked
     await app.receive(issuesEvent("closed", issues[2]!, PERSON));
     await expectStrict(app, scope);
   });

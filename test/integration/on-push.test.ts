@@ -54,7 +54,7 @@ describe("push handler", () => {
       const number = nextIssue++;
       return { number, id: 9000 + number, node_id: `I_${number}`, title: body.title, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
     };
-    const labelIds: Record<string, string> = { LA_1: "tasksync", LA_2: "feature: 001-photo-albums", LA_3: "phase: 1" };
+    const labelIds: Record<string, string> = { LA_1: "tasksync", LA_2: "feature: 001-photo-albums", LA_3: "phase: 1", LA_4: "ready" };
     /** GraphQL createIssue: the issue under its parent, with its labels, in one request. */
     const createIssue = (body: { query: string; variables: { title: string; labelIds: string[]; parentIssueId: string; repositoryId: string } }) => {
       if (!body.query.includes("createIssue") || body.variables.repositoryId !== "R_1") throw new Error(`unexpected GraphQL ${body.query}`);
@@ -71,6 +71,7 @@ describe("push handler", () => {
       .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7", node_id: "LA_1" }])
       .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, { node_id: "LA_2" })
       .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, { node_id: "LA_3" })
+      .post(`${R}/labels`, { name: "ready", color: "0e8a16" }).reply(201, { node_id: "LA_4" })
       .post(`${R}/issues`).reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
       .get(R).reply(200, { node_id: "R_1" })
       .post("/graphql").times(3).reply(200, (_uri, body) => createIssue(body as Parameters<typeof createIssue>[0]))
@@ -86,7 +87,8 @@ describe("push handler", () => {
       "T001 Create the project",
       "T002 Add linting (depends on T001)",
     ]);
-    expect(created[2]?.labels).toEqual(["tasksync", "feature: 001-photo-albums", "phase: 1"]);
+    expect(created[2]?.labels).toEqual(["tasksync", "feature: 001-photo-albums", "phase: 1", "ready"]); // T001 can start
+    expect(created[3]?.labels).toEqual(["tasksync", "feature: 001-photo-albums", "phase: 1"]); // T002 waits for T001
     // each issue is created under its parent: the phase under the tracking issue, the tasks under the phase
     expect(created.map((c) => c.parent)).toEqual([undefined, "I_1", "I_2", "I_2"]);
   });

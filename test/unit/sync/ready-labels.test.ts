@@ -136,3 +136,22 @@ describe("the ready label", () => {
     expect(repo.task("T001").labels).toContain("status: ready");
   });
 });
+
+describe("the ready label and issues closed as not planned", () => {
+  it("leaves the closed task's issue, but does not unblock what waits on it (the gates count it open too)", () => {
+    const repo = synced(configSchema.parse({ writeBack: { onNotPlanned: "keep" } }));
+    Object.assign(repo.task("T001"), { state: "closed", stateReason: "not_planned" });
+    const plan = repo.plan(LIST);
+    expect(plan.operations.some((op) => op.kind === "write-checkboxes")).toBe(false);
+    repo.gh.apply(plan);
+    expect(readyTasks(repo.gh)).toEqual([]);
+    expect(repo.tracking().body).toContain("**Ready now:** nothing: every open task waits on another.");
+  });
+
+  it("unblocks them when such a close ticks the line (onNotPlanned: tick)", () => {
+    const repo = synced(configSchema.parse({ writeBack: { onNotPlanned: "tick", enabled: false } }));
+    Object.assign(repo.task("T001"), { state: "closed", stateReason: "not_planned" });
+    repo.gh.apply(repo.plan(LIST));
+    expect(readyTasks(repo.gh)).toEqual(["T003"]);
+  });
+});
