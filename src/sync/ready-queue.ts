@@ -54,7 +54,9 @@ export function issueAwareReadiness(
   const hierarchy = subTasks(doc);
   const readiness = taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t) || done.has(t));
   for (const task of closed) readiness.set(task.id, "done");
-  return readiness;
+  const fromFile = fileReadiness(doc);
+  // A resting close (not planned, already out of the queue) changes nothing: no second render.
+  return [...readiness].every(([id, state]) => fromFile.get(id) === state) ? null : readiness;
 }
 
 /** The `ready` label, when the configuration has it on. */

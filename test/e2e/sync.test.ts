@@ -43,8 +43,10 @@ describe("sync end to end", () => {
     h.emulator.requests.reset();
     h.emulator.deliverTwice(true);
     await h.push({ [PATH]: LIST.replace("- [ ] T001", "- [x] T001") });
-    // close T001, close phase 1 (now all done), record progress on the tracking issue
-    expect(writesSince(h)).toBe(3);
+    // close T001 (and take its `ready` off, in the same update), close phase 1 (now all done),
+    // put `ready` on T003 (phase 2 may start), record progress on the tracking issue
+    expect(writesSince(h)).toBe(4);
+    expect(taskIssue(h, "T003", PATH).labels).toContain("ready");
     expect(taskIssue(h, "T001", PATH).state).toBe("closed");
     h.emulator.requests.reset();
     h.emulator.deliverTwice(false);
@@ -146,7 +148,7 @@ describe("sync end to end", () => {
 
   it("a create answered 500 that GitHub did not apply: tasksync looks, finds none, and creates it once", async () => {
     h = await startHarness({ install: false, files: { [PATH]: LIST } });
-    h.emulator.failNth(23, 500); // part-way through creating the issues (after reads and labels)
+    h.emulator.failNth(24, 500); // part-way through creating the issues (after reads and labels)
     h.emulator.install({ account: h.owner, repos: [h.repo] });
     await h.settle();
     // the create that failed is a GraphQL createIssue (a new issue under its parent): looked for, then sent again once
