@@ -114,6 +114,14 @@ describe("the ready label", () => {
     expect(updatesOf(plan, repo.phase("1"))).toEqual([expect.objectContaining({ labels: expect.not.arrayContaining(["ready"]) })]);
   });
 
+  it("counts a dropped task as settled: it never carries the label, and what waits on it is ready", () => {
+    const repo = synced();
+    const dropped = tick(LIST, "T003").replace("- [ ] T001 Create project structure", "- [~] T001 Create project structure, DROPPED");
+    repo.gh.apply(repo.plan(dropped));
+    expect(repo.task("T001").state).toBe("closed");
+    expect(readyTasks(repo.gh)).toEqual(["T004"]); // phases 1 and 2 settled; T005 waits for T004
+  });
+
   it("leaves a removed task's issue without it when it closes", () => {
     const repo = synced();
     const t001 = repo.task("T001");
