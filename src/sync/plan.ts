@@ -105,17 +105,24 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
   return ops;
 }
 
+/**
+ * The key of an issue no desired issue claimed. Not its marker's key: when a regenerated list
+ * shifts the ids, a kept task can carry that key now, and its operations must not reach this issue.
+ */
+export const removedKey = (issue: TrackedIssue): string => `${issue.key}~removed#${issue.number}`;
+
 function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   const m = issue.marker;
+  const key = removedKey(issue);
   if (issue.state === "closed" || (m.kind === "task" && m.removed)) return [];
   if (m.kind !== "task") {
-    return [{ kind: "update-issue", key: issue.key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
+    return [{ kind: "update-issue", key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
   if (input.config.issues.onRemoved === "leave-open") return [];
   return [
     {
       kind: "update-issue",
-      key: issue.key,
+      key,
       number: issue.number,
       body: withMarker(issue.body, { ...m, removed: true }),
       state: "closed",
@@ -124,7 +131,7 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
     },
     {
       kind: "comment",
-      key: issue.key,
+      key,
       body: `Task ${m.id} was removed from \`${m.path}\` in ${input.commitSha}, so this issue is closed as not planned. It reopens if the task comes back.`,
       reason: "say why it closed",
     },
@@ -234,7 +241,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   }
   const refs = new Map<string, IssueRef>();
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const issue of unclaimed) refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   return { path, operations: ops, refs, unchanged, blockedByErrors: false };
 }

@@ -187,6 +187,25 @@ describe("planFile: changes", () => {
     expect(repo.plan(shifted).operations).toEqual([]);
   });
 
+  it("links a shifted task's issue, not the removed task's issue that carried the same id", () => {
+    const repo = new Repo();
+    const before = ["# Tasks: Ids", "", "## Phase 1: Setup", "", "- [ ] T001 Alpha", "- [ ] T002 Beta", ""].join("\n");
+    repo.sync(before);
+    const alpha = repo.task("T001").number;
+    const beta = repo.task("T002").number;
+    // "Alpha" is gone; "Beta" moves up to T001; a new T002 waits for it.
+    const after = ["# Tasks: Ids", "", "## Phase 1: Setup", "", "- [ ] T001 Beta", "- [ ] T002 Gamma (depends on T001)", ""].join("\n");
+    repo.sync(after);
+    expect(parseMarker(repo.gh.byNumber(beta).body)).toMatchObject({ kind: "task", id: "T001" });
+    expect(parseMarker(repo.gh.byNumber(alpha).body)).toMatchObject({ kind: "task", id: "T001", removed: true });
+    expect(repo.gh.byNumber(alpha).state).toBe("closed");
+    expect(repo.gh.byNumber(alpha).comments).toHaveLength(1);
+    expect(repo.gh.byNumber(beta).state).toBe("open");
+    expect(repo.gh.byNumber(beta).comments).toHaveLength(0);
+    expect(repo.task("T002").blockedBy).toEqual([beta]);
+    expect(repo.plan(after).operations).toEqual([]);
+  });
+
   it("keeps the issues of two features with the same ids apart", () => {
     const repo = new Repo();
     repo.sync(LIST);
