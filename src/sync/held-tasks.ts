@@ -10,7 +10,8 @@
  * The base rule (what keeps a close or a tick made while a task is held): the tracking record's
  * blob sha moves on with every reconcile, but a held task's base does not. The record keeps, per
  * held task, the checkbox both sides last agreed on (`held` in the tracking marker, taken from the
- * base when the task is first held and carried unchanged while it stays held). Once the error is
+ * base when the task is first held and carried unchanged while it stays held; null when the task
+ * never synced, so that it counts as new once released). Once the error is
  * fixed, that task is compared against this kept base, so an issue closed or reopened while it
  * was held ticks or unticks its line, and a line ticked or unticked while it was held closes or
  * reopens its issue — nothing is flipped back.
@@ -61,8 +62,8 @@ export function heldTasks(doc: TaskDocument | null): Held {
   return { whole, tasks };
 }
 
-/** A held task's last agreed checkbox, by task id (the tracking marker's `held`). */
-export type HeldRecord = Record<string, boolean>;
+/** A held task's last agreed checkbox, by task id (the tracking marker's `held`); null: never agreed. */
+export type HeldRecord = Record<string, boolean | null>;
 
 /**
  * The base the planner compares against: the recorded list, with each task the record says was
@@ -71,23 +72,23 @@ export type HeldRecord = Record<string, boolean>;
 export function baseWithHeld(baseline: TaskDocument | null, doc: TaskDocument | null, record: HeldRecord | undefined): TaskDocument | null {
   if (baseline === null || record === undefined || Object.keys(record).length === 0) return baseline;
   const seen = new Set<string>();
-  const tasks = baseline.tasks.map((t) => {
+  const tasks = baseline.tasks.flatMap((t) => {
     const kept = record[t.id];
-    if (kept === undefined) return t;
+    if (kept === undefined) return [t];
     seen.add(t.id);
-    return { ...t, checked: kept };
+    return kept === null ? [] : [{ ...t, checked: kept }];
   });
   // A held task the recorded list lacks (it cannot normally): its line now, with the kept checkbox.
   for (const task of doc?.tasks ?? []) {
     const kept = record[task.id];
-    if (kept !== undefined && !seen.has(task.id)) tasks.push({ ...task, checked: kept });
+    if (kept !== undefined && kept !== null && !seen.has(task.id)) tasks.push({ ...task, checked: kept });
   }
   return { ...baseline, tasks };
 }
 
 /**
  * The record to keep for the tasks held now: a task held before keeps its kept checkbox; a task
- * held for the first time keeps the one of the base (none when it is new since the base).
+ * held for the first time keeps the one of the base (null when it is new since the base).
  */
 export function heldRecord(held: Held, doc: TaskDocument | null, base: TaskDocument | null, previous: HeldRecord | undefined): HeldRecord | undefined {
   if (!doc || held.tasks.size === 0) return undefined;
@@ -100,7 +101,7 @@ export function heldRecord(held: Held, doc: TaskDocument | null, base: TaskDocum
     }
     const task = doc.tasks.find((t) => t.id === id);
     const agreed = task && base ? baselineTask(base, task, textHash(task.description)) : undefined;
-    if (agreed) record[id] = agreed.checked;
+    record[id] = agreed ? agreed.checked : null;
   }
-  return Object.keys(record).length > 0 ? record : undefined;
+  return record;
 }
