@@ -70,12 +70,7 @@ export class ListRepo {
   }
 
   task(id: string): FakeIssue {
-    const issue = this.gh.issues.find((i) => {
-      const m = parseMarker(i.body);
-      return m?.kind === "task" && m.id === id;
-    });
-    if (!issue) throw new Error(`no issue for ${id}`);
-    return issue;
+    return this.gh.task(id);
   }
 
   /** A person closes or reopens a task's issue. */
