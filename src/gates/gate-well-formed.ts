@@ -1,8 +1,9 @@
 /**
  * Gate 2, well-formed (pure): every task list the PR changes parses without errors (duplicate
  * ids, unknown ids, cycles), each error naming the tasks it holds back from the sync; and no task
- * the PR works on is held back by an error in its list (changed by the PR or not), since its
- * issue is left as it is until the error is fixed: completing it cannot pass as if it were fine.
+ * the PR completes (ticks, or closes the issue of) is held back by an error in its list (changed
+ * by the PR or not), since its issue is left as it is until the error is fixed: completing it
+ * cannot pass as if it were fine. A held task only named in the title or branch is not completed.
  * A list that could not be parsed at all is an error on line 1.
  */
 import { heldTasks } from "../sync/held-tasks.js";
@@ -43,6 +44,7 @@ export function wellFormedGate(features: readonly FeatureDocs[], worked: readonl
     }
   }
   for (const work of worked) {
+    if (!work.reasons.some((r) => r === "ticks" || r === "closes")) continue;
     const head = features.find((f) => f.path === work.path)?.head;
     const problem = head ? heldWork(head, work.path, work.id) : null;
     if (problem) problems.push(problem);

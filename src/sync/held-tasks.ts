@@ -16,6 +16,7 @@
  * was held ticks or unticks its line, and a line ticked or unticked while it was held closes or
  * reopens its issue — nothing is flipped back.
  */
+import type { TrackedIssue } from "../github/tracked-issues.js";
 import type { Diagnostic, TaskDocument } from "../tasks/model.js";
 import { baselineTask } from "./plan-state.js";
 import { textHash } from "./task-text.js";
@@ -104,4 +105,14 @@ export function heldRecord(held: Held, doc: TaskDocument | null, base: TaskDocum
     record[id] = agreed ? agreed.checked : null;
   }
   return record;
+}
+
+/**
+ * Issues of tasks gone from the list that wait instead of closing as removed: while a duplicate
+ * id stands, its ignored line may be one of those tasks renumbered; a held task's issue never closes.
+ */
+export function waitingRemovals(held: Held, unclaimed: readonly TrackedIssue[]): TrackedIssue[] {
+  if (held.tasks.size === 0) return [];
+  const duplicateIds = [...held.tasks.values()].some((t) => t.errors.some((e) => e.code === "duplicate-id"));
+  return unclaimed.filter((i) => i.marker.kind === "task" && !i.marker.removed && i.state === "open" && (duplicateIds || held.tasks.has(i.marker.id)));
 }

@@ -9,7 +9,7 @@ import { desiredState, type DesiredIssue, type DesiredState } from "./desired.js
 import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./duplicates.js";
 import { plannedStatesDigest } from "./issue-states.js";
 import { parseMarker, taskKey, trackingKey, type TrackingMarker } from "./marker.js";
-import { baseWithHeld, heldRecord, heldTasks, type Held } from "./held-tasks.js";
+import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from "./held-tasks.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
@@ -18,7 +18,7 @@ import { planLabels, type ObservedLabel } from "./plan-labels.js";
 import { needsLinkRead, planBlockedBy, planParent, type LinkContext, type LinkedIssue } from "./plan-links.js";
 import { rollupStateChange, taskStateChange } from "./plan-state.js";
 import { planDiagnosticsComment, planWholeListDiagnostics } from "./plan-diagnostics.js";
-import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved, type WaitingRemoval } from "./render-diagnostics.js";
+import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "./render-diagnostics.js";
 import type { RepoContext } from "./repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
 import { withMarker } from "./with-marker.js";
@@ -160,17 +160,6 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host, held, heldKeys };
 }
 
-/**
- * Issues of tasks gone from the list that wait instead of closing: while a duplicate id stands,
- * its ignored line may be one of those tasks renumbered, and a held task's issue is never closed.
- */
-function waitingRemovals(prepared: PreparedFile): TrackedIssue[] {
-  const { held, unclaimed } = prepared;
-  if (held.tasks.size === 0) return [];
-  const duplicateIds = [...held.tasks.values()].some((t) => t.errors.some((e) => e.code === "duplicate-id"));
-  return unclaimed.filter((i) => i.marker.kind === "task" && !i.marker.removed && i.state === "open" && (duplicateIds || held.tasks.has(i.marker.id)));
-}
-
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
   const { path, doc, observed } = input;
   const { desired, mine, matched, unclaimed, duplicates, held, heldKeys } = prepared;
@@ -219,10 +208,10 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
-  const waiting = waitingRemovals(prepared);
+  const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
   // The list's errors, named with the tasks they hold back, in the comment on the tracking issue.
-  const diagnostics = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map(waitingRemoval)) : undefined;
+  const diagnostics = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
   if (diagnostics !== undefined && trackingDesired) ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
@@ -259,8 +248,6 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds };
 }
-
-const waitingRemoval = (issue: TrackedIssue): WaitingRemoval => ({ number: issue.number, taskId: issue.marker.kind === "task" ? issue.marker.id : issue.key });
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */
 function inOrder(ops: Operation[]): Operation[] {

@@ -116,6 +116,12 @@ const rows: Row[] = [
     failures: ["well-formed: L20 held-task"],
   },
   {
+    name: "a held task only named in the title is not completed by the PR: it passes",
+    features: [referencedList(SPEC_PATH, `${tick(FOUNDED, "T004", "T005")}- [ ] T007 again\n`)],
+    worked: [work("T007", "title")],
+    failures: [],
+  },
+  {
     name: "working on a task no error holds back passes, though its list has an error",
     features: [referencedList(SPEC_PATH, `${tick(FOUNDED, "T004", "T005")}- [ ] T007 again\n`)],
     worked: [work("T006", "closes")],
