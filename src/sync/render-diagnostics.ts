@@ -46,7 +46,7 @@ export function renderDiagnosticsComment(doc: TaskDocument, held: Held, waiting:
     lines.push(
       `### ⚠️ \`${doc.path}\` has errors: ${n} task${n === 1 ? " is" : "s are"} held back`,
       "",
-      "Every other task is synced. These tasks are held back until the errors are fixed: their issues are left exactly as they are (not created, closed, retitled or linked), and no link to or from them is made or removed:",
+      "Every other task is synced. These tasks are held back until the errors are fixed: a held task gets no issue yet, an existing one is left exactly as it is (not closed, retitled or re-linked), and no link to or from them is made or removed:",
       "",
       ...[...held.tasks.values()].map((t) => `- ${heldLine(t)}`),
       "",
