@@ -9,6 +9,7 @@ import { parseMarker, type TrackingMarker } from "../../../src/sync/marker.js";
 import { planFile, type Plan } from "../../../src/sync/plan.js";
 import { setCheckbox } from "../../../src/tasks/set-checkbox.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
+import type { TaskDocument } from "../../../src/tasks/model.js";
 import { PATH } from "../../fixtures/photo-albums.js";
 import { FakeGitHub, type FakeIssue } from "./fake-github.js";
 
@@ -25,14 +26,19 @@ export class ListRepo {
 
   plan(text: string = this.text): Plan {
     this.texts.set(sha(text), text);
+    return this.planDoc(parseTaskList(PATH, text), sha(text));
+  }
+
+  /** Plans a document as parsed (or altered) against the recorded base. */
+  planDoc(doc: TaskDocument, blobSha: string): Plan {
     const observed = this.gh.observe();
     const recorded = this.tracking()?.sha;
     const base = recorded === undefined ? undefined : this.texts.get(recorded);
     return planFile({
       path: PATH,
-      doc: parseTaskList(PATH, text),
+      doc,
       baseline: base === undefined ? null : parseTaskList(PATH, base),
-      blobSha: sha(text),
+      blobSha,
       commitSha: "c0ffee",
       config: this.config,
       ctx,

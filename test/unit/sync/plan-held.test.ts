@@ -63,6 +63,19 @@ describe("planFile: an error holds back only the tasks it concerns", () => {
     expect(repo.plan().operations).toEqual([]);
   });
 
+  it("an error that names no task holds the whole list: only its diagnostics are posted, and the base is kept", () => {
+    const repo = synced();
+    const before = repo.tracking();
+    const doc = parseTaskList(PATH, LIST.replace("- [ ] T001", "- [x] T001"));
+    const plan = repo.planDoc({ ...doc, diagnostics: [{ severity: "error", code: "no-tasks", line: 1, message: "the list is broken" }] }, "abc123");
+    expect(plan.blockedByErrors).toBe(true);
+    expect(plan.operations.map((op) => op.kind).sort()).toEqual(["comment", "update-issue"]);
+    repo.gh.apply(plan);
+    expect(repo.tracking()).toMatchObject({ sha: before?.sha, states: before?.states, diag: expect.any(String) });
+    expect(repo.task("T001").state).toBe("open");
+    expect(diagnosticsComment(repo)).toContain("cannot sync");
+  });
+
   it("neither makes nor removes links to or from the tasks of a cycle, and makes the others", () => {
     const repo = synced();
     const t005 = repo.task("T005");
