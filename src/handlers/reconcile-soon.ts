@@ -162,7 +162,7 @@ export const reconcileJob = defineJob<ReconcileData>(
     const repo = { owner: ctx.owner, repo: ctx.repo };
     const waitForConfig = data.debounce === true && runtime.settings.batchWindowMs === undefined;
     const loaded = waitForConfig || data.reason === "pull_request" ? await loadConfig(gh, repo) : undefined;
-    if (data.reason === "pull_request" && !(loaded?.ok && loaded.config.project !== undefined)) {
+    if (data.reason === "pull_request" && !(loaded?.ok && loaded.config.project !== "")) {
       log.debug("no GitHub Project to update for a pull request");
       return;
     }

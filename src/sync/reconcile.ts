@@ -143,7 +143,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     plans.push(...outcome.plans);
     report = addReports(report, outcome.report);
   }
-  const project = config.project === undefined ? undefined : await projectStep(config.project);
+  const project = config.project === "" ? undefined : await projectStep(config.project);
   log.info(
     {
       created: report.created,
