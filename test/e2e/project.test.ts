@@ -4,6 +4,7 @@
  * Ready, an open pull request that closes a task → In Progress (and back when it closes
  * unmerged), a user-owned project → a clear message and the issues still synced.
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { DEFAULT_PERMISSIONS } from "../github-emulator/store/state.js";
 import { getPull, updatePull } from "../github-emulator/store/pulls.js";
@@ -20,6 +21,17 @@ afterEach(async () => {
 });
 
 const FIELDS = ["Title", "Task ID", "Phase", "Story", "Priority", "Parallel", "Status"] as const;
+/** The table of the README's "GitHub Projects" section, as rows of cells (an empty cell: null). */
+function readmeProjectTable(): Array<Array<string | null>> {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const lines = readme.slice(readme.indexOf("## GitHub Projects")).split("\n");
+  const rows: Array<Array<string | null>> = [];
+  for (let i = lines.findIndex((l) => l.startsWith("| Title")) + 2; lines[i]?.startsWith("|"); i += 1) {
+    rows.push((lines[i] as string).split("|").slice(1, -1).map((c) => (c.trim() === "" ? null : c.trim())));
+  }
+  return rows;
+}
+
 const config = (project: string): string => `project: ${project}\n`;
 
 async function orgHarness(statusOptions?: string[]): Promise<{ h: Harness; project: ProjectRecord }> {
@@ -97,6 +109,9 @@ describe("GitHub Projects end to end", () => {
     const pull = h.emulator.openPullRequest({ owner: h.owner, repo: h.repo, head: "schema", title: "Database schema", body: `Closes #${t003}`, files: { "backend/schema.sql": "create table photos ();\n" } });
     await h.settle();
     expect(rowOf(h, project, "T003")?.["Status"]).toBe("In Progress");
+    // The README's picture of the project, row for row.
+    const shown = projectTable(project, FIELDS).map((r) => FIELDS.map((f) => r[f]));
+    expect(shown.sort()).toEqual(readmeProjectTable().sort());
 
     updatePull(h.emulator.state, getPull(h.emulator.state.repo(h.owner, h.repo)!, pull), h.emulator.state.defaultUser, { state: "closed" });
     await h.settle();
