@@ -118,6 +118,29 @@ describe("GitHub Projects end to end", () => {
     expect(rowOf(h, project, "T003")?.["Status"]).toBe("Ready");
   });
 
+  it("a project write GitHub applied and then answered 502: the reconcile runs again and nothing is doubled", async () => {
+    const harness = await startHarness({ ownerType: "Organization", install: false, files: { [PATH]: LIST } });
+    h = harness;
+    const project = createProject(h.emulator.state, { owner: "octo-org" });
+    h.emulator.install({ account: h.owner, repos: [h.repo], permissions: { ...DEFAULT_PERMISSIONS, organization_projects: "write" } });
+    await h.settle();
+    expect(project.items).toHaveLength(0); // no `project` in the config yet
+
+    // The first three project mutations (creating fields) are applied, then answered 502.
+    h.emulator.applyThenFail({ method: "POST", path: /^\/graphql$/, times: 3 });
+    await h.push({ ".github/tasksync.yml": config("octo-org/1") });
+    // Each 502 fails the reconcile; it runs again after a pause (outside the queue the harness watches).
+    for (let waited = 0; waited < 20_000 && project.items.length < 9; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await h.settle();
+    }
+    const names = project.fields.map((f) => f.name);
+    expect(names.filter((n) => n === "Task ID" || n === "Phase" || n === "Story" || n === "Priority" || n === "Parallel").sort()).toEqual(["Parallel", "Phase", "Priority", "Story", "Task ID"]);
+    expect(project.items).toHaveLength(1 + 3 + 5);
+    expect(new Set(project.items.map((i) => i.content.number)).size).toBe(project.items.length);
+    expect(rowOf(h, project, "T001")?.["Status"]).toBe("Ready");
+  });
+
   it("a project owned by a user: the issues are synced, and the tracking issue says why the project is not", async () => {
     h = await startHarness({ files: { [PATH]: LIST, ".github/tasksync.yml": config("mona/1") }, install: false });
     const project = createProject(h.emulator.state, { owner: "mona", ownerType: "User" });
