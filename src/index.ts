@@ -9,6 +9,7 @@ import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
 import { registerIssuesHandler } from "./handlers/on-issues.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
+import { registerPullRequestProjectHandler } from "./handlers/on-pull-request-project.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { createQueue } from "./queue/create-queue.js";
 import { sweepOnStart } from "./app/startup-sweep.js";
@@ -35,6 +36,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     registerCommentHandler(app, runtime);
     registerIssuesHandler(app, runtime);
     registerPullRequestHandlers(app, runtime);
+    registerPullRequestProjectHandler(app, runtime);
     try {
       options.addHandler(healthHandler(runtime.queue));
     } catch {

@@ -117,6 +117,13 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The pull-request check."),
+    project: z
+      .string()
+      .refine((ref) => ref === "" || /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[1-9][0-9]*$/.test(ref), "must be <organization or user>/<project number>, such as octo-org/5")
+      .default("")
+      .describe(
+        "A GitHub Project (`<organization or user>/<number>`, empty for none) every issue tasksync makes is added to, with the fields Task ID, Phase, Story, Priority, Parallel and Status kept current. A GitHub App can reach only organization projects.",
+      ),
   })
   .prefault({});
 

@@ -25,6 +25,16 @@ export function isOwnBot(user: User | null | undefined, botLogin: string | undef
   return botLogin === undefined || user.login === botLogin;
 }
 
+/**
+ * The author tasksync's own issues carry: its bot, or — for the Action run with a person's token —
+ * that person. Without a known login, any app's bot (never a person).
+ */
+export function isOwnAuthor(user: User | null | undefined, botLogin: string | undefined): boolean {
+  if (!user) return false;
+  if (botLogin === undefined) return isOwnBot(user, undefined);
+  return user.login.toLowerCase() === botLogin.toLowerCase();
+}
+
 export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
   app.on(["issues.closed", "issues.reopened"], async (context) => {
     requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
@@ -33,10 +43,11 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
     if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
     const botLogin = await learnBotLogin(app, runtime, log);
-    if (!isOwnBot(issue.user, botLogin)) {
+    if (!isOwnAuthor(issue.user, botLogin)) {
       reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
       return;
     }
+    // Only a bot's own changes are skipped: with a person's token, that person's own closes count.
     if (isOwnBot(sender, botLogin)) {
       log.debug({ sender: sender.login }, "ignored: tasksync's own change");
       return;

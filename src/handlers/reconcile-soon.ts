@@ -161,8 +161,12 @@ export const reconcileJob = defineJob<ReconcileData>(
     const gh = guardedClient(octokit, log);
     const repo = { owner: ctx.owner, repo: ctx.repo };
     const waitForConfig = data.debounce === true && runtime.settings.batchWindowMs === undefined;
-    const loaded = waitForConfig ? await loadConfig(gh, repo) : undefined;
-    if (loaded?.ok) {
+    const loaded = waitForConfig || data.reason === "pull_request" ? await loadConfig(gh, repo) : undefined;
+    if (data.reason === "pull_request" && !(loaded?.ok && loaded.config.project !== "")) {
+      log.debug("no GitHub Project to update for a pull request");
+      return;
+    }
+    if (loaded?.ok && waitForConfig) {
       // The repository may ask for a longer batch window than the default debounce.
       await sleep(Math.max(0, loaded.config.writeBack.batchWindowSeconds * 1000 - (Date.now() - data.firstAt)));
     }

@@ -37,6 +37,8 @@ export interface TrackingMarker {
   diag?: string;
   /** Digest of the states its task issues were left in: an issue closed or reopened since shows as a difference. */
   states?: string;
+  /** Per task held back by an error: the checkbox both sides last agreed on (see held-tasks.ts). */
+  held?: Record<string, boolean | null>;
 }
 
 const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;

@@ -22,6 +22,7 @@ import type { RepoContext } from "./repo-context.js";
 import { hostCapabilities, type HostCapabilities } from "../github/host-capabilities.js";
 import type { ContentBudget } from "../github/pacing-budget.js";
 import { issueTrust, trustedIssues } from "./trust.js";
+import { syncProject, type ProjectSyncResult } from "./project-sync.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -53,6 +54,8 @@ export interface ReconcileResult {
   upToDate: string[];
   reads: number;
   writes: number;
+  /** What the GitHub Projects step did (only with config `project`). */
+  project?: ProjectSyncResult;
 }
 
 async function readDoc(gh: GitHubClient, repo: RepoRef, path: string, sha: string): Promise<TaskDocument | null> {
@@ -99,6 +102,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const plans: Plan[] = [];
   const upToDate: string[] = [];
   let report = emptyReport();
+  const lists: Array<{ path: string; doc: TaskDocument | null | undefined }> = []; // undefined: up to date, not read
   for (const file of [...files, ...gone]) {
     let flog = log.child({ file: file.path });
     const tracking = issues.find((i) => i.key === trackingKey(file.path));
@@ -107,9 +111,11 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
     if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft) {
       upToDate.push(file.path);
+      lists.push({ path: file.path, doc: undefined });
       continue;
     }
     const doc = file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha);
+    lists.push({ path: file.path, doc });
     if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
@@ -137,6 +143,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     plans.push(...outcome.plans);
     report = addReports(report, outcome.report);
   }
+  const project = config.project === "" ? undefined : await projectStep(config.project);
   log.info(
     {
       created: report.created,
@@ -154,5 +161,26 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     },
     request.dryRun ? "dry run done" : "reconcile done",
   );
-  return { plans, report, upToDate, reads: counts.reads, writes: counts.writes };
+  return { plans, report, upToDate, reads: counts.reads, writes: counts.writes, ...(project ? { project } : {}) };
+
+  /** The project follows the issues as they now are (re-listed when this reconcile wrote). */
+  async function projectStep(ref: string): Promise<ProjectSyncResult> {
+    const docs = [];
+    for (const list of lists) {
+      const sha = files.find((f) => f.path === list.path)?.sha ?? "";
+      docs.push({ path: list.path, doc: list.doc !== undefined ? list.doc : sha === "" ? null : await readDoc(gh, repo, list.path, sha) });
+    }
+    const now = report.writes > 0 ? trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`) : issues;
+    return syncProject({
+      gh,
+      repo,
+      project: ref,
+      lists: docs,
+      issues: now,
+      dryRun: request.dryRun === true,
+      pauseMs: request.pauseMs,
+      ...(request.budget === undefined ? {} : { budget: request.budget }),
+      log: log.child({ project: ref }),
+    });
+  }
 }

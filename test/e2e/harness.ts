@@ -35,6 +35,10 @@ export interface HarnessOptions {
   retries?: boolean;
   /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
   retryBaseMs?: number;
+  /** What the repository's owner is (default: a user). */
+  ownerType?: "User" | "Organization";
+  /** The installation's permissions (default: the emulator's, which has no organization ones). */
+  permissions?: Record<string, "read" | "write" | "admin">;
 }
 
 export interface Harness {
@@ -78,7 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { port } = server.address() as AddressInfo;
   emulator.setWebhookTarget({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
 
-  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {} });
+  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {}, ...(options.ownerType ? { ownerType: options.ownerType } : {}) });
   let installationId = 0;
 
   const settle = async (): Promise<void> => {
@@ -94,7 +98,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   if (options.install ?? true) {
-    installationId = emulator.install({ account: OWNER, repos: [REPO] }).id;
+    installationId = emulator.install({ account: OWNER, repos: [REPO], ...(options.permissions ? { permissions: options.permissions } : {}) }).id;
     await settle();
   }
 

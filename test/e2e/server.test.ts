@@ -145,7 +145,7 @@ describe("what a team installs", () => {
     const delivered = new Set(["installation", "installation_repositories"]);
     expect([...handled].filter((e) => !delivered.has(e)).sort()).toEqual([...manifest.default_events].sort());
     expect([...delivered].every((e) => handled.has(e))).toBe(true);
-    expect(manifest.default_permissions).toEqual({ issues: "write", contents: "write", checks: "write", pull_requests: "write", metadata: "read" });
+    expect(manifest.default_permissions).toEqual({ issues: "write", contents: "write", checks: "write", pull_requests: "write", metadata: "read", organization_projects: "write" });
   });
 
   it(".env.example documents every variable the server reads", () => {

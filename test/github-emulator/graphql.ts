@@ -9,11 +9,15 @@ import { issueApi } from "./store/issues.js";
 import { headSha } from "./store/pulls.js";
 import { fullName, repoHtml } from "./store/repos.js";
 import { MutationError, MutationResolver } from "./graphql-mutations.js";
+import { ProjectsGraph } from "./graphql-projects.js";
+import { typeMatches } from "./graphql-types.js";
 
 // ---------- parsing ----------
 interface Field {
   alias: string;
+  /** "..." for an inline fragment (`... on Type { }`), whose type is `on`. */
   name: string;
+  on?: string;
   args: Record<string, unknown>;
   selections: Field[] | undefined;
 }
@@ -76,7 +80,13 @@ function parse(src: string, variables: Record<string, unknown>): { operation: "q
     expect("{");
     const fields: Field[] = [];
     while (peek() !== "}") {
-      if (peek() === "...") throw new GraphQLSyntaxError("Fragments are not supported by the emulator's GraphQL handler");
+      if (peek() === "...") {
+        next();
+        if (next() !== "on") throw new GraphQLSyntaxError("Named fragments are not supported by the emulator's GraphQL handler");
+        const on = next();
+        fields.push({ alias: "...", name: "...", on, args: {}, selections: selectionSet() });
+        continue;
+      }
       let name = next();
       let alias = name;
       if (peek() === ":") {
@@ -142,9 +152,13 @@ function connection(items: Resolver[], args: Record<string, unknown>): Resolver 
 
 export class GraphQLHandler {
   private readonly mutations: MutationResolver;
+  private readonly projects: ProjectsGraph;
+  /** Who sent the request being answered (what an issue's project items show depends on it). */
+  private actor: Actor = { kind: "anonymous" };
 
   constructor(private readonly state: State) {
     this.mutations = new MutationResolver(state, () => state.hostMode);
+    this.projects = new ProjectsGraph(state, (pr) => this.closingIssues(pr), (issue) => this.issueNode(issue));
   }
 
   /** Runs a mutation document's fields; validation refusals answer without data, as GitHub does. */
@@ -153,7 +167,9 @@ export class GraphQLHandler {
     const errors: Array<Record<string, unknown>> = [];
     for (const f of fields) {
       try {
-        const payload = this.mutations.resolve({ name: f.name, args: f.args }, actor);
+        const payload = this.projects.handles(f.name)
+          ? this.projects.resolve(f.name, (f.args["input"] ?? {}) as Record<string, unknown>, actor)
+          : this.mutations.resolve({ name: f.name, args: f.args }, actor);
         const node: Resolver = { __typename: String(payload["__typename"]) };
         for (const [k, v] of Object.entries(payload)) {
           node[k] = v && typeof v === "object" && "node_id" in v && "repo" in v ? this.issueNode(v as IssueRecord) : v;
@@ -193,6 +209,7 @@ export class GraphQLHandler {
       resourcePath: `/${fullName(issue.repo)}/issues/${issue.number}`,
       apiUrl: issueApi(this.state, issue),
       repository: () => this.repoNode(issue.repo),
+      ...(issue.pull ? {} : this.projects.issueFields(issue, this.actor)),
     };
   }
 
@@ -256,6 +273,25 @@ export class GraphQLHandler {
         }
         return this.repoNode(repo);
       },
+      ...Object.fromEntries(
+        (["repositoryOwner", "organization", "user"] as const).map((name) => [
+          name,
+          (args: Record<string, unknown>) => {
+            const owner = this.state.users.get(String(args["login"]).toLowerCase());
+            const type = name === "organization" ? "Organization" : name === "user" ? "User" : null;
+            if (!owner || (type !== null && owner.type !== type) || owner.type === "Bot") {
+              if (type) errors.push({ type: "NOT_FOUND", path: [name], message: `Could not resolve to a${type === "Organization" ? "n" : ""} ${type} with the login of '${String(args["login"])}'.` });
+              return null;
+            }
+            return this.projects.ownerNode(owner, actor, errors, [name]);
+          },
+        ]),
+      ),
+      nodes: (args: Record<string, unknown>) =>
+        (Array.isArray(args["ids"]) ? args["ids"] : []).map((id) => {
+          const issue = [...this.state.issuesById.values()].find((i) => i.node_id === id);
+          return issue && this.canSee(actor, issue.repo) ? this.issueNode(issue) : null;
+        }),
     };
   }
 
@@ -264,6 +300,10 @@ export class GraphQLHandler {
     for (const f of fields) {
       if (f.name === "__typename") {
         out[f.alias] = obj.__typename;
+        continue;
+      }
+      if (f.name === "...") {
+        if (f.on !== undefined && typeMatches(obj.__typename, f.on)) Object.assign(out, this.resolve(obj, f.selections ?? [], path, errors));
         continue;
       }
       if (!(f.name in obj)) {
@@ -290,6 +330,7 @@ export class GraphQLHandler {
     if (typeof b.query !== "string") return { result: { errors: [{ message: "A query attribute must be specified and must be a string." }] }, mutation: false, ok: false };
     const variables = (b.variables && typeof b.variables === "object" ? b.variables : {}) as Record<string, unknown>;
     const errors: GraphQLError[] = [];
+    this.actor = actor;
     try {
       const doc = parse(b.query, variables);
       if (doc.operation === "mutation") return { ...this.mutate(doc.fields, actor), mutation: true };

@@ -24,6 +24,9 @@ describe("validateConfig", () => {
     expect(result.ok && result.config.gates.mode).toBe("advisory");
     expect(result.ok && result.config.labels.parallel).toEqual({ name: "parallel", color: "abcdef" });
     expect(result.ok && result.config.gates.enabled).toBe(true);
+    expect(result.ok && result.config.project).toBe("");
+    const withProject = validateConfig({ project: "octo-org/5" });
+    expect(withProject.ok && withProject.config.project).toBe("octo-org/5");
   });
 
   it.each([
@@ -34,6 +37,8 @@ describe("validateConfig", () => {
     [{ writeBack: { batchWindowSeconds: -1 } }, /^writeBack\.batchWindowSeconds: /],
     [{ colour: 1 }, /unknown key `colour`/],
     ["just a string", /^\(top level\): /],
+    [{ project: "https://github.com/orgs/octo-org/projects/5" }, /^project: must be <organization or user>\/<project number>, such as octo-org\/5/],
+    [{ project: "octo-org/0" }, /^project: must be/],
   ])("names the key at fault for %j", (raw, message) => {
     const result = validateConfig(raw);
     expect(result.ok).toBe(false);

@@ -7,11 +7,12 @@ import { buildSchema, parse, validate } from "graphql";
 import { schema } from "@octokit/graphql-schema";
 import { GRAPHQL_DOCUMENTS } from "../../../src/github/graphql-documents.js";
 import { QUERY as CLOSING_ISSUES } from "../../../src/gates/closing-issues.js";
+import { PROJECT_DOCUMENTS } from "../../../src/github/project-documents.js";
 
 // The package's SDL (schema.graphql) is the current schema; its schema.json lags behind (it has no sub-issues).
 // GitHub's SDL defines two EnterpriseOwnerInfo fields twice, so the SDL check is skipped (the documents are still validated).
 const github = buildSchema(schema.idl, { assumeValidSDL: true });
-const documents: Array<[string, string]> = [...Object.entries(GRAPHQL_DOCUMENTS), ["closing issues (gates)", CLOSING_ISSUES]];
+const documents: Array<[string, string]> = [...Object.entries(GRAPHQL_DOCUMENTS), ["closing issues (gates)", CLOSING_ISSUES], ...Object.entries(PROJECT_DOCUMENTS)];
 
 describe("GraphQL documents against GitHub's public schema", () => {
   it.each(documents)("%s is valid", (_name, document) => {
