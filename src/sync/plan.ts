@@ -164,11 +164,11 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   let desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
   const host = input.host ?? FULL_HOST;
   const { matched, unclaimed } = matchIssues(desired.issues, mine);
+  const held = heldTasks(doc);
   // An issue closed ahead of its tick already counts as done for the ready queue (same keys, same match).
-  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline, input.config.writeBack.onNotPlanned) : null;
+  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline, input.config.writeBack.onNotPlanned, new Set(held.tasks.keys())) : null;
   if (doc && readiness) desired = desiredState(doc, input.config, input.ctx, input.blobSha, readiness);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
-  const held = heldTasks(doc);
   const heldKeys = new Set([...held.tasks.keys()].map((id) => taskKey(input.path, id)));
   return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host, held, heldKeys };
 }

@@ -33,7 +33,8 @@ function closedAfterPlan(d: DesiredIssue, issue: TrackedIssue | undefined, basel
  * Readiness counting the issues too; null when it is the file's alone (the common case: the
  * desired state already computed stands). An issue closed as completed settles its task for the
  * tasks that wait on it, as the gates count it; one closed as not planned (kept open in the file)
- * only takes its own task out of the queue.
+ * only takes its own task out of the queue. A task the list's errors hold back (no issue is
+ * planned for it) is not offered either.
  */
 export function issueAwareReadiness(
   doc: TaskDocument,
@@ -41,6 +42,7 @@ export function issueAwareReadiness(
   matched: ReadonlyMap<string, TrackedIssue>,
   baseline: TaskDocument | null,
   onNotPlanned: OnNotPlanned,
+  heldIds: ReadonlySet<string> = new Set(),
 ): Map<string, TaskReadiness> | null {
   const done = new Set<Task>();
   const closed: Task[] = [];
@@ -50,10 +52,11 @@ export function issueAwareReadiness(
     if (after === "done") done.add(d.task);
     if (after === "closed") closed.push(d.task);
   }
-  if (done.size === 0 && closed.length === 0) return null;
+  if (done.size === 0 && closed.length === 0 && heldIds.size === 0) return null;
   const hierarchy = subTasks(doc);
   const readiness = taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t) || done.has(t));
   for (const task of closed) readiness.set(task.id, "done");
+  for (const id of heldIds) if (readiness.get(id) === "ready") readiness.set(id, "blocked");
   const fromFile = fileReadiness(doc);
   // A resting close (not planned, already out of the queue) changes nothing: no second render.
   return [...readiness].every(([id, state]) => fromFile.get(id) === state) ? null : readiness;

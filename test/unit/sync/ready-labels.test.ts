@@ -122,6 +122,15 @@ describe("the ready label", () => {
     expect(readyTasks(repo.gh)).toEqual(["T004"]); // phases 1 and 2 settled; T005 waits for T004
   });
 
+  it("does not offer a task the list's errors hold back, and the tracking issue stays stable", () => {
+    const repo = synced();
+    const broken = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Create project structure (depends on T099)");
+    repo.gh.apply(repo.plan(broken));
+    expect(repo.tracking().body).not.toContain("{{tasksync-issue:");
+    expect(repo.tracking().body).toContain("**Ready now:** nothing");
+    expect(repo.plan(broken).operations).toEqual([]);
+  });
+
   it("leaves a removed task's issue without it when it closes", () => {
     const repo = synced();
     const t001 = repo.task("T001");
