@@ -9,10 +9,9 @@
  * and tokenizing them is most of micromark's time. GFM tables are not parsed either (the table
  * extension nearly doubles the time): a paragraph line that starts with "|" is a table row.
  */
-import type { Nodes } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
-import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { parse, preprocess } from "micromark";
+import { subtokenize } from "micromark-util-subtokenize";
+import type { Event, Token } from "micromark-util-types";
 
 export type BlockKind = "blank" | "text" | "heading" | "code" | "html" | "quote" | "table" | "rule";
 
@@ -52,28 +51,6 @@ export interface MarkdownBlocks {
   /** Code blocks by first line. */
   codes: Map<number, CodeBlock>;
 }
-
-const NO_INLINE = {
-  disable: {
-    null: [
-      "attention",
-      "autolink",
-      "characterEscape",
-      "characterReference",
-      "codeText",
-      "hardBreakEscape",
-      "htmlText",
-      "labelStartImage",
-      "labelStartLink",
-      "labelEnd",
-    ],
-  },
-};
-
-const OPTIONS = {
-  extensions: [NO_INLINE, gfmTaskListItem()],
-  mdastExtensions: [gfmTaskListItemFromMarkdown()],
-};
 
 /**
  * Reads the block structure of `lines` (the document's lines without line endings; lines that
@@ -149,75 +126,129 @@ export function chunkStarts(lines: readonly string[], chunkLines: number = CHUNK
 
 /** Reads lines [from, to) (0-based) as one Markdown document into `out`, at their real line numbers. */
 function readChunk(lines: readonly string[], from: number, to: number, out: MarkdownBlocks): void {
-  const tree = fromMarkdown(lines.slice(from, to).join("\n"), OPTIONS);
-  const startOf = (node: Nodes): number => (node.position?.start.line ?? 0) + from;
-  const endOf = (node: Nodes): number => (node.position?.end.line ?? node.position?.start.line ?? 0) + from;
-  const mark = (node: Nodes, kind: BlockKind, item: number): void => {
-    const end = endOf(node);
-    for (let l = startOf(node); l <= end && l < out.lines.length; l++) out.lines[l] = { kind, item };
+  const text = lines.slice(from, to).join("\n");
+  // micromark's own steps (what `micromark()` and mdast-util-from-markdown run), stopped after
+  // the first subtokenize pass: the blocks and containers are then final (containers end before
+  // trailing blank lines); the later passes only tokenize text inside blocks.
+  const events = parse().document().write(preprocess()(text, undefined, true));
+  subtokenize(events);
+  readEvents(events, text, lines, from, out);
+}
+
+/** The list items open around the current event: one entry per open list. */
+interface OpenList {
+  /** The item the list is nested in (-1 at top level). */
+  parent: number;
+  /** The list's current item (the list's parent until its first item starts). */
+  item: number;
+}
+
+const LEAVES = new Set(["paragraph", "definition", "atxHeading", "setextHeading", "codeFenced", "codeIndented", "htmlFlow", "thematicBreak"]);
+
+function readEvents(events: readonly Event[], text: string, lines: readonly string[], from: number, out: MarkdownBlocks): void {
+  const lists: OpenList[] = [];
+  /** The block whose inner events are being passed over (a leaf block or a blockquote). */
+  let inside: Token | null = null;
+  let heading: { depth: number; parts: string[] } | null = null;
+  let info: string | null = null;
+  const mark = (token: Token, kind: BlockKind, item: number): void => {
+    const end = token.end.line + from;
+    for (let l = token.start.line + from; l <= end && l < out.lines.length; l++) out.lines[l] = { kind, item };
   };
-  const walk = (node: Nodes, item: number): void => {
-    switch (node.type) {
-      case "root":
-      case "list":
-        for (const child of node.children) walk(child, item);
+  for (const [step, token] of events) {
+    if (inside !== null) {
+      if (step === "exit" && token === inside) {
+        inside = null;
+        if (token.type !== "blockQuote") finishLeaf(token);
+      } else if (heading !== null && step === "enter") {
+        if (token.type === "atxHeadingSequence" && heading.depth === 0) heading.depth = token.end.offset - token.start.offset;
+        else if (token.type === "setextHeadingLineSequence") heading.depth = text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
+        else if (token.type === "chunkText") heading.parts.push(text.slice(token.start.offset, token.end.offset));
+      } else if (step === "enter" && token.type === "codeFencedFenceInfo" && info === null) {
+        info = text.slice(token.start.offset, token.end.offset);
+      }
+      continue;
+    }
+    const type = token.type;
+    if (type === "listOrdered" || type === "listUnordered") {
+      if (step === "enter") {
+        const parent = lists.at(-1)?.item ?? -1;
+        lists.push({ parent, item: parent });
+      } else lists.pop();
+      continue;
+    }
+    if (step === "exit") continue;
+    const list = lists.at(-1);
+    if (type === "listItemPrefix" && list) {
+      const index = out.items.length;
+      const line = token.start.line + from;
+      out.items.push({ line, parent: list.parent });
+      out.itemAt.set(line, index);
+      if (out.lines[line]) out.lines[line] = { kind: "text", item: index };
+      list.item = index;
+    } else if (type === "blockQuote") {
+      mark(token, "quote", list?.item ?? -1);
+      inside = token;
+    } else if (LEAVES.has(type)) {
+      inside = token;
+      if (type === "atxHeading" || type === "setextHeading") heading = { depth: 0, parts: [] };
+      info = null;
+    }
+  }
+
+  function finishLeaf(token: Token): void {
+    const item = lists.at(-1)?.item ?? -1;
+    const start = token.start.line + from;
+    switch (token.type) {
+      case "atxHeading":
+      case "setextHeading":
+        mark(token, "heading", item);
+        out.headings.set(start, { depth: heading?.depth ?? 0, text: headingText(heading?.parts ?? []) });
+        heading = null;
         return;
-      case "listItem": {
-        const index = out.items.length;
-        const line = startOf(node);
-        out.items.push({ line, parent: item });
-        out.itemAt.set(line, index);
-        if (out.lines[line]) out.lines[line] = { kind: "text", item: index };
-        for (const child of node.children) walk(child, index);
+      case "codeFenced":
+      case "codeIndented": {
+        mark(token, "code", item);
+        const fenced = /^\s*(?:`{3,}|~{3,})/.test(lines[start - 1] ?? "");
+        const lang = fenced ? (/^[\w+-]*/.exec(info ?? "")?.[0] ?? "").toLowerCase() : null;
+        out.codes.set(start, { endLine: token.end.line + from, lang });
         return;
       }
-      case "blockquote":
-        mark(node, "quote", item);
-        return;
-      case "heading": {
-        mark(node, "heading", item);
-        out.headings.set(startOf(node), { depth: node.depth, text: textOf(node).replace(/\s*\n\s*/g, " ").trim() });
-        return;
-      }
-      case "code": {
-        mark(node, "code", item);
-        const start = startOf(node);
-        const first = lines[start - 1] ?? "";
-        const fenced = /^\s*(?:`{3,}|~{3,})/.test(first);
-        const lang = fenced ? (/^[\w+-]*/.exec(node.lang ?? "")?.[0] ?? "").toLowerCase() : null;
-        out.codes.set(start, { endLine: endOf(node), lang });
-        return;
-      }
-      case "html":
-        mark(node, "html", item);
-        return;
-      case "table":
-        mark(node, "table", item);
+      case "htmlFlow":
+        mark(token, "html", item);
         return;
       case "thematicBreak":
-        mark(node, "rule", item);
+        mark(token, "rule", item);
         return;
       case "paragraph":
-        mark(node, "text", item);
-        markTableRows(node, item);
+        mark(token, "text", item);
+        markTableRows(token.start.line + from, token.end.line + from, item);
         return;
       default:
-        mark(node, "text", item);
+        mark(token, "text", item);
     }
-  };
-  const markTableRows = (node: Nodes, item: number): void => {
-    const start = startOf(node);
-    const end = endOf(node);
+  }
+
+  function markTableRows(start: number, end: number, item: number): void {
     if (!(lines[start - 1] ?? "").trimStart().startsWith("|")) return;
     for (let l = start; l <= end && l < out.lines.length; l++) {
       if ((lines[l - 1] ?? "").trimStart().startsWith("|")) out.lines[l] = { kind: "table", item };
     }
-  };
-  walk(tree, -1);
+  }
 }
 
-function textOf(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("children" in node) return (node.children as Nodes[]).map(textOf).join("");
-  return "";
+/**
+ * A heading's text from its raw text chunks, as CommonMark's inline step would give it with no
+ * inline constructs: each line without its leading and trailing spaces and tabs; lines joined by
+ * a space, or by nothing after a hard line break (two or more trailing spaces and no tab).
+ */
+function headingText(parts: readonly string[]): string {
+  const rows = parts.join("").split(/\r\n|\r|\n/);
+  let joined = "";
+  rows.forEach((row, i) => {
+    const trailing = /[ \t]*$/.exec(row)?.[0] ?? "";
+    joined += row.slice(0, row.length - trailing.length).replace(/^[ \t]+/, "");
+    if (i < rows.length - 1) joined += trailing.length >= 2 && !trailing.includes("\t") ? "" : "\n";
+  });
+  return joined.replace(/\s*\n\s*/g, " ").trim();
 }
