@@ -77,7 +77,7 @@ export function readMarkdownBlocks(lines: readonly string[], chunkLines: number 
 }
 
 /** Lines a chunk holds at least, before it may be cut. */
-const CHUNK_LINES = 200;
+const CHUNK_LINES = 100;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TOP_LEVEL_START = /^(?:#{1,6}(?:\s|$)|[-*+][ \t]+\S)/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
