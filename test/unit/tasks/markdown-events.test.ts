@@ -3,7 +3,7 @@ import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { readMarkdownBlocks, type BlockKind, type MarkdownBlocks } from "../../../src/tasks/markdown-blocks.js";
+import { emptyBlocks, readMarkdownBlocks, type BlockKind, type MarkdownBlocks } from "../../../src/tasks/markdown-blocks.js";
 import { corpusAvailable, corpusFiles } from "../../../scripts/corpus/corpus-files.js";
 import { fixture, fixtureNames } from "./fixture-files.js";
 
@@ -21,13 +21,7 @@ const NO_INLINE = {
 };
 
 function blocksFromTree(lines: readonly string[]): MarkdownBlocks {
-  const out: MarkdownBlocks = {
-    lines: Array.from({ length: lines.length + 1 }, () => ({ kind: "blank" as BlockKind, item: -1 })),
-    items: [],
-    itemAt: new Map(),
-    headings: new Map(),
-    codes: new Map(),
-  };
+  const out = emptyBlocks(lines.length);
   const tree = fromMarkdown(lines.join("\n"), { extensions: [NO_INLINE, gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const startOf = (node: Nodes): number => node.position?.start.line ?? 0;
   const endOf = (node: Nodes): number => node.position?.end.line ?? 0;
