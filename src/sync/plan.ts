@@ -20,6 +20,8 @@ import { rollupStateChange, taskStateChange } from "./plan-state.js";
 import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "./render-diagnostics.js";
 import type { RepoContext } from "./repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
+import { planIssueFields, type FieldWarning, type ObservedFields } from "./plan-issue-fields.js";
+import { fieldWarningsHash, renderFieldWarnings } from "./render-field-warnings.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -30,6 +32,8 @@ export interface FileObservation {
   blockedBy: Map<string, LinkedIssue[]>;
   /** The diagnostics comment on the tracking issue, when observe read the comments; null when there is none. */
   diagnosticsComment?: { id: number; body: string } | null;
+  /** Milestones, assignability and issue types, when observed (plan-issue-fields.ts). */
+  fields?: ObservedFields;
 }
 
 export interface IssueRef {
@@ -66,6 +70,9 @@ export interface Plan {
   unchanged: number;
   /** Set when the list has errors and only its diagnostics were planned. */
   blockedByErrors: boolean;
+  /** What could not be done as the list asks (shown in the diagnostics comment), and info notes. */
+  warnings?: FieldWarning[];
+  notes?: string[];
 }
 
 /** The body with its marker replaced, still within GitHub's size limit. */
@@ -203,11 +210,14 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   };
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
-  for (const d of desired.issues) {
+  const fields = doc ? planIssueFields(doc, desired.issues, matched, input.config, observed.fields) : undefined;
+  for (const d of fields?.desired ?? desired.issues) {
     const planned = planIssue(d, matched.get(d.key), input, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
+  ops.push(...(fields?.operations ?? []));
+  const warnings = fields?.warnings ?? [];
   for (const issue of unclaimed) ops.push(...planRemoved(issue, input));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
@@ -219,9 +229,15 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     const taskKeys = new Set(desired.issues.filter((d) => d.kind === "task").map((d) => d.key));
     const states = plannedStatesDigest([...matched.values(), ...unclaimed], ops, new Set(), taskKeys);
     const recordedMarker = parseMarker(trackingDesired.body);
-    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, states }) : trackingDesired.body;
+    const diag = warnings.length > 0 ? { diag: fieldWarningsHash(path, warnings) } : {};
+    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, states, ...diag }) : trackingDesired.body;
     const hadDiagnostics = tracking?.marker.kind === "tracking" && tracking.marker.diag !== undefined;
-    if (hadDiagnostics && observed.diagnosticsComment) {
+    if (warnings.length > 0) {
+      const body = renderFieldWarnings(path, warnings);
+      const existing = observed.diagnosticsComment;
+      if (!existing) ops.push({ kind: "comment", key: trackingDesired.key, body, reason: "some of the list could not be applied" });
+      else if (existing.body !== body) ops.push({ kind: "update-comment", key: trackingDesired.key, commentId: existing.id, body, reason: "the warnings changed" });
+    } else if (hadDiagnostics && observed.diagnosticsComment) {
       const resolved = renderDiagnosticsResolved(path);
       if (observed.diagnosticsComment.body !== resolved) {
         ops.push({ kind: "update-comment", key: trackingDesired.key, commentId: observed.diagnosticsComment.id, body: resolved, reason: "the errors are fixed" });
@@ -236,7 +252,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  return { path, operations: ops, refs, unchanged, blockedByErrors: false };
+  return { path, operations: ops, refs, unchanged, blockedByErrors: false, ...(fields ? { warnings, notes: fields.notes } : {}) };
 }
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */
