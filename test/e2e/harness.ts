@@ -19,6 +19,8 @@ const SECRET = "e2e-webhook-secret";
 export interface HarnessOptions {
   /** Files in the repository before the app is installed. */
   files?: Record<string, string>;
+  /** Whether the repository's owner is a person (default) or an organisation. */
+  ownerType?: "User" | "Organization";
   /** Install the app on the repository at start (sends installation.created). Default true. */
   install?: boolean;
   /** Write-back batch window, in ms (default 200). */
@@ -78,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { port } = server.address() as AddressInfo;
   emulator.setWebhookTarget({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
 
-  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {} });
+  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {}, ...(options.ownerType ? { ownerType: options.ownerType } : {}) });
   let installationId = 0;
 
   const settle = async (): Promise<void> => {
