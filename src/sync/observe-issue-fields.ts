@@ -2,7 +2,7 @@
  * Observe for milestones, assignees and issue types, only what the config and the list ask for:
  * the repository's milestones (per list, since an earlier list may have made some), whether each
  * `@login` can be assigned (once per login and reconcile), the organisation's issue types (once
- * per reconcile, and only where the host has them).
+ * per reconcile, on github.com and GHEC: GHES descriptions have no REST endpoint listing them).
  */
 import type { Logger } from "pino";
 import type { TasksyncConfig } from "../config/schema.js";
@@ -27,7 +27,8 @@ export class IssueFieldsObserver {
   private async types(config: TasksyncConfig): Promise<string[] | null> {
     if (config.issues.type === null && config.issues.featureType === null) return null;
     if (this.issueTypes === undefined) {
-      this.issueTypes = this.host.issueTypes ? await orgIssueTypes(this.gh, this.repo.owner) : null;
+      // The REST list of an organisation's types is github.com's (GHEC too): no GHES description has it.
+      this.issueTypes = this.host.issueTypes && this.host.kind === "github.com" ? await orgIssueTypes(this.gh, this.repo.owner) : null;
       if (this.issueTypes === null) this.log.info({ owner: this.repo.owner }, "no issue types to use (a user-owned repository, or none on this host): issues get no type");
     }
     return this.issueTypes;

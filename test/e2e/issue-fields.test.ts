@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { parseMarker } from "../../src/sync/marker.js";
-import { assignIssue, issueFields, milestones } from "../github-emulator/index.js";
+import { addMilestone, assignIssue, issueFields, milestones } from "../github-emulator/index.js";
 import { findByMarker, issuesOf, taskIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -67,6 +67,38 @@ describe("an organisation's repository with issue types", () => {
     // @ghost left the line: the warning is resolved in the same comment.
     expect(h.emulator.comments(h.owner, h.repo, feature.number).map((c) => c.body)).toEqual([expect.stringContaining("parses cleanly again")]);
     expect(milestones(h.emulator, h.owner, h.repo)).toHaveLength(2);
+  });
+});
+
+describe("a milestone create whose answer is lost", () => {
+  it("GitHub applies it and answers 502: tasksync lists the milestones, finds its own, and makes no second one", async () => {
+    h = await startHarness({ ownerType: "Organization", install: false, files: { [PATH]: list("Add the upload form"), ".github/tasksync.yml": "milestones: phase\n" } });
+    h.emulator.applyThenFail({ method: "POST", path: /\/milestones$/, status: 502, times: 1 });
+    h.emulator.install({ account: h.owner, repos: [h.repo] });
+    await h.settle();
+    const made = milestones(h.emulator, h.owner, h.repo);
+    expect(made.map((m) => m.title)).toEqual(["Phase 1: Setup", "Phase 3: User Story 1 - Upload a photo (Priority: P1)"]);
+    expect(h.emulator.requests.history.filter((r) => r.route === "POST /repos/{owner}/{repo}/milestones").map((r) => r.status)).toEqual([502, 201]);
+    expect(fields(h, "T001").milestone?.number).toBe(made[0]!.number);
+    expect(fields(h, "T006").milestone?.number).toBe(made[1]!.number);
+  });
+
+  it("someone else's milestone with the heading's title: left alone, tasksync's gets the feature in its title, the comment says so", async () => {
+    h = await startHarness({ ownerType: "Organization", install: false, files: { [PATH]: list("Add the upload form"), ".github/tasksync.yml": "milestones: phase\n" } });
+    const theirs = addMilestone(h.emulator, h.owner, h.repo, "Phase 1: Setup", "octocat");
+    h.emulator.install({ account: h.owner, repos: [h.repo] });
+    await h.settle();
+    const all = milestones(h.emulator, h.owner, h.repo);
+    expect(all.map((m) => [m.title, m.creator])).toEqual([
+      ["Phase 1: Setup", "octocat"],
+      ["Phase 1: Setup (001-photos)", "tasksync[bot]"],
+      ["Phase 3: User Story 1 - Upload a photo (Priority: P1)", "tasksync[bot]"],
+    ]);
+    expect(all[0]!.description).toBeNull();
+    expect(fields(h, "T001").milestone).toEqual({ number: all[1]!.number, title: "Phase 1: Setup (001-photos)" });
+    expect(theirs).toBe(all[0]!.number);
+    const comments = h.emulator.comments(h.owner, h.repo, tracking(h)!.number).map((c) => c.body);
+    expect(comments).toEqual([expect.stringContaining('a milestone tasksync did not make is already titled "Phase 1: Setup"')]);
   });
 });
 
