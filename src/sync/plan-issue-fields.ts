@@ -64,7 +64,7 @@ export function mergeAssignees(base: string[], ours: string[], theirs: string[])
 function freeTitle(title: string, featureId: string, taken: Set<string>): string {
   const candidates = [title, `${title} (${featureId})`];
   for (let n = 2; candidates.length < 50; n += 1) candidates.push(`${title} (${featureId}, ${n})`);
-  const chosen = candidates.find((c) => !taken.has(lower(c))) ?? `${title} (${featureId}, ${Date.now()})`;
+  const chosen = candidates.find((c) => !taken.has(lower(c))) ?? (candidates[candidates.length - 1] as string);
   taken.add(lower(chosen));
   return chosen;
 }
