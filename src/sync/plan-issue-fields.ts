@@ -169,6 +169,13 @@ export function planIssueFields(
     if (reasons.length > 0) {
       operations.push({ kind: "set-issue-fields", key: d.key, number: issue?.number ?? null, ...fields, reason: reasons.join("; ") });
     }
+    if (!issue && next !== d && next.body !== d.body) {
+      // A new issue records the assignees base only once they are set: created without it, then
+      // its body follows the fields (update-issue runs after set-issue-fields). A sync cut off
+      // in between assigns them again next time instead of taking them as a person's removal.
+      operations.push({ kind: "update-issue", key: d.key, number: null, body: next.body, reason: "record the assignees applied" });
+      return d;
+    }
     return next;
   });
   return { desired: out, operations, warnings, notes };

@@ -210,6 +210,23 @@ describe("assignees", () => {
     expect(parseMarker(repo.gh.byNumber(t6).body)).toMatchObject({ assignees: ["carol"] });
   });
 
+  it("a new issue records the assignees base only after they are set: a sync cut off after the create assigns them next time", () => {
+    const repo = new Repo(config({}));
+    const plan = repo.plan(list("@alice Add the upload form"));
+    const t6 = `${PATH}#T006`;
+    const create = plan.operations.find((op) => op.kind === "create-issue" && op.key === t6);
+    expect(create?.kind === "create-issue" && parseMarker(create.body)).not.toHaveProperty("assignees");
+    const ofT6 = plan.operations.filter((op) => "key" in op && op.key === t6).map((op) => op.kind);
+    expect(ofT6).toEqual(["create-issue", "set-issue-fields", "update-issue", "add-sub-issue"]);
+
+    // Cut off right after the creates: the issues exist, nobody is assigned, no base recorded.
+    repo.gh.applyAll({ ...plan, operations: plan.operations.filter((op) => op.kind === "create-issue" || op.kind === "ensure-label") });
+    const again = repo.sync(list("@alice Add the upload form"));
+    expect(kinds(again, "set-issue-fields").filter((op) => "key" in op && op.key === t6)).toEqual([expect.objectContaining({ assignees: ["alice"], type: "Task" })]);
+    expect(repo.gh.assigneesOf.get(repo.gh.taskNumber("T006"))).toEqual(["alice"]);
+    expect(parseMarker(repo.gh.byNumber(repo.gh.taskNumber("T006")).body)).toMatchObject({ assignees: ["alice"] });
+  });
+
   it("an unassignable login is a warning in the diagnostics comment and blocks nothing", () => {
     const repo = new Repo(config({}));
     const plan = repo.sync(list("@alice @ghost Add the upload form"));
