@@ -64,9 +64,25 @@ export const configSchema = z
           .enum(["close", "leave-open"])
           .default("close")
           .describe("What happens to the issue of a task removed from its list: closed as not planned, or left open."),
+        type: z
+          .string()
+          .min(1)
+          .nullable()
+          .default("Task")
+          .describe("Issue type of a task's issue, where the organisation has issue types (null: none). Missing types are skipped."),
+        featureType: z
+          .string()
+          .min(1)
+          .nullable()
+          .default("Feature")
+          .describe("Issue type of a feature's tracking issue, where the organisation has issue types (null: none)."),
       })
       .prefault({})
       .describe("How issues are titled and what happens to removed tasks."),
+    milestones: z
+      .enum(["none", "phase", "story"])
+      .default("none")
+      .describe("One milestone per phase or per user story holding its task issues; none: tasksync leaves milestones alone."),
     labels: z
       .strictObject({
         tasksync: fixedLabel("tasksync", "5319e7", "The label every issue tasksync manages carries."),

@@ -17,6 +17,8 @@ export interface TaskMarker {
   links?: string[];
   /** Set when the task left the list and its issue was closed for that. */
   removed?: true;
+  /** The line's assignable `@login`s last applied: the base of the assignee three-way rule. */
+  assignees?: string[];
 }
 
 export interface PhaseMarker {

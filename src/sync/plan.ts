@@ -22,6 +22,8 @@ import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } 
 import type { RepoContext } from "./repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
 import { withMarker } from "./with-marker.js";
+import { planIssueFields, type FieldWarning, type ObservedFields } from "./plan-issue-fields.js";
+import { withFieldWarnings } from "./render-field-warnings.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -32,6 +34,8 @@ export interface FileObservation {
   blockedBy: Map<string, LinkedIssue[]>;
   /** The diagnostics comment on the tracking issue, when observe read the comments; null when there is none. */
   diagnosticsComment?: { id: number; body: string } | null;
+  /** Milestones, assignability and issue types, when observed (plan-issue-fields.ts). */
+  fields?: ObservedFields;
 }
 
 export interface IssueRef {
@@ -70,6 +74,9 @@ export interface Plan {
   blockedByErrors: boolean;
   /** Ids of the tasks errors held back (nothing planned for them); absent or empty when none. */
   held?: string[];
+  /** What could not be done as the list asks (shown in the diagnostics comment), and info notes. */
+  warnings?: FieldWarning[];
+  notes?: string[];
 }
 
 function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
@@ -210,15 +217,20 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   };
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
-  for (const d of syncing) {
+  const fields = doc ? planIssueFields(doc, syncing, matched, input.config, observed.fields) : undefined;
+  for (const d of fields?.desired ?? syncing) {
     const planned = planIssue(d, matched.get(d.key), planInput, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
+  ops.push(...(fields?.operations ?? []));
+  const warnings = fields?.warnings ?? [];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
-  // The list's errors, named with the tasks they hold back, in the comment on the tracking issue.
-  const diagnostics = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
+  // could not be applied as the list asks (unassignable logins, a milestone title someone holds).
+  const heldComment = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  const diagnostics = withFieldWarnings(heldComment, path, warnings);
   if (diagnostics !== undefined && trackingDesired) ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
@@ -253,7 +265,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const issue of unclaimed) refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds };
+  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds, ...(fields ? { warnings, notes: fields.notes } : {}) };
 }
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */
