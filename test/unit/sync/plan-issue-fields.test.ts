@@ -227,6 +227,19 @@ describe("assignees", () => {
     expect(parseMarker(repo.gh.byNumber(repo.gh.taskNumber("T006")).body)).toMatchObject({ assignees: ["alice"] });
   });
 
+  it("a list with a held task and an unassignable login says both in its one diagnostics comment", () => {
+    const repo = new Repo(config({}));
+    const text = `${list("@ghost Add the upload form")}- [ ] T001 A second T001\n`;
+    const plan = repo.sync(text);
+    expect(plan.held).toEqual(["T001"]);
+    expect(plan.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining("@ghost cannot be assigned") })]);
+    const tracking = repo.gh.issues.find((i) => parseMarker(i.body)?.kind === "tracking")!;
+    expect(tracking.comments).toHaveLength(1);
+    expect(tracking.comments[0]?.body).toContain("held back");
+    expect(tracking.comments[0]?.body).toContain("@ghost cannot be assigned");
+    expect(repo.plan(text).operations).toEqual([]);
+  });
+
   it("an unassignable login is a warning in the diagnostics comment and blocks nothing", () => {
     const repo = new Repo(config({}));
     const plan = repo.sync(list("@alice @ghost Add the upload form"));
