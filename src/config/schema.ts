@@ -64,6 +64,12 @@ export const configSchema = z
           .enum(["close", "leave-open"])
           .default("close")
           .describe("What happens to the issue of a task removed from its list: closed as not planned, or left open."),
+        granularity: z
+          .enum(["task", "phase"])
+          .default("task")
+          .describe(
+            "One issue per task, or one issue per phase whose body holds its tasks as a checklist (ticking a box ticks the task). Switching to phase closes the task issues as not planned; switching back reopens them.",
+          ),
       })
       .prefault({})
       .describe("How issues are titled and what happens to removed tasks."),

@@ -25,6 +25,7 @@ import { withSyncProgress } from "./render-tracking-body.js";
 import { writeCheckboxes, type FileWrite } from "../writeback/write-checkboxes.js";
 import { findComment, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
 import type { IssueTrust } from "./trust.js";
+import { checklistUnchanged } from "./checklist-unchanged.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -219,6 +220,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       }
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
+        if (op.checklistSeen !== undefined && !(await checklistUnchanged(gh, repo, number, op.checklistSeen))) {
+          report.skipped.push({ op: describeOperation(op), why: "its checklist was edited on GitHub since it was read" });
+          log.info(operationLogFields(op), "a phase checklist changed since it was read: left for the next reconcile");
+          return;
+        }
         const body = op.body === undefined ? undefined : bodyToSend(op.key, op.body);
         if (op.key === tracking && body !== undefined) {
           trackingBody = body;

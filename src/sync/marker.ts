@@ -26,6 +26,8 @@ export interface PhaseMarker {
   phase: string;
   /** Keys of the phases whose issues tasksync linked as blockers of this one. */
   links?: string[];
+  /** With one issue per phase: the ids whose box the body's checklist was last written ticked (the agreed state). */
+  done?: string[];
 }
 
 export interface TrackingMarker {

@@ -12,6 +12,7 @@ import { parseMarker, renderMarker, trackingKey, type Marker } from "./marker.js
 import { fitBody } from "./fit-body.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
+import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "./plan-phase-checklists.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -96,6 +97,7 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
         key: d.key,
         number: issue.number,
         ...changes,
+        ...(changes.body !== undefined && d.kind === "phase" ? checklistSeen(issue) : {}),
         ...(state ? { state: state.state, stateReason: state.stateReason } : {}),
         reason: reasons.join("; "),
       });
@@ -177,8 +179,9 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const labelOps = planLabels(desired.labels, observed.labels);
 
   // The file follows its issues first: one commit, then the reconcile plans again at it.
+  const checklists = doc && !hasErrors(doc) ? planPhaseChecklists({ desired: desired.issues, matched, doc, baseline: input.baseline }) : null;
   if (doc && !hasErrors(doc) && input.config.writeBack.enabled) {
-    const changes = planCheckboxes({ desired: desired.issues, matched, baseline: input.baseline, onNotPlanned: input.config.writeBack.onNotPlanned });
+    const changes = [...planCheckboxes({ desired: desired.issues, matched, baseline: input.baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
     if (changes.length > 0) {
       const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
       return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false };
@@ -203,7 +206,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   };
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
-  for (const d of desired.issues) {
+  for (const d of checklists ? keepPendingBoxes(desired.issues, checklists.pending) : desired.issues) {
     const planned = planIssue(d, matched.get(d.key), input, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
