@@ -8,6 +8,7 @@ import { engineSettingsFromEnv, settingsFromEnv, type AppRuntime } from "./app/r
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
 import { registerIssuesHandler } from "./handlers/on-issues.js";
+import { registerIssueEditedHandler } from "./handlers/on-issue-edited.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { createQueue } from "./queue/create-queue.js";
@@ -34,6 +35,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     registerInstallationHandlers(app, runtime);
     registerCommentHandler(app, runtime);
     registerIssuesHandler(app, runtime);
+    registerIssueEditedHandler(app, runtime);
     registerPullRequestHandlers(app, runtime);
     try {
       options.addHandler(healthHandler(runtime.queue));

@@ -128,7 +128,7 @@ export function desiredState(doc: TaskDocument, config: TasksyncConfig, ctx: Rep
   const slotKeyOf = new Map([...slotOfTask].map(([id, slot]) => [id, slot.key]));
 
   const issues: DesiredIssue[] = [];
-  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha };
+  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha, ...(perPhase ? { granularity: "phase" as const } : {}) };
   issues.push({
     key: tracking,
     kind: "tracking",

@@ -39,6 +39,8 @@ export interface TrackingMarker {
   diag?: string;
   /** Digest of the states its task issues were left in: an issue closed or reopened since shows as a difference. */
   states?: string;
+  /** Set when the list was last synced as one issue per phase (`issues.granularity: phase`). */
+  granularity?: "phase";
 }
 
 const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;

@@ -13,6 +13,7 @@ import { fitBody } from "./fit-body.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
 import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "./plan-phase-checklists.js";
+import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -113,6 +114,8 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   if (m.kind !== "task") {
     return [{ kind: "update-issue", key: issue.key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
+  const superseded = supersededByPhase(issue, input);
+  if (superseded) return superseded;
   if (input.config.issues.onRemoved === "leave-open") return [];
   return [
     {
