@@ -12,14 +12,12 @@ import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { requireFields } from "../app/payload-guard.js";
 import { repoContextOf } from "../gates/queue-gates.js";
-import type { GitHubClient } from "../github/client.js";
+import { hasWriteAccess } from "../github/write-access.js";
 import { parseMarker } from "../sync/marker.js";
 import { checklistDigestEntry, readChecklist } from "../sync/phase-checklist.js";
 import { reportUntrusted } from "../sync/trust.js";
 import { isOwnBot } from "./on-issues.js";
 import { installationOf, reconcileSoon } from "./reconcile-soon.js";
-
-const WRITE_ACCESS = new Set(["admin", "maintain", "write"]);
 
 /** Whether a body edit changed the boxes of a checklist (from `changes.body.from` to the body now). */
 export function checklistChanged(before: string | undefined, after: string | null | undefined): boolean {
@@ -28,12 +26,6 @@ export function checklistChanged(before: string | undefined, after: string | nul
   const b = readChecklist(after ?? "");
   if (a === null && b === null) return false;
   return a === null || b === null || checklistDigestEntry(a) !== checklistDigestEntry(b);
-}
-
-/** Whether a user has write access to the repository (admin, maintain or write). */
-export async function hasWriteAccess(gh: GitHubClient, repo: { owner: string; repo: string }, login: string): Promise<boolean> {
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { ...repo, username: login });
-  return WRITE_ACCESS.has(data.permission) || WRITE_ACCESS.has(data.role_name ?? "");
 }
 
 export function registerIssueEditedHandler(app: Probot, runtime: AppRuntime): void {

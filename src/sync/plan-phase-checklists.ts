@@ -21,6 +21,8 @@ export interface ChecklistPlanInput {
   doc: TaskDocument;
   /** The list as last reconciled; null when unknown (then the file wins: nothing to follow). */
   baseline: TaskDocument | null;
+  /** Phase issues whose checklist was last edited by someone without write access: their boxes change nothing. */
+  distrusted?: ReadonlySet<string>;
 }
 
 export interface ChecklistPlan {
@@ -36,7 +38,7 @@ export function planPhaseChecklists(input: ChecklistPlanInput): ChecklistPlan {
   if (baseline === null) return plan;
   const byId = new Map(doc.tasks.map((t) => [t.id, t]));
   for (const d of input.desired) {
-    if (d.kind !== "phase") continue;
+    if (d.kind !== "phase" || input.distrusted?.has(d.key)) continue;
     const issue = input.matched.get(d.key);
     const agreed = issue?.marker.kind === "phase" ? issue.marker.done : undefined;
     if (!issue || agreed === undefined) continue; // not (yet) a checklist tasksync wrote

@@ -56,6 +56,8 @@ export interface PlanInput {
   observed: FileObservation;
   /** What the GitHub host can link (default: sub-issues and dependencies). */
   host?: PlanHost;
+  /** Phase issues whose checklist edits are not trusted (see checklist-editors.ts). */
+  distrustedChecklists?: ReadonlySet<string>;
 }
 
 export interface Plan {
@@ -182,7 +184,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const labelOps = planLabels(desired.labels, observed.labels);
 
   // The file follows its issues first: one commit, then the reconcile plans again at it.
-  const checklists = doc && !hasErrors(doc) ? planPhaseChecklists({ desired: desired.issues, matched, doc, baseline: input.baseline }) : null;
+  const checklists = doc && !hasErrors(doc) ? planPhaseChecklists({ desired: desired.issues, matched, doc, baseline: input.baseline, ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
   if (doc && !hasErrors(doc) && input.config.writeBack.enabled) {
     const changes = [...planCheckboxes({ desired: desired.issues, matched, baseline: input.baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
     if (changes.length > 0) {

@@ -20,6 +20,7 @@ import type { RepoContext } from "./repo-context.js";
 import type { IssueTrust } from "./trust.js";
 import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities.js";
 import type { ContentBudget } from "../github/pacing-budget.js";
+import { distrustedChecklists } from "./checklist-editors.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -65,7 +66,8 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   for (const read of linkReadsNeeded(doc, prepared)) blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
   const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined);
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
-  return planFile({ ...base, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) } }, prepared);
+  const distrusted = await distrustedChecklists({ gh, repo, doc, baseline: request.baseline, prepared, trust: request.trust, log: request.log });
+  return planFile({ ...base, distrustedChecklists: distrusted, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) } }, prepared);
 }
 
 export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {

@@ -79,7 +79,7 @@ describe("one issue per phase, end to end", () => {
     expect(kinds(h).filter((k) => k === "task")).toEqual([]);
   });
 
-  it("an edit by a user without write access writes nothing", async () => {
+  it("an edit by a user without write access writes nothing, then or at the next push", async () => {
     h = await startHarness({ files: { [PATH]: LIST, [CONFIG]: PHASED } });
     h.emulator.setCollaborator(h.owner, h.repo, "outsider", "read");
     const before = fileOnMain(h);
@@ -91,6 +91,13 @@ describe("one issue per phase, end to end", () => {
     expect(commitsOnMain(h)).toHaveLength(commitsBefore);
     expect(h.emulator.requests.writes()).toBe(0);
     expect(h.emulator.requests.count("GET /repos/{owner}/{repo}/collaborators/{username}/permission")).toBe(1);
+
+    // A later push reconciles the list: the outsider's tick is still not taken, and the body follows the file again
+    await h.push({ [PATH]: before.replace("- [ ] T001", "- [x] T001") });
+    expect(fileOnMain(h)).toBe(before.replace("- [ ] T001", "- [x] T001"));
+    expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1); // the push's own commit only
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", false], ["T005", false]]));
+    expect(readChecklist(phaseIssue(h, "1", PATH).body ?? "")).toEqual(new Map([["T001", true], ["T002", true]]));
   });
 
   it("switching an existing sync from task to phase (a push of the config alone) closes the open task issues as not planned, saying why", async () => {
