@@ -79,6 +79,20 @@ describe("one issue per phase, end to end", () => {
     expect(kinds(h).filter((k) => k === "task")).toEqual([]);
   });
 
+  it("a tick in a body and another in the file at the same time both survive", async () => {
+    h = await startHarness({ files: { [PATH]: LIST, [CONFIG]: PHASED } });
+    h.emulator.setCollaborator(h.owner, h.repo, "mona", "write");
+    h.emulator.pauseWebhooks(); // both happen before tasksync hears of either
+    tickInBody(h, "2", "T003", "mona");
+    h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: LIST.replace("- [ ] T004", "- [x] T004") } });
+    h.emulator.flushWebhooks();
+    await h.settle();
+    expect(fileOnMain(h)).toBe(LIST.replace("- [ ] T004", "- [x] T004").replace("- [ ] T003", "- [x] T003"));
+    expect(readChecklist(phaseIssue(h, "2", PATH).body ?? "")).toEqual(new Map([["T003", true]]));
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", true], ["T005", false]]));
+    expect(commitsOnMain(h)[0]?.message).toBe(`Tick T003 in ${PATH}`);
+  });
+
   it("an edit by a user without write access writes nothing, then or at the next push", async () => {
     h = await startHarness({ files: { [PATH]: LIST, [CONFIG]: PHASED } });
     h.emulator.setCollaborator(h.owner, h.repo, "outsider", "read");
