@@ -8,16 +8,12 @@
  * else is logged and changes nothing). Answers at once.
  */
 import type { Probot } from "probot";
-import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { requireFields } from "../app/payload-guard.js";
-import { repoContextOf } from "../gates/queue-gates.js";
 import { hasWriteAccess } from "../github/write-access.js";
 import { parseMarker } from "../sync/marker.js";
 import { checklistDigestEntry, readChecklist } from "../sync/phase-checklist.js";
-import { reportUntrusted } from "../sync/trust.js";
-import { isOwnBot } from "./on-issues.js";
-import { installationOf, reconcileSoon } from "./reconcile-soon.js";
+import { ownIssueChangedByOthers, reconcileAfter } from "./on-issues.js";
 
 /** Whether a body edit changed the boxes of a checklist (from `changes.body.from` to the body now). */
 export function checklistChanged(before: string | undefined, after: string | null | undefined): boolean {
@@ -35,22 +31,13 @@ export function registerIssueEditedHandler(app: Probot, runtime: AppRuntime): vo
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "phase" || !checklistChanged(changes.body?.from, issue.body)) return;
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, phase: marker.phase, issue: issue.number });
-    const botLogin = await learnBotLogin(app, runtime, log);
-    if (!isOwnBot(issue.user, botLogin)) {
-      reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
-      return;
-    }
-    if (isOwnBot(sender, botLogin)) {
-      log.debug({ sender: sender.login }, "ignored: tasksync's own edit");
-      return;
-    }
+    const own = await ownIssueChangedByOthers(app, runtime, context.payload, log);
+    if (!own) return;
     if (!(await hasWriteAccess(context.octokit, { owner: repository.owner.login, repo: repository.name }, sender.login))) {
       log.warn({ sender: sender.login }, "ignored a phase checklist edit: the editor has no write access");
       return;
     }
     log.info({ sender: sender.login }, "phase checklist edited: reconciling soon");
-    reconcileSoon(runtime, context.octokit, repoContextOf(repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(context.payload) }, log).catch(
-      (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
-    );
+    reconcileAfter(runtime, context.octokit, context.payload, own.botLogin, log);
   });
 }

@@ -22,8 +22,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
-const commitsOnMain = (harness: Harness) => harness.emulator.commits(harness.owner, harness.repo);
+/** The task list on the default branch, and the branch's commits (newest first). */
+const main = (harness: Harness) => ({ file: harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "", commits: harness.emulator.commits(harness.owner, harness.repo) });
 const kinds = (harness: Harness) => issuesOf(harness).map((i) => parseMarker(i.body)?.kind);
 
 /** A person clicks a task's box in a phase issue's body (GitHub edits the body's Markdown). */
@@ -53,16 +53,16 @@ describe("one issue per phase, end to end", () => {
     expect(readChecklist(phaseIssue(h, "2", PATH).body ?? "")).toEqual(new Map([["T003", false]]));
     h.emulator.setCollaborator(h.owner, h.repo, "mona", "write");
 
-    const before = fileOnMain(h);
-    const commitsBefore = commitsOnMain(h).length;
+    const before = main(h).file;
+    const commitsBefore = main(h).commits.length;
     tickInBody(h, "2", "T003", "mona");
     await h.settle();
 
-    const after = fileOnMain(h);
+    const after = main(h).file;
     expect(diffOffsets(before, after, "utf8")).toHaveLength(1);
     expect(after).toBe(before.replace("- [ ] T003", "- [x] T003"));
-    expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1);
-    expect(commitsOnMain(h)[0]?.message).toBe(`Tick T003 in ${PATH}`);
+    expect(main(h).commits).toHaveLength(commitsBefore + 1);
+    expect(main(h).commits[0]?.message).toBe(`Tick T003 in ${PATH}`);
     expect(phaseIssue(h, "2", PATH).state).toBe("closed"); // its last task is done
     expect(parseMarker(phaseIssue(h, "2", PATH).body)).toMatchObject({ done: ["T003"] });
 
@@ -70,11 +70,11 @@ describe("one issue per phase, end to end", () => {
     h.emulator.requests.reset();
     await redeliverEdited(h);
     await redeliverEdited(h);
-    expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1);
+    expect(main(h).commits).toHaveLength(commitsBefore + 1);
     expect(h.emulator.requests.writes()).toBe(0);
 
     // The file's tick shows in the checklist
-    await h.push({ [PATH]: fileOnMain(h).replace("- [ ] T004", "- [x] T004") });
+    await h.push({ [PATH]: main(h).file.replace("- [ ] T004", "- [x] T004") });
     expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", true], ["T005", false]]));
     expect(kinds(h).filter((k) => k === "task")).toEqual([]);
   });
@@ -87,29 +87,29 @@ describe("one issue per phase, end to end", () => {
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: LIST.replace("- [ ] T004", "- [x] T004") } });
     h.emulator.flushWebhooks();
     await h.settle();
-    expect(fileOnMain(h)).toBe(LIST.replace("- [ ] T004", "- [x] T004").replace("- [ ] T003", "- [x] T003"));
+    expect(main(h).file).toBe(LIST.replace("- [ ] T004", "- [x] T004").replace("- [ ] T003", "- [x] T003"));
     expect(readChecklist(phaseIssue(h, "2", PATH).body ?? "")).toEqual(new Map([["T003", true]]));
     expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", true], ["T005", false]]));
-    expect(commitsOnMain(h)[0]?.message).toBe(`Tick T003 in ${PATH}`);
+    expect(main(h).commits[0]?.message).toBe(`Tick T003 in ${PATH}`);
   });
 
   it("an edit by a user without write access writes nothing, then or at the next push", async () => {
     h = await startHarness({ files: { [PATH]: LIST, [CONFIG]: PHASED } });
     h.emulator.setCollaborator(h.owner, h.repo, "outsider", "read");
-    const before = fileOnMain(h);
-    const commitsBefore = commitsOnMain(h).length;
+    const before = main(h).file;
+    const commitsBefore = main(h).commits.length;
     h.emulator.requests.reset();
     tickInBody(h, "3", "T004", "outsider");
     await h.settle();
-    expect(fileOnMain(h)).toBe(before);
-    expect(commitsOnMain(h)).toHaveLength(commitsBefore);
+    expect(main(h).file).toBe(before);
+    expect(main(h).commits).toHaveLength(commitsBefore);
     expect(h.emulator.requests.writes()).toBe(0);
     expect(h.emulator.requests.count("GET /repos/{owner}/{repo}/collaborators/{username}/permission")).toBe(1);
 
     // A later push reconciles the list: the outsider's tick is still not taken, and the body follows the file again
     await h.push({ [PATH]: before.replace("- [ ] T001", "- [x] T001") });
-    expect(fileOnMain(h)).toBe(before.replace("- [ ] T001", "- [x] T001"));
-    expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1); // the push's own commit only
+    expect(main(h).file).toBe(before.replace("- [ ] T001", "- [x] T001"));
+    expect(main(h).commits).toHaveLength(commitsBefore + 1); // the push's own commit only
     expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", false], ["T005", false]]));
     expect(readChecklist(phaseIssue(h, "1", PATH).body ?? "")).toEqual(new Map([["T001", true], ["T002", true]]));
   });
