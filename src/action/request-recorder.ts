@@ -35,6 +35,9 @@ export interface Refusal {
 
 type Options = Record<string, unknown> & { method: string; url: string };
 
+/** Requests whose refusal is an answer, not a missing permission (`GET /user` with the workflow's token). */
+const PROBES = new Set(["GET /user"]);
+
 export class RequestRecorder {
   readonly counts = Object.fromEntries(WRITE_KINDS.map((k) => [k, 0])) as Record<WriteKind, number>;
   readonly issues: IssueTouched[] = [];
@@ -65,7 +68,7 @@ export class RequestRecorder {
         return response;
       } catch (error) {
         const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
-        if (isPermissionRefusal(statusOf(error), messageOf(error), headers)) {
+        if (!PROBES.has(`${opts.method} ${opts.url}`) && isPermissionRefusal(statusOf(error), messageOf(error), headers)) {
           if (check) check.refused = true;
           this.refusals.push({ route: `${opts.method} ${opts.url}`, message: messageOf(error), permission: permissionFor(facts) });
         }

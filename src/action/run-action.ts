@@ -15,9 +15,7 @@ import { sleep } from "../util/sleep.js";
 import { describeTrigger, fromFork, type EventPayload } from "./event-trigger.js";
 import { RecordingQueue } from "./recording-queue.js";
 import { RequestRecorder } from "./request-recorder.js";
-
-/** The login the workflow's token acts as: its closes and commits are tasksync's own. */
-export const ACTIONS_BOT = "github-actions[bot]";
+import { ACTIONS_BOT, tokenLogin } from "./token-login.js";
 
 /** Events that go to the app's webhook handlers, by the name the handlers listen to. */
 const WEBHOOK_EVENTS: Record<string, string> = {
@@ -98,6 +96,8 @@ export async function runAction(request: ActionRequest): Promise<ActionOutcome> 
   }));
   const probot = new Probot({ githubToken: request.token, baseUrl: request.apiUrl, log, Octokit });
   await probot.load(tasksyncApp(runtime));
+  // Trust follows the token: github-actions[bot] for the workflow's token, the person for a PAT.
+  runtime.botLogin = await tokenLogin(await probot.auth(), log);
 
   const trigger = describeTrigger(request.eventName, request.payload);
   const failures: string[] = [];

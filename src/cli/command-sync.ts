@@ -23,9 +23,13 @@ Environment: TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), TASKS
 and TASKSYNC_CONTENT_PER_HOUR (content-creation budget, default 80 and 500), LOG_LEVEL.
 `;
 
+/** "T002, T007 held back" for a plan whose errors hold tasks back. */
+const heldNote = (held: readonly string[]): string => `${held.slice(0, 10).join(", ")}${held.length > 10 ? ` and ${held.length - 10} more` : ""} held back`;
+
 function printPlan(result: ReconcileResult, io: CliIo): void {
   for (const plan of result.plans) {
-    io.stdout(`${plan.path}: ${plan.operations.length === 0 ? "in sync" : `${plan.operations.length} operation(s)`}${plan.blockedByErrors ? " (has errors: diagnostics only)" : ""}\n`);
+    const errors = plan.blockedByErrors ? " (has errors: diagnostics only)" : plan.held?.length ? ` (has errors: ${heldNote(plan.held)})` : "";
+    io.stdout(`${plan.path}: ${plan.operations.length === 0 ? "in sync" : `${plan.operations.length} operation(s)`}${errors}\n`);
     for (const op of plan.operations) io.stdout(`  would ${describeOperation(op)}  — ${op.reason}\n`);
   }
   io.stdout(`dry run: ${result.plans.reduce((n, p) => n + p.operations.length, 0)} operation(s) planned, ${result.reads} read(s), no writes\n`);
@@ -34,7 +38,11 @@ function printPlan(result: ReconcileResult, io: CliIo): void {
 function printApplied(result: ReconcileResult, io: CliIo): void {
   for (const plan of result.plans) {
     const n = plan.operations.length;
-    const errors = plan.blockedByErrors ? " — the list has errors: only its diagnostics were posted (see the tracking issue)" : "";
+    const errors = plan.blockedByErrors
+      ? " — the list has errors: only its diagnostics were posted (see the tracking issue)"
+      : plan.held?.length
+        ? ` — the list has errors: ${heldNote(plan.held)} (see the tracking issue)`
+        : "";
     io.stdout(`${plan.path}: ${n === 0 ? "in sync" : `${n} change(s) applied`}${errors}\n`);
   }
   const r = result.report;

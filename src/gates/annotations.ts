@@ -31,7 +31,10 @@ export function annotationsOf(results: readonly GateResult[], mode: TasksyncConf
   const out: Annotation[] = [];
   for (const result of results) {
     if (result.gate === "well-formed") {
-      for (const p of result.problems) out.push(at(p.path, p.line, `Task list error (${p.code})`, p.message));
+      for (const p of result.problems) {
+        if (p.code === "held-task") out.push(at(p.path, p.line, `${p.held?.[0] ?? "Task"} is held back`, p.message));
+        else out.push(at(p.path, p.line, `Task list error (${p.code})`, `${p.message}${p.held?.length ? ` (holds back ${listSome(p.held, NAMED)})` : ""}`));
+      }
     } else if (result.gate === "dependencies") {
       for (const b of result.blocked) {
         const waits = [

@@ -68,12 +68,15 @@ export interface BlockedTask {
   phases: BlockingPhase[];
 }
 
-/** An error in a task list the PR changes. */
+/** An error in a task list the PR changes, or a task it works on that an error holds back. */
 export interface ListProblem {
   path: string;
   line: number;
+  /** The diagnostic's code, "unparsable", or "held-task" for a worked task an error holds back. */
   code: string;
   message: string;
+  /** The tasks the error holds back from the sync (see sync/held-tasks.ts). */
+  held?: string[];
 }
 
 /** A completed task whose verification commands the PR body does not quote. */

@@ -42,7 +42,7 @@ const GATE_TITLES: Record<GateName, { failed: string; passed: string }> = {
     passed: "Dependencies: every blocker of the tasks worked on is done",
   },
   "well-formed": {
-    failed: "Well-formed: task lists changed by this pull request have errors",
+    failed: "Well-formed: task lists have errors, and the tasks they hold back do not sync",
     passed: "Well-formed: the task lists this pull request changes parse without errors",
   },
   evidence: {
@@ -100,7 +100,8 @@ function blockedLine(b: BlockedTask, input: SummaryInput): string {
 }
 
 function problemLine(p: ListProblem, input: SummaryInput): string {
-  return `- [\`${p.path}\` line ${p.line}](${input.links.fileUrl(p.path, p.line)}): ${p.message}`;
+  const held = p.code !== "held-task" && p.held !== undefined && p.held.length > 0 ? ` — holds back ${listSome(p.held, BLOCKERS_LISTED)}` : "";
+  return `- [\`${p.path}\` line ${p.line}](${input.links.fileUrl(p.path, p.line)}): ${p.message}${held}`;
 }
 
 function evidenceLine(m: MissingEvidence, input: SummaryInput): string {

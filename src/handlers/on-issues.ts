@@ -27,6 +27,16 @@ export function isOwnBot(user: User | null | undefined, botLogin: string | undef
   return botLogin === undefined || user.login === botLogin;
 }
 
+/**
+ * The author tasksync's own issues carry: its bot, or — for the Action run with a person's token —
+ * that person. Without a known login, any app's bot (never a person).
+ */
+export function isOwnAuthor(user: User | null | undefined, botLogin: string | undefined): boolean {
+  if (!user) return false;
+  if (botLogin === undefined) return isOwnBot(user, undefined);
+  return user.login.toLowerCase() === botLogin.toLowerCase();
+}
+
 export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
   app.on(["issues.closed", "issues.reopened"], async (context) => {
     requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
@@ -52,10 +62,11 @@ interface IssueEvent {
 export async function ownIssueChangedByOthers(app: Probot, runtime: AppRuntime, payload: IssueEvent, log: Logger): Promise<{ botLogin: string | undefined } | null> {
   const { issue, repository, sender } = payload;
   const botLogin = await learnBotLogin(app, runtime, log);
-  if (!isOwnBot(issue.user, botLogin)) {
+  if (!isOwnAuthor(issue.user, botLogin)) {
     reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
     return null;
   }
+  // Only a bot's own changes are skipped: with a person's token, that person's own changes count.
   if (isOwnBot(sender, botLogin)) {
     log.debug({ sender: sender.login }, "ignored: tasksync's own change");
     return null;

@@ -36,7 +36,9 @@ export async function distrustedChecklists(check: EditorCheck): Promise<Set<stri
   const distrusted = new Set<string>();
   const { doc, prepared } = check;
   if (!doc) return distrusted;
-  const { pending } = planPhaseChecklists({ desired: prepared.desired.issues, matched: prepared.matched, doc, baseline: check.baseline });
+  if (prepared.held.whole) return distrusted;
+  const held = new Set(prepared.held.tasks.keys());
+  const { pending } = planPhaseChecklists({ desired: prepared.desired.issues, matched: prepared.matched, doc, baseline: check.baseline, held });
   for (const key of pending.keys()) {
     const issue = prepared.matched.get(key);
     if (!issue) continue;

@@ -18,15 +18,15 @@ export interface SwitchInput {
   config: TasksyncConfig;
 }
 
-/** The operations that retire a task issue because its list is now synced one issue per phase; null when that is not why it is unclaimed. */
-export function supersededByPhase(issue: TrackedIssue, input: SwitchInput): Operation[] | null {
+/** The operations (under `key`, the removed issue's own) that retire a task issue because its list is now synced one issue per phase; null when that is not why it is unclaimed. */
+export function supersededByPhase(issue: TrackedIssue, input: SwitchInput, key: string): Operation[] | null {
   const m = issue.marker;
   if (m.kind !== "task" || input.config.issues.granularity !== "phase" || !input.doc?.tasks.some((t) => t.id === m.id)) return null;
   const removed: Marker = { ...m, removed: true };
   return [
     {
       kind: "update-issue",
-      key: issue.key,
+      key,
       number: issue.number,
       body: fitBody(issue.body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(removed))),
       state: "closed",
@@ -35,7 +35,7 @@ export function supersededByPhase(issue: TrackedIssue, input: SwitchInput): Oper
     },
     {
       kind: "comment",
-      key: issue.key,
+      key,
       body: `\`${m.path}\` is now synced as one issue per phase (\`issues.granularity: phase\`): task ${m.id} is a line in its phase issue's checklist, so this issue is closed as not planned. It reopens if the list goes back to one issue per task.`,
       reason: "say why it closed",
     },

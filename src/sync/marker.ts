@@ -41,6 +41,8 @@ export interface TrackingMarker {
   states?: string;
   /** Set when the list was last synced as one issue per phase (`issues.granularity: phase`). */
   granularity?: "phase";
+  /** Per task held back by an error: the checkbox both sides last agreed on (see held-tasks.ts). */
+  held?: Record<string, boolean | null>;
 }
 
 const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;

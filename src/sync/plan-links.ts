@@ -40,10 +40,12 @@ export interface LinkContext {
   blockedBy: Map<string, LinkedIssue[]>;
   /** The task list path: only links between its own issues are tasksync's to remove. */
   path: string;
+  /** Keys of the tasks an error holds back: links to or from them are neither made nor removed. */
+  held?: ReadonlySet<string>;
 }
 
 export function planParent(d: DesiredIssue, issue: TrackedIssue | undefined, ctx: LinkContext): Operation[] {
-  if (d.parentKey === null) return [];
+  if (d.parentKey === null || ctx.held?.has(d.parentKey)) return [];
   const parent = ctx.matched.get(d.parentKey);
   if (issue && parent && issue.parentNumber === parent.number) return [];
   const replaceParent = issue !== undefined && issue.parentNumber !== null;
@@ -53,8 +55,9 @@ export function planParent(d: DesiredIssue, issue: TrackedIssue | undefined, ctx
 
 export function planBlockedBy(d: DesiredIssue, issue: TrackedIssue | undefined, ctx: LinkContext): Operation[] {
   const ops: Operation[] = [];
+  const isHeld = (key: string): boolean => ctx.held?.has(key) === true;
   const add = (keys: string[]): void => {
-    for (const blockerKey of keys) ops.push({ kind: "add-blocked-by", key: d.key, blockerKey, reason: "the task list says so" });
+    for (const blockerKey of keys) if (!isHeld(blockerKey)) ops.push({ kind: "add-blocked-by", key: d.key, blockerKey, reason: "the task list says so" });
   };
   if (!issue) {
     add(d.blockedByKeys);
@@ -77,7 +80,7 @@ export function planBlockedBy(d: DesiredIssue, issue: TrackedIssue | undefined, 
   const currentKeys = current.map((c) => c.key);
   add(d.blockedByKeys.filter((k) => !currentKeys.includes(k)));
   for (const c of current) {
-    if (!d.blockedByKeys.includes(c.key)) {
+    if (!d.blockedByKeys.includes(c.key) && !isHeld(c.key)) {
       ops.push({ kind: "remove-blocked-by", key: d.key, blockerKey: c.key, blockerId: c.id, reason: "the task list no longer says so" });
     }
   }

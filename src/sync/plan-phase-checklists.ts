@@ -23,6 +23,8 @@ export interface ChecklistPlanInput {
   baseline: TaskDocument | null;
   /** Phase issues whose checklist was last edited by someone without write access: their boxes change nothing. */
   distrusted?: ReadonlySet<string>;
+  /** Ids of tasks held back by an error in their line (see held-tasks.ts): their boxes wait too. */
+  held?: ReadonlySet<string>;
 }
 
 export interface ChecklistPlan {
@@ -48,7 +50,7 @@ export function planPhaseChecklists(input: ChecklistPlanInput): ChecklistPlan {
     const agreedSet = new Set(agreed);
     for (const [id, ticked] of boxes) {
       const task = byId.get(id);
-      if (!task || !mine.has(id) || !isTickable(task)) continue;
+      if (!task || !mine.has(id) || !isTickable(task) || input.held?.has(id)) continue;
       if (ticked === agreedSet.has(id)) continue; // nobody changed this box on GitHub
       const hash = textHash(task.description);
       const base = baselineTask(baseline, task, hash);

@@ -4,12 +4,12 @@
  */
 import type { TasksyncConfig } from "../config/schema.js";
 import type { TrackedIssue } from "../github/tracked-issues.js";
-import { hasErrors, type TaskDocument } from "../tasks/model.js";
+import type { TaskDocument } from "../tasks/model.js";
 import { desiredState, type DesiredIssue, type DesiredState } from "./desired.js";
 import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./duplicates.js";
 import { plannedStatesDigest } from "./issue-states.js";
-import { parseMarker, renderMarker, trackingKey, type Marker } from "./marker.js";
-import { fitBody } from "./fit-body.js";
+import { parseMarker, taskKey, trackingKey, type TrackingMarker } from "./marker.js";
+import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from "./held-tasks.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
 import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "./plan-phase-checklists.js";
@@ -19,9 +19,11 @@ import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
 import { needsLinkRead, planBlockedBy, planParent, type LinkContext, type LinkedIssue } from "./plan-links.js";
 import { rollupStateChange, taskStateChange } from "./plan-state.js";
+import { planDiagnosticsComment, planWholeListDiagnostics } from "./plan-diagnostics.js";
 import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "./render-diagnostics.js";
 import type { RepoContext } from "./repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
+import { withMarker } from "./with-marker.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -68,12 +70,11 @@ export interface Plan {
   refs: Map<string, IssueRef>;
   /** Issues that were already right. */
   unchanged: number;
-  /** Set when the list has errors and only its diagnostics were planned. */
+  /** Set when an error held back the whole list and only its diagnostics were planned. */
   blockedByErrors: boolean;
+  /** Ids of the tasks errors held back (nothing planned for them); absent or empty when none. */
+  held?: string[];
 }
-
-/** The body with its marker replaced, still within GitHub's size limit. */
-const withMarker = (body: string, marker: Marker): string => fitBody(body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker)));
 
 function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
   const ops: Operation[] = [];
@@ -110,19 +111,26 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
   return ops;
 }
 
+/**
+ * The key of an issue no desired issue claimed. Not its marker's key: when a regenerated list
+ * shifts the ids, a kept task can carry that key now, and its operations must not reach this issue.
+ */
+export const removedKey = (issue: TrackedIssue): string => `${issue.key}~removed#${issue.number}`;
+
 function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   const m = issue.marker;
+  const key = removedKey(issue);
   if (issue.state === "closed" || (m.kind === "task" && m.removed)) return [];
   if (m.kind !== "task") {
-    return [{ kind: "update-issue", key: issue.key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
+    return [{ kind: "update-issue", key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
-  const superseded = supersededByPhase(issue, input);
+  const superseded = supersededByPhase(issue, input, key);
   if (superseded) return superseded;
   if (input.config.issues.onRemoved === "leave-open") return [];
   return [
     {
       kind: "update-issue",
-      key: issue.key,
+      key,
       number: issue.number,
       body: withMarker(issue.body, { ...m, removed: true }),
       state: "closed",
@@ -131,28 +139,11 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
     },
     {
       kind: "comment",
-      key: issue.key,
+      key,
       body: `Task ${m.id} was removed from \`${m.path}\` in ${input.commitSha}, so this issue is closed as not planned. It reopens if the task comes back.`,
       reason: "say why it closed",
     },
   ];
-}
-
-function planDiagnostics(doc: TaskDocument, input: PlanInput, tracking: TrackedIssue | undefined, trackingDesired: DesiredIssue): Operation[] {
-  const ops: Operation[] = [];
-  const hash = diagnosticsHash(doc);
-  const previous = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
-  const marker: Marker = { kind: "tracking", path: input.path, ...(previous?.sha ? { sha: previous.sha } : {}), diag: hash };
-  if (!tracking) {
-    ops.push({ kind: "create-issue", key: trackingDesired.key, title: trackingDesired.title, body: withMarker(trackingDesired.body, marker), labels: trackingDesired.labels, reason: "the diagnostics need a home" });
-  } else if (previous?.diag !== hash) {
-    ops.push({ kind: "update-issue", key: tracking.key, number: tracking.number, body: withMarker(tracking.body, marker), reason: "record the diagnostics posted" });
-  }
-  const body = renderDiagnosticsComment(doc);
-  const existing = input.observed.diagnosticsComment;
-  if (!existing) ops.push({ kind: "comment", key: trackingDesired.key, body, reason: "the task list has errors" });
-  else if (existing.body !== body) ops.push({ kind: "update-comment", key: trackingDesired.key, commentId: existing.id, body, reason: "the errors changed" });
-  return ops;
 }
 
 /** What GitHub should hold for a file, paired with the issues it holds: computed once per file. */
@@ -165,6 +156,10 @@ export interface PreparedFile {
   host: PlanHost;
   /** Second issues for one key, to close in favour of the kept one. */
   duplicates: Duplicate[];
+  /** The tasks the list's errors hold back (see held-tasks.ts). */
+  held: Held;
+  /** Keys of the held tasks' issues. */
+  heldKeys: ReadonlySet<string>;
 }
 
 export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
@@ -174,30 +169,41 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   const host = input.host ?? FULL_HOST;
   const { matched, unclaimed } = matchIssues(desired.issues, mine);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
-  return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host };
+  const held = heldTasks(doc);
+  const heldKeys = new Set([...held.tasks.keys()].map((id) => taskKey(input.path, id)));
+  return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host, held, heldKeys };
 }
 
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
   const { path, doc, observed } = input;
-  const { desired, mine, matched, unclaimed, duplicates } = prepared;
+  const { desired, mine, matched, unclaimed, duplicates, held, heldKeys } = prepared;
   const trackingDesired = desired.issues.find((d) => d.kind === "tracking");
   const labelOps = planLabels(desired.labels, observed.labels);
+  const heldIds = [...held.tasks.keys()];
 
-  // The file follows its issues first: one commit, then the reconcile plans again at it.
-  const checklists = doc && !hasErrors(doc) ? planPhaseChecklists({ desired: desired.issues, matched, doc, baseline: input.baseline, ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
-  if (doc && !hasErrors(doc) && input.config.writeBack.enabled) {
-    const changes = [...planCheckboxes({ desired: desired.issues, matched, baseline: input.baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
-    if (changes.length > 0) {
-      const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
-      return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false };
-    }
+  if (doc && trackingDesired && held.whole) {
+    const tracking = mine.find((i) => i.key === trackingKey(path));
+    const diagnostics = planWholeListDiagnostics(doc, path, held, tracking, trackingDesired, observed.diagnosticsComment);
+    const ops = [...(tracking ? [] : planLabels(desired.labels.slice(0, 2), observed.labels)), ...diagnostics];
+    const refs = new Map(tracking ? [[tracking.key, { number: tracking.number, id: tracking.id }]] : []);
+    return { path, operations: ops, refs, unchanged: 0, blockedByErrors: true, held: heldIds };
   }
 
-  if (doc && trackingDesired && hasErrors(doc)) {
-    const tracking = mine.find((i) => i.key === trackingKey(path));
-    const ops = [...(tracking ? [] : planLabels(desired.labels.slice(0, 2), observed.labels)), ...planDiagnostics(doc, input, tracking, trackingDesired)];
-    const refs = new Map(tracking ? [[tracking.key, { number: tracking.number, id: tracking.id }]] : []);
-    return { path, operations: ops, refs, unchanged: 0, blockedByErrors: true };
+  // Held tasks are compared against the base they kept while held (see held-tasks.ts).
+  const recorded = matched.get(trackingKey(path))?.marker;
+  const previousHeld = recorded?.kind === "tracking" ? recorded.held : undefined;
+  const baseline = baseWithHeld(input.baseline, doc, previousHeld);
+  const planInput: PlanInput = { ...input, baseline };
+  const syncing = heldKeys.size === 0 ? desired.issues : desired.issues.filter((d) => !heldKeys.has(d.key));
+
+  // The file follows its issues first: one commit, then the reconcile plans again at it.
+  const checklists = doc ? planPhaseChecklists({ desired: syncing, matched, doc, baseline, held: new Set(heldIds), ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
+  if (doc && input.config.writeBack.enabled) {
+    const changes = [...planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
+    if (changes.length > 0) {
+      const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
+      return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false, held: heldIds };
+    }
   }
 
   const keyOfNumber = new Map<number, string>();
@@ -208,15 +214,20 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     matched,
     blockedBy: observed.blockedBy,
     path,
+    held: heldKeys,
   };
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
-  for (const d of checklists ? keepPendingBoxes(desired.issues, checklists.pending) : desired.issues) {
-    const planned = planIssue(d, matched.get(d.key), input, links);
+  for (const d of checklists ? keepPendingBoxes(syncing, checklists.pending) : syncing) {
+    const planned = planIssue(d, matched.get(d.key), planInput, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
-  for (const issue of unclaimed) ops.push(...planRemoved(issue, input));
+  const waiting = waitingRemovals(held, unclaimed);
+  for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
+  // The list's errors, named with the tasks they hold back, in the comment on the tracking issue.
+  const diagnostics = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  if (diagnostics !== undefined && trackingDesired) ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
 
@@ -227,9 +238,15 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     const taskKeys = new Set(desired.issues.filter((d) => d.kind === "task").map((d) => d.key));
     const states = plannedStatesDigest([...matched.values(), ...unclaimed], ops, new Set(), taskKeys);
     const recordedMarker = parseMarker(trackingDesired.body);
-    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, states }) : trackingDesired.body;
+    const heldNow = heldRecord(held, doc, baseline, previousHeld);
+    const record: Partial<TrackingMarker> = {
+      states,
+      ...(diagnostics === undefined ? {} : { diag: diagnosticsHash(diagnostics) }),
+      ...(heldNow === undefined ? {} : { held: heldNow }),
+    };
+    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, ...record }) : trackingDesired.body;
     const hadDiagnostics = tracking?.marker.kind === "tracking" && tracking.marker.diag !== undefined;
-    if (hadDiagnostics && observed.diagnosticsComment) {
+    if (diagnostics === undefined && hadDiagnostics && observed.diagnosticsComment) {
       const resolved = renderDiagnosticsResolved(path);
       if (observed.diagnosticsComment.body !== resolved) {
         ops.push({ kind: "update-comment", key: trackingDesired.key, commentId: observed.diagnosticsComment.id, body: resolved, reason: "the errors are fixed" });
@@ -242,9 +259,9 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   }
   const refs = new Map<string, IssueRef>();
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  for (const issue of unclaimed) refs.set(issue.key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const issue of unclaimed) refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  return { path, operations: ops, refs, unchanged, blockedByErrors: false };
+  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds };
 }
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */
@@ -258,8 +275,9 @@ function inOrder(ops: Operation[]): Operation[] {
  * the marker's record, the desired links and GitHub's count disagree.
  */
 export function linkReadsNeeded(doc: TaskDocument | null, prepared: PreparedFile): Array<{ key: string; number: number }> {
-  if (!doc || hasErrors(doc) || !prepared.host.dependencies) return [];
+  if (!doc || prepared.held.whole || !prepared.host.dependencies) return [];
   return prepared.desired.issues.flatMap((d) => {
+    if (prepared.heldKeys.has(d.key)) return []; // a held task's links are left as they are
     const issue = prepared.matched.get(d.key);
     return issue && needsLinkRead(d, issue) ? [{ key: d.key, number: issue.number }] : [];
   });

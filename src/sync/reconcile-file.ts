@@ -82,6 +82,7 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
     plans.push(plan);
     log.info({ operations: plan.operations.length, unchanged: plan.unchanged, pass }, "planned");
     if (plan.blockedByErrors) log.warn("task list has errors: only its diagnostics are posted");
+    else if (plan.held !== undefined && plan.held.length > 0) log.warn({ held: plan.held }, "task list has errors: the tasks they concern are held back");
     if (request.dryRun) {
       for (const op of plan.operations) log.info(operationLogFields(op), `would ${describeOperation(op)}`);
       return { plans, report };

@@ -99,6 +99,21 @@ describe("the tasksync Action", () => {
     expect(result.summary).toContain("issues.closed");
   });
 
+  it("a person's token (PAT): the issues it made are tasksync's, so closing one ticks the box", async () => {
+    await start();
+    emulator.setCollaborator(OWNER, REPO, "maintainer", "write");
+    token = emulator.userToken("maintainer");
+    expect((await pushList(LIST)).code).toBe(0);
+    const t001 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T001", PATH);
+    expect(emulator.issue(OWNER, REPO, t001.number).user).toBe("maintainer");
+    emulator.closeIssue(OWNER, REPO, t001.number, "completed", "octocat");
+    const result = await run(await lastEvent("issues", "closed"));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("the token acts as maintainer");
+    expect(result.outputs["commits"]).toBe("1");
+    expect(emulator.fileAt(OWNER, REPO, "main", PATH) ?? "").toContain("- [x] T001 Create project structure");
+  });
+
   it("pull_request: the tasksync / gates check fails a PR that ticks a task whose blocker is open, and so does the step", async () => {
     await start();
     expect((await pushList(LIST)).code).toBe(0);

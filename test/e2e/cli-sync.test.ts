@@ -97,6 +97,20 @@ describe("tasksync plan / sync against a GitHub API", () => {
     expect(io.err).toBe("");
   });
 
+  it("plan and sync hold back only the task a duplicate id concerns, and say so", async () => {
+    emulator.commit({ owner: "octo", repo: "app", files: { [PATH]: `${LIST}- [ ] T002 [US1] Upload page\n` } });
+    const dry = captureIo();
+    expect(await main(["plan", "--repo", "octo/app", "--api-url", emulator.url], dry)).toBe(0);
+    expect(dry.out).toContain(`${PATH}: `);
+    expect(dry.out).toContain("(has errors: T002 held back)");
+    expect(dry.out).toContain('would create issue "T003 Upload endpoint (depends on T001)"');
+    expect(dry.out).not.toContain('would create issue "T002');
+    const io = captureIo();
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], io)).toBe(0);
+    expect(io.out).toContain("the list has errors: T002 held back (see the tracking issue)");
+    expect(emulator.issues("octo", "app").map((i) => i.title).filter((t) => /^T00\d/.test(t)).sort()).toEqual(["T001 Create project structure", "T003 Upload endpoint (depends on T001)"]);
+  });
+
   it("a FILE that is not a task list under `paths` exits 2 naming it, writing nothing", async () => {
     const io = captureIo();
     expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url, "README.md"], io)).toBe(2);

@@ -182,18 +182,21 @@ describe("sync end to end", () => {
     expect(new Set(keys).size).toBe(9);
   });
 
-  it("posts the diagnostics of a malformed list as one comment and creates nothing else", async () => {
+  it("syncs a malformed list but the tasks its errors hold back, and posts the diagnostics as one comment", async () => {
     h = await startHarness();
     const bad = LIST.replace("- [ ] T005 [US1] Upload UI", "- [ ] T004 [US1] Upload UI");
     await h.push({ [PATH]: bad });
-    expect(issuesOf(h)).toHaveLength(1);
+    expect(issuesOf(h)).toHaveLength(7); // tracking, 3 phases, T001-T003: T004 is held back
     const tracking = trackingIssue(h, PATH);
     const comments = () => h!.emulator.comments(h!.owner, h!.repo, tracking.number);
     expect(comments()).toHaveLength(1);
     expect(comments()[0]!.body).toMatch(/line 15: .*T004/);
+    expect(comments()[0]!.body).toContain("**T004** (lines 14 and 15)");
+    const t003 = taskIssue(h, "T003", PATH);
     await h.push({ [PATH]: bad.replace("- [ ] T003", "- [ ] T002") });
     expect(comments()).toHaveLength(1);
-    expect(comments()[0]!.body).toContain("T002");
+    expect(comments()[0]!.body).toContain("**T002**");
+    expect(taskIssue(h, "T003", PATH)).toMatchObject({ number: t003.number, state: "open" }); // its line may be the duplicate
     await h.push({ [PATH]: LIST });
     expect(issuesOf(h)).toHaveLength(9);
     expect(comments()).toHaveLength(1);

@@ -12,6 +12,7 @@ import { metaRoutes } from "./meta.js";
 import { pullRoutes } from "./pulls.js";
 import { relationshipRoutes } from "./relationships.js";
 import { repoRoutes } from "./repos.js";
+import { userRoutes } from "./user.js";
 
 export function buildRouter(): Router {
   const r = new Router();
@@ -23,6 +24,7 @@ export function buildRouter(): Router {
   issueRoutes(r);
   labelRoutes(r);
   metaRoutes(r);
+  userRoutes(r);
   pullRoutes(r);
   gitRoutes(r);
   contentRoutes(r);

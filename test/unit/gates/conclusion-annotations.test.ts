@@ -55,6 +55,21 @@ describe("annotationsOf", () => {
     ]);
   });
 
+  it("names the tasks an error holds back, and puts a held task the PR works on on its own line", () => {
+    const held: GateResult = {
+      gate: "well-formed",
+      passed: false,
+      problems: [
+        { path: "specs/a/tasks.md", line: 9, code: "duplicate-id", message: "duplicate task id T002", held: ["T002"] },
+        { path: "specs/a/tasks.md", line: 4, code: "held-task", message: "T002 is held back", held: ["T002"] },
+      ],
+    };
+    expect(annotationsOf([held], "strict").map((a) => [a.start_line, a.title, a.message])).toEqual([
+      [9, "Task list error (duplicate-id)", "duplicate task id T002 (holds back T002)"],
+      [4, "T002 is held back", "T002 is held back"],
+    ]);
+  });
+
   it("uses the warning level in advisory mode", () => {
     expect(new Set(annotationsOf(failed, "advisory").map((a) => a.annotation_level))).toEqual(new Set(["warning"]));
   });

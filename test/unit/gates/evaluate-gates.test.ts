@@ -110,6 +110,24 @@ const rows: Row[] = [
     failures: [],
   },
   {
+    name: "closing the issue of a task an error holds back fails on that task's line, even when the PR does not change its list",
+    features: [referencedList(SPEC_PATH, `${tick(FOUNDED, "T004", "T005")}- [ ] T007 again\n`)],
+    worked: [work("T007", "closes")],
+    failures: ["well-formed: L20 held-task"],
+  },
+  {
+    name: "a held task only named in the title is not completed by the PR: it passes",
+    features: [referencedList(SPEC_PATH, `${tick(FOUNDED, "T004", "T005")}- [ ] T007 again\n`)],
+    worked: [work("T007", "title")],
+    failures: [],
+  },
+  {
+    name: "working on a task no error holds back passes, though its list has an error",
+    features: [referencedList(SPEC_PATH, `${tick(FOUNDED, "T004", "T005")}- [ ] T007 again\n`)],
+    worked: [work("T006", "closes")],
+    failures: [],
+  },
+  {
     name: "a changed list the parser could not read fails on line 1",
     features: [{ path: SPEC_PATH, base: null, head: null, changed: true, headError: "boom" }],
     worked: [],
@@ -185,6 +203,12 @@ describe("evaluateGates", () => {
     expect(compact(results)).toEqual(row.failures);
     expect(results.map((r) => r.gate)).toEqual(row.evidence ? ["dependencies", "well-formed", "evidence"] : ["dependencies", "well-formed"]);
     expect(results.every((r) => r.passed)).toBe(row.failures.length === 0);
+  });
+
+  it("names the tasks each error in a changed list holds back", () => {
+    const cycle = SPEC_KIT.replace("- [ ] T007 [US2] Share links", "- [ ] T007 [US2] Share links (depends on T008)\n- [ ] T008 [US2] Share dialog (depends on T007)");
+    const [, wellFormed] = evaluateGates({ features: [changedList(SPEC_PATH, SPEC_KIT, cycle)], worked: [], doneIssues: new Set(), config: { evidence: false }, body: "" });
+    expect(wellFormed).toMatchObject({ gate: "well-formed", passed: false, problems: [{ code: "dependency-cycle", line: 20, held: ["T007", "T008"] }] });
   });
 
   it("records the line of each open blocker, for links and annotations", () => {

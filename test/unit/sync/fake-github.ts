@@ -3,6 +3,7 @@
  * state into the planner's observation and applies a plan's operations to itself.
  */
 import { toTrackedIssue } from "../../../src/github/tracked-issues.js";
+import { parseMarker } from "../../../src/sync/marker.js";
 import type { Operation } from "../../../src/sync/operations.js";
 import type { FileObservation, Plan } from "../../../src/sync/plan.js";
 
@@ -49,6 +50,16 @@ export class FakeGitHub {
     const tracking = this.issues.find((i) => i.body.includes('"kind":"tracking"'));
     const diag = tracking?.comments.find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"));
     return { issues, labels: new Map(this.labels), blockedBy, diagnosticsComment: diag ?? null };
+  }
+
+  /** The issue of task `id` (by its marker); throws when there is none. */
+  task(id: string): FakeIssue {
+    const issue = this.issues.find((i) => {
+      const m = parseMarker(i.body);
+      return m?.kind === "task" && m.id === id;
+    });
+    if (!issue) throw new Error(`no issue for ${id}`);
+    return issue;
   }
 
   byNumber(n: number): FakeIssue {

@@ -187,6 +187,25 @@ describe("planFile: changes", () => {
     expect(repo.plan(shifted).operations).toEqual([]);
   });
 
+  it("links a shifted task's issue, not the removed task's issue that carried the same id", () => {
+    const repo = new Repo();
+    const before = ["# Tasks: Ids", "", "## Phase 1: Setup", "", "- [ ] T001 Alpha", "- [ ] T002 Beta", ""].join("\n");
+    repo.sync(before);
+    const alpha = repo.task("T001").number;
+    const beta = repo.task("T002").number;
+    // "Alpha" is gone; "Beta" moves up to T001; a new T002 waits for it.
+    const after = ["# Tasks: Ids", "", "## Phase 1: Setup", "", "- [ ] T001 Beta", "- [ ] T002 Gamma (depends on T001)", ""].join("\n");
+    repo.sync(after);
+    expect(parseMarker(repo.gh.byNumber(beta).body)).toMatchObject({ kind: "task", id: "T001" });
+    expect(parseMarker(repo.gh.byNumber(alpha).body)).toMatchObject({ kind: "task", id: "T001", removed: true });
+    expect(repo.gh.byNumber(alpha).state).toBe("closed");
+    expect(repo.gh.byNumber(alpha).comments).toHaveLength(1);
+    expect(repo.gh.byNumber(beta).state).toBe("open");
+    expect(repo.gh.byNumber(beta).comments).toHaveLength(0);
+    expect(repo.task("T002").blockedBy).toEqual([beta]);
+    expect(repo.plan(after).operations).toEqual([]);
+  });
+
   it("keeps the issues of two features with the same ids apart", () => {
     const repo = new Repo();
     repo.sync(LIST);
@@ -221,20 +240,24 @@ describe("planFile: limits and errors", () => {
     expect(repo.task("T052").body).toContain("not all linked to it");
   });
 
-  it("posts only diagnostics for a list with errors, and updates the same comment", () => {
+  it("on a first sync with a duplicate id, creates every other task and one diagnostics comment, updated in place", () => {
     const bad = LIST.replace("- [ ] T006 Write the docs", "- [ ] T005 Write the docs");
     const repo = new Repo();
     const plan = repo.sync(bad);
-    expect(kinds(plan.operations)).toEqual({ "ensure-label": 2, "create-issue": 1, comment: 1 });
-    expect(repo.gh.issues).toHaveLength(1);
-    expect(repo.gh.issues[0]?.comments[0]?.body).toMatch(/line 19: .*T005/);
+    expect(plan.held).toEqual(["T005"]);
+    expect(kinds(plan.operations)).toMatchObject({ "create-issue": 8, comment: 1 }); // tracking, 3 phases (Polish holds no task now), T001-T004
+    expect(() => repo.task("T005")).toThrow();
+    const tracking = repo.gh.issues[0];
+    expect(tracking?.comments[0]?.body).toContain("**T005** (lines 15 and 19): duplicate task id T005");
     expect(repo.plan(bad).operations).toEqual([]);
     const worse = bad.replace("- [ ] T001 Create", "- [ ] T002 Create");
     const second = repo.sync(worse);
-    expect(kinds(second.operations)).toEqual({ "update-issue": 1, "update-comment": 1 });
-    expect(repo.gh.issues[0]?.comments).toHaveLength(1);
+    expect(second.held).toEqual(["T002", "T005"]);
+    expect(kinds(second.operations)).toMatchObject({ "update-comment": 1 });
+    expect(repo.task("T001").state).toBe("open"); // its line may be the duplicate: not closed as removed
+    expect(tracking?.comments).toHaveLength(1);
     repo.sync(LIST);
-    expect(repo.gh.issues[0]?.comments[0]?.body).toContain("parses cleanly again");
+    expect(tracking?.comments[0]?.body).toContain("parses cleanly again");
     expect(repo.gh.issues).toHaveLength(11);
   });
 

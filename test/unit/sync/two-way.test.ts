@@ -6,7 +6,6 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { defaultConfig, type TasksyncConfig } from "../../../src/config/schema.js";
 import { observedStatesDigest } from "../../../src/sync/issue-states.js";
-import { parseMarker } from "../../../src/sync/marker.js";
 import { planFile, type Plan } from "../../../src/sync/plan.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
 import { LIST, PATH } from "../../fixtures/photo-albums.js";
@@ -35,12 +34,7 @@ class Synced {
   }
 
   task(id: string): FakeIssue {
-    const issue = this.gh.issues.find((i) => {
-      const m = parseMarker(i.body);
-      return m?.kind === "task" && m.id === id;
-    });
-    if (!issue) throw new Error(`no issue for ${id}`);
-    return issue;
+    return this.gh.task(id);
   }
 
   /** A person closes or reopens a task's issue. */
