@@ -23,14 +23,14 @@ export interface ChecklistPlanInput {
   baseline: TaskDocument | null;
   /** Phase issues whose checklist was last edited by someone without write access: their boxes change nothing. */
   distrusted?: ReadonlySet<string>;
-  /** Ids of tasks held back by an error in their line (see held-tasks.ts): their boxes wait too. */
+  /** Ids of tasks held back by an error in their line (see held-tasks.ts): a box changed on GitHub is kept, not written, until it is fixed. */
   held?: ReadonlySet<string>;
 }
 
 export interface ChecklistPlan {
   /** The boxes people changed that the file has not: ticks and unticks to write. */
   changes: CheckboxChange[];
-  /** The same, by phase key: id → the box as the person left it. */
+  /** The same (and those of held tasks), by phase key: id → the box as the person left it. */
   pending: Map<string, Map<string, boolean>>;
 }
 
@@ -50,13 +50,14 @@ export function planPhaseChecklists(input: ChecklistPlanInput): ChecklistPlan {
     const agreedSet = new Set(agreed);
     for (const [id, ticked] of boxes) {
       const task = byId.get(id);
-      if (!task || !mine.has(id) || !isTickable(task) || input.held?.has(id)) continue;
+      if (!task || !mine.has(id) || !isTickable(task)) continue;
       if (ticked === agreedSet.has(id)) continue; // nobody changed this box on GitHub
       const hash = textHash(task.description);
       const base = baselineTask(baseline, task, hash);
       if (!base || task.checked !== base.checked) continue; // the file changed (or the task is new): the file wins
       if (ticked === task.checked) continue;
-      plan.changes.push({ taskId: id, issueNumber: issue.number, text: hash, checked: ticked });
+      // A held task's box waits (kept in the body) until the error in its line is fixed.
+      if (!input.held?.has(id)) plan.changes.push({ taskId: id, issueNumber: issue.number, text: hash, checked: ticked });
       const pending = plan.pending.get(d.key) ?? new Map<string, boolean>();
       pending.set(id, ticked);
       plan.pending.set(d.key, pending);

@@ -239,3 +239,19 @@ describe("switching granularity on a synced list", () => {
     expect(readChecklist(repo.phase("2").body)).toBeNull();
   });
 });
+
+describe("one issue per phase with a task held back by an error in its line", () => {
+  const HELD = LIST4.replace("- [ ] T006 Write the docs (depends on T003)", "- [ ] T006 Write the docs (depends on T003)\n- [ ] T007 Translate the docs (depends on T999)");
+
+  it("a box ticked on a held task is not written, and is kept in the body while the file changes", () => {
+    const repo = new Synced(HELD.replace("T999", "T006")); // synced while it was fine ...
+    repo.sync(HELD); // ... then held back
+    expect(parseTaskList(PATH, HELD).diagnostics).toContainEqual(expect.objectContaining({ severity: "error", taskId: "T007" }));
+    repo.tick("4", "T007");
+    const plan = repo.plan(tick(HELD, "T006"), HELD);
+    expect(writeOps(plan)).toEqual([]);
+    const body = bodyOf(plan, repo.phase("4").number) ?? "";
+    expect(readChecklist(body)).toEqual(new Map([["T006", true], ["T007", true]]));
+    expect(parseMarker(body)).toMatchObject({ done: ["T006"] });
+  });
+});
