@@ -76,6 +76,12 @@ export const configSchema = z
           .nullable()
           .default("Feature")
           .describe("Issue type of a feature's tracking issue, where the organisation has issue types (null: none)."),
+        granularity: z
+          .enum(["task", "phase"])
+          .default("task")
+          .describe(
+            "One issue per task, or one issue per phase whose body holds its tasks as a checklist (ticking a box ticks the task). Switching to phase closes the task issues as not planned; switching back reopens them.",
+          ),
       })
       .prefault({})
       .describe("How issues are titled and what happens to removed tasks."),

@@ -26,6 +26,7 @@ import { writeCheckboxes, type FileWrite } from "../writeback/write-checkboxes.j
 import { findComment, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
 import type { IssueTrust } from "./trust.js";
 import { IssueFieldWrites } from "./apply-issue-fields.js";
+import { checklistUnchanged } from "./checklist-unchanged.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -221,6 +222,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       }
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
+        if (op.checklistSeen !== undefined && !(await checklistUnchanged(gh, repo, number, op.checklistSeen))) {
+          report.skipped.push({ op: describeOperation(op), why: "its checklist was edited on GitHub since it was read" });
+          log.info(operationLogFields(op), "a phase checklist changed since it was read: left for the next reconcile");
+          return;
+        }
         const body = op.body === undefined ? undefined : bodyToSend(op.key, op.body);
         if (op.key === tracking && body !== undefined) {
           trackingBody = body;

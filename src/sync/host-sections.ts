@@ -5,7 +5,7 @@
  * dependencies; these lines are for people. Pure.
  */
 import type { DesiredIssue } from "./desired.js";
-import { issueToken, resolveIssueTokens } from "./issue-ref-tokens.js";
+import { hasIssueTokens, issueToken, resolveIssueTokens } from "./issue-ref-tokens.js";
 
 /** What the planner needs to know about the host. */
 export interface PlanHost {
@@ -29,7 +29,10 @@ function insertSection(body: string, section: string): string {
  * bodies (issue tokens, resolved for the issues that exist), and are not planned as links.
  */
 export function forHost(issues: DesiredIssue[], host: PlanHost, numberOf: (key: string) => number | undefined): DesiredIssue[] {
-  if (host.subIssues && host.dependencies) return issues;
+  if (host.subIssues && host.dependencies) {
+    // Bodies may still name other issues (a phase checklist's blockers in other phases).
+    return issues.map((d) => (hasIssueTokens(d.body) ? { ...d, body: resolveIssueTokens(d.body, numberOf) } : d));
+  }
   return issues.map((d) => {
     let body = d.body;
     let { parentKey, blockedByKeys } = d;

@@ -20,6 +20,8 @@ export type Operation =
       labels?: string[];
       state?: IssueState;
       stateReason?: StateReason;
+      /** A phase body's checklist as observed when planned: apply writes the body only if it still reads so. */
+      checklistSeen?: string;
       reason: string;
     }
   | { kind: "add-sub-issue"; key: string; parentKey: string; replaceParent: boolean; reason: string }

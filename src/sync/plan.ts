@@ -12,6 +12,8 @@ import { parseMarker, taskKey, trackingKey, type TrackingMarker } from "./marker
 import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from "./held-tasks.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
+import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "./plan-phase-checklists.js";
+import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -60,6 +62,8 @@ export interface PlanInput {
   observed: FileObservation;
   /** What the GitHub host can link (default: sub-issues and dependencies). */
   host?: PlanHost;
+  /** Phase issues whose checklist edits are not trusted (see checklist-editors.ts). */
+  distrustedChecklists?: ReadonlySet<string>;
 }
 
 export interface Plan {
@@ -104,6 +108,7 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
         key: d.key,
         number: issue.number,
         ...changes,
+        ...(changes.body !== undefined && d.kind === "phase" ? checklistSeen(issue) : {}),
         ...(state ? { state: state.state, stateReason: state.stateReason } : {}),
         reason: reasons.join("; "),
       });
@@ -126,6 +131,8 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   if (m.kind !== "task") {
     return [{ kind: "update-issue", key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
+  const superseded = supersededByPhase(issue, input, key);
+  if (superseded) return superseded;
   if (input.config.issues.onRemoved === "leave-open") return [];
   return [
     {
@@ -197,8 +204,9 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const syncing = heldKeys.size === 0 ? desired.issues : desired.issues.filter((d) => !heldKeys.has(d.key));
 
   // The file follows its issues first: one commit, then the reconcile plans again at it.
+  const checklists = doc ? planPhaseChecklists({ desired: syncing, matched, doc, baseline, held: new Set(heldIds), ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
   if (doc && input.config.writeBack.enabled) {
-    const changes = planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned });
+    const changes = [...planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
     if (changes.length > 0) {
       const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
       return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false, held: heldIds };
@@ -218,7 +226,8 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
   const fields = doc ? planIssueFields(doc, syncing, matched, input.config, observed.fields) : undefined;
-  for (const d of fields?.desired ?? syncing) {
+  const withFields = fields?.desired ?? syncing;
+  for (const d of checklists ? keepPendingBoxes(withFields, checklists.pending) : withFields) {
     const planned = planIssue(d, matched.get(d.key), planInput, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);

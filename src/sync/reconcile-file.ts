@@ -21,6 +21,7 @@ import type { IssueTrust } from "./trust.js";
 import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities.js";
 import type { ContentBudget } from "../github/pacing-budget.js";
 import { mayWarn, type IssueFieldsObserver } from "./observe-issue-fields.js";
+import { distrustedChecklists } from "./checklist-editors.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -69,7 +70,8 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const fields = request.fields && doc && !hasErrors(doc) ? await request.fields.observe(doc, config) : undefined;
   const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined || (fields !== undefined && mayWarn(doc, fields)));
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
-  return planFile({ ...base, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }), ...(fields ? { fields } : {}) } }, prepared);
+  const distrusted = await distrustedChecklists({ gh, repo, doc, baseline: request.baseline, prepared, trust: request.trust, log: request.log });
+  return planFile({ ...base, distrustedChecklists: distrusted, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }), ...(fields ? { fields } : {}) } }, prepared);
 }
 
 export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {

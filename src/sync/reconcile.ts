@@ -111,7 +111,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
     // Up to date: the file is the one last reconciled and no task issue changed state since.
     const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
-    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft) {
+    const sameGranularity = (recorded?.granularity ?? "task") === config.issues.granularity; // a switch resyncs the list
+    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft && sameGranularity) {
       upToDate.push(file.path);
       lists.push({ path: file.path, doc: undefined });
       continue;

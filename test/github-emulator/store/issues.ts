@@ -218,6 +218,10 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
   }
   if (Object.keys(changes).length) touched = true;
   const now = state.timestamp();
+  if (changes["body"]) {
+    issue.editor = user;
+    issue.lastEditedAt = now;
+  }
   let stateAction: "closed" | "reopened" | undefined;
   if (input.state === "closed" && issue.state === "open") {
     issue.state = "closed";
