@@ -8,6 +8,7 @@ import { engineSettingsFromEnv, settingsFromEnv, type AppRuntime } from "./app/r
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
 import { registerIssuesHandler } from "./handlers/on-issues.js";
+import { registerIssueEditedHandler } from "./handlers/on-issue-edited.js";
 import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPullRequestProjectHandler } from "./handlers/on-pull-request-project.js";
 import { registerPushHandler } from "./handlers/on-push.js";
@@ -35,6 +36,7 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     registerInstallationHandlers(app, runtime);
     registerCommentHandler(app, runtime);
     registerIssuesHandler(app, runtime);
+    registerIssueEditedHandler(app, runtime);
     registerPullRequestHandlers(app, runtime);
     registerPullRequestProjectHandler(app, runtime);
     try {

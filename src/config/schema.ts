@@ -64,9 +64,31 @@ export const configSchema = z
           .enum(["close", "leave-open"])
           .default("close")
           .describe("What happens to the issue of a task removed from its list: closed as not planned, or left open."),
+        type: z
+          .string()
+          .min(1)
+          .nullable()
+          .default("Task")
+          .describe("Issue type of a task's issue, where the organisation has issue types (null: none). Missing types are skipped."),
+        featureType: z
+          .string()
+          .min(1)
+          .nullable()
+          .default("Feature")
+          .describe("Issue type of a feature's tracking issue, where the organisation has issue types (null: none)."),
+        granularity: z
+          .enum(["task", "phase"])
+          .default("task")
+          .describe(
+            "One issue per task, or one issue per phase whose body holds its tasks as a checklist (ticking a box ticks the task). Switching to phase closes the task issues as not planned; switching back reopens them.",
+          ),
       })
       .prefault({})
       .describe("How issues are titled and what happens to removed tasks."),
+    milestones: z
+      .enum(["none", "phase", "story"])
+      .default("none")
+      .describe("One milestone per phase or per user story holding its task issues; none: tasksync leaves milestones alone."),
     labels: z
       .strictObject({
         tasksync: fixedLabel("tasksync", "5319e7", "The label every issue tasksync manages carries."),

@@ -5,7 +5,7 @@
 import type { TaskDocument } from "../tasks/model.js";
 import { IdIndex } from "../tasks/task-ids.js";
 import type { Marker } from "../sync/marker.js";
-import { phaseSlots } from "../sync/phase-keys.js";
+import { NO_PHASE_KEY, phaseSlots } from "../sync/phase-keys.js";
 import type { FeatureDocs, WorkReason, WorkedTask } from "./gate-model.js";
 import type { RangedTaskRef } from "./task-refs.js";
 
@@ -46,7 +46,8 @@ export function prWork(input: PrWorkInput): PrWork {
     if (marker.kind === "task") {
       if (feature.head.tasks.some((t) => t.id === marker.id)) add(feature.path, marker.id, "closes");
     } else if (marker.kind === "phase") {
-      const slot = phaseSlots(feature.head).find((s) => s.key === marker.phase);
+      // Loose tasks have a phase issue of their own with one issue per phase, or past 100 of them.
+      const slot = phaseSlots(feature.head, marker.phase.startsWith(NO_PHASE_KEY)).find((s) => s.key === marker.phase);
       for (const id of slot?.taskIds ?? []) add(feature.path, id, "closes");
     }
   }

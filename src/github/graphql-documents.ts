@@ -19,6 +19,17 @@ export const ADD_SUB_ISSUE = `mutation TasksyncAddSubIssue($issueId: ID!, $subIs
   }
 }`;
 
+/** Who last edited an issue's body (a phase checklist's ticks count only when that person may edit it). */
+export const ISSUE_EDITOR = `query TasksyncIssueEditor($owner: String!, $name: String!, $number: Int!) {
+  repository(owner: $owner, name: $name) {
+    issue(number: $number) { editor { login } lastEditedAt }
+  }
+}`;
+
+export interface IssueEditorResult {
+  repository: { issue: { editor: { login: string } | null; lastEditedAt: string | null } | null } | null;
+}
+
 export interface CreateIssueResult {
   createIssue: { issue: { id: string; databaseId: number; number: number; title: string; url: string } | null } | null;
 }
@@ -27,4 +38,5 @@ export interface CreateIssueResult {
 export const GRAPHQL_DOCUMENTS: Readonly<Record<string, string>> = {
   CREATE_ISSUE,
   ADD_SUB_ISSUE,
+  ISSUE_EDITOR,
 };

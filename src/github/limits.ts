@@ -14,4 +14,6 @@ export const GITHUB_LIMITS = {
   labelNameLength: 50,
   /** Characters in an issue title. */
   issueTitleLength: 256,
+  /** People assigned to one issue. */
+  assigneesPerIssue: 10,
 } as const;

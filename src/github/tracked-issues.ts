@@ -28,6 +28,10 @@ export interface TrackedIssue {
   author: string | null;
   /** When the issue was opened (ISO 8601); null when unknown. */
   createdAt: string | null;
+  /** Logins assigned to it, its milestone's number and its issue type's name, when read. */
+  assignees?: string[];
+  milestoneNumber?: number | null;
+  typeName?: string | null;
 }
 
 interface RestIssue {
@@ -45,6 +49,9 @@ interface RestIssue {
   pull_request?: unknown;
   user?: { login: string } | null;
   created_at?: string;
+  assignees?: Array<{ login: string }> | null;
+  milestone?: { number: number } | null;
+  type?: { name: string } | null;
 }
 
 export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
@@ -69,6 +76,9 @@ export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
     htmlUrl: issue.html_url,
     author: issue.user?.login ?? null,
     createdAt: issue.created_at ?? null,
+    assignees: (issue.assignees ?? []).map((a) => a.login),
+    milestoneNumber: issue.milestone?.number ?? null,
+    typeName: issue.type?.name ?? null,
   };
 }
 

@@ -5,7 +5,9 @@
  * (a marker copied into someone else's issue is ignored, and logged); not tasksync's own close or
  * reopen (which followed the file). Answers at once.
  */
+import type { Logger } from "pino";
 import type { Probot } from "probot";
+import type { GitHubClient } from "../github/client.js";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { requireFields } from "../app/payload-guard.js";
@@ -42,19 +44,39 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
-    const botLogin = await learnBotLogin(app, runtime, log);
-    if (!isOwnAuthor(issue.user, botLogin)) {
-      reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
-      return;
-    }
-    // Only a bot's own changes are skipped: with a person's token, that person's own closes count.
-    if (isOwnBot(sender, botLogin)) {
-      log.debug({ sender: sender.login }, "ignored: tasksync's own change");
-      return;
-    }
+    const own = await ownIssueChangedByOthers(app, runtime, context.payload, log);
+    if (!own) return;
     log.info({ action, stateReason: issue.state_reason ?? null, sender: sender.login }, "task issue changed: reconciling soon");
-    reconcileSoon(runtime, context.octokit, repoContextOf(repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(context.payload) }, log).catch(
-      (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
-    );
+    reconcileAfter(runtime, context.octokit, context.payload, own.botLogin, log);
   });
+}
+
+interface IssueEvent {
+  issue: { number: number; user: User | null };
+  repository: Parameters<typeof repoContextOf>[0] & { full_name: string };
+  sender: User;
+  installation?: { id: number } | undefined;
+}
+
+/** The guards every issue trigger shares: an issue tasksync opened (else logged once), changed by someone else. Null: stop. */
+export async function ownIssueChangedByOthers(app: Probot, runtime: AppRuntime, payload: IssueEvent, log: Logger): Promise<{ botLogin: string | undefined } | null> {
+  const { issue, repository, sender } = payload;
+  const botLogin = await learnBotLogin(app, runtime, log);
+  if (!isOwnAuthor(issue.user, botLogin)) {
+    reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
+    return null;
+  }
+  // Only a bot's own changes are skipped: with a person's token, that person's own changes count.
+  if (isOwnBot(sender, botLogin)) {
+    log.debug({ sender: sender.login }, "ignored: tasksync's own change");
+    return null;
+  }
+  return { botLogin };
+}
+
+/** "Reconcile this repository soon", after the issue events' debounce. */
+export function reconcileAfter(runtime: AppRuntime, octokit: GitHubClient, payload: IssueEvent, botLogin: string | undefined, log: Logger): void {
+  reconcileSoon(runtime, octokit, repoContextOf(payload.repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(payload) }, log).catch(
+    (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
+  );
 }

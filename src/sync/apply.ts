@@ -25,6 +25,8 @@ import { withSyncProgress } from "./render-tracking-body.js";
 import { writeCheckboxes, type FileWrite } from "../writeback/write-checkboxes.js";
 import { findComment, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
 import type { IssueTrust } from "./trust.js";
+import { IssueFieldWrites } from "./apply-issue-fields.js";
+import { checklistUnchanged } from "./checklist-unchanged.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -101,6 +103,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const write = <T>(send: () => Promise<T>): Promise<T> => writes.once(send);
   const writeAgainOnServerError = <T>(send: () => Promise<T>): Promise<T> => writes.idempotent(send);
   const startedAt = options.startedAt ?? Date.now();
+  const fieldWrites = new IssueFieldWrites({ gh, repo, log, writes, ...(options.trust?.author === undefined ? {} : { author: options.trust.author }) });
   const placement = new IssuePlacement({ gh, repo, log, host, refs, labelIds, writes, startedAt, ...(options.trust ? { trust: options.trust } : {}) });
 
   // A new issue whose parent link follows in the plan is created under its parent in one request.
@@ -219,6 +222,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       }
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
+        if (op.checklistSeen !== undefined && !(await checklistUnchanged(gh, repo, number, op.checklistSeen))) {
+          report.skipped.push({ op: describeOperation(op), why: "its checklist was edited on GitHub since it was read" });
+          log.info(operationLogFields(op), "a phase checklist changed since it was read: left for the next reconcile");
+          return;
+        }
         const body = op.body === undefined ? undefined : bodyToSend(op.key, op.body);
         if (op.key === tracking && body !== undefined) {
           trackingBody = body;
@@ -243,6 +251,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "add-sub-issue":
         await addSubIssue(op);
         return;
+      case "ensure-milestone":
+      case "set-issue-fields": {
+        const skipped = op.kind === "ensure-milestone" ? await fieldWrites.ensureMilestone(op) : await fieldWrites.setFields(op, op.number ?? ref(op.key).number);
+        if (skipped !== null) report.skipped.push({ op: describeOperation(op), why: skipped });
+        else report.updated += 1;
+        return;
+      }
       case "add-blocked-by":
         if (!host.dependencies) return; // the body names its blockers instead
         try {

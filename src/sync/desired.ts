@@ -9,6 +9,7 @@ import type { GroupEdge, Task, TaskDocument } from "../tasks/model.js";
 import { baseLabels, phaseLabels, taskLabels, uniqueLabels, type DesiredLabel } from "./labels.js";
 import { phaseKey, taskKey, trackingKey, type PhaseMarker, type TaskMarker, type TrackingMarker } from "./marker.js";
 import { phaseSlots, type PhaseSlot } from "./phase-keys.js";
+import { renderChecklist, tickedIds } from "./phase-checklist.js";
 import { renderPhaseBody } from "./render-phase-body.js";
 import { renderTaskBody } from "./render-task-body.js";
 import { renderTrackingBody } from "./render-tracking-body.js";
@@ -128,19 +129,21 @@ export function desiredState(
     allLabels.push(...list);
     return list.map((l) => l.name);
   };
-  const slots = phaseSlots(doc);
+  const perPhase = config.issues.granularity === "phase";
+  const slots = phaseSlots(doc, perPhase);
   const tracking = trackingKey(doc.path);
   const byId = new Map(doc.tasks.map((t) => [t.id, t]));
   const slotOfTask = new Map<string, PhaseSlot>();
   for (const slot of slots) for (const id of slot.taskIds) slotOfTask.set(id, slot);
+  const slotKeyOf = new Map([...slotOfTask].map(([id, slot]) => [id, slot.key]));
 
   const issues: DesiredIssue[] = [];
-  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha };
+  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha, ...(perPhase ? { granularity: "phase" as const } : {}) };
   issues.push({
     key: tracking,
     kind: "tracking",
     title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
-    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg })),
+    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg, taskIssues: !perPhase })),
     labels: names([]),
     parentKey: null,
     blockedByKeys: [],
@@ -158,7 +161,7 @@ export function desiredState(
     const within = slot.part > 1 ? (slotsOfPhase.get(slot.phase.index) ?? []).filter((s) => s.part === slot.part - 1) : [];
     const extra = (fallbackSlots.get(slot.key) ?? []).filter((s) => !blockerSlots.includes(s) && !within.includes(s));
     const blockers = [...within, ...blockerSlots, ...extra].slice(0, GITHUB_LIMITS.dependenciesPerIssue);
-    const marker: PhaseMarker = { kind: "phase", path: doc.path, phase: slot.key, links: blockers.map((s) => s.key) };
+    const marker: PhaseMarker = { kind: "phase", path: doc.path, phase: slot.key, links: blockers.map((s) => s.key), ...(perPhase ? { done: tickedIds(doc, slot) } : {}) };
     const heading = slot.parts > 1 ? `${slot.phase.heading} (part ${slot.part}/${slot.parts})` : slot.phase.heading;
     issues.push({
       key: phaseKey(doc.path, slot.key),
@@ -171,7 +174,7 @@ export function desiredState(
           title: slot.phase.title,
         }),
       ),
-      body: fitBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading))),
+      body: fitBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading), perPhase ? renderChecklist(doc, slot, slotKeyOf) : undefined)),
       labels: names(phaseLabels(labelCfg, slot.phase)),
       parentKey: tracking,
       blockedByKeys: blockers.map((s) => phaseKey(doc.path, s.key)),
@@ -179,6 +182,7 @@ export function desiredState(
     });
   }
 
+  if (perPhase) return { issues, labels: uniqueLabels(allLabels) }; // the phases' checklists hold the tasks
   const hierarchy = subTasks(doc);
   const childrenPlaced = new Map<string, number>();
   for (const task of doc.tasks) {

@@ -30,6 +30,7 @@ function insertSection(body: string, section: string): string {
  */
 export function forHost(issues: DesiredIssue[], host: PlanHost, numberOf: (key: string) => number | undefined): DesiredIssue[] {
   if (host.subIssues && host.dependencies) {
+    // Bodies may still name other issues (a phase checklist's blockers in other phases).
     return issues.map((d) => (hasIssueTokens(d.body) ? { ...d, body: resolveIssueTokens(d.body, numberOf) } : d));
   }
   return issues.map((d) => {

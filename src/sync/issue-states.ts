@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import type { TrackedIssue } from "../github/tracked-issues.js";
 import type { Operation } from "./operations.js";
+import { markerKey, parseMarker } from "./marker.js";
+import { checklistDigestEntry, readChecklist } from "./phase-checklist.js";
 
 export type OnNotPlanned = "keep" | "tick";
 
@@ -31,9 +33,19 @@ function digest(entries: string[]): string {
   return createHash("sha1").update(entries.sort().join("\n")).digest("hex").slice(0, 12);
 }
 
-/** The digest of a list's task issues as GitHub holds them now. */
+/** A phase issue's checklist (one issue per phase) as a digest entry; null for a body without one. */
+function checklistEntry(key: string, body: string): string | null {
+  const boxes = readChecklist(body);
+  return boxes === null ? null : `${key}=ticked:${checklistDigestEntry(boxes)}`;
+}
+
+/** The digest of a list's task issues (and phase checklists) as GitHub holds them now. */
 export function observedStatesDigest(issues: readonly TrackedIssue[], path: string): string {
-  return digest(issues.filter((i) => i.marker.kind === "task" && i.marker.path === path).map((i) => `${i.key}=${classOf(i.state, i.stateReason)}`));
+  const mine = issues.filter((i) => i.marker.path === path);
+  return digest([
+    ...mine.filter((i) => i.marker.kind === "task").map((i) => `${i.key}=${classOf(i.state, i.stateReason)}`),
+    ...mine.flatMap((i) => (i.marker.kind === "phase" ? (checklistEntry(i.key, i.body) ?? []) : [])),
+  ]);
 }
 
 /**
@@ -57,6 +69,26 @@ export function plannedStatesDigest(issues: readonly TrackedIssue[], ops: readon
   }
   for (const op of ops) {
     if (op.kind === "create-issue" && taskKeys.has(op.key)) entries.push(`${op.key}=${after.get(op.key) ?? "open"}`);
+  }
+  // Phase checklists as the plan leaves them: a rewritten body's, else the body as it is.
+  const bodyAfter = new Map<string, string>(); // of the issues the plan creates, by key
+  const rewritten = new Map<number, string>(); // of existing issues, by number
+  for (const op of ops) {
+    if ((op.kind === "create-issue" || op.kind === "update-issue") && op.body !== undefined && parseMarker(op.body)?.kind === "phase") {
+      if (op.kind === "update-issue" && op.number !== null) rewritten.set(op.number, op.body);
+      else bodyAfter.set(op.key, op.body);
+    }
+  }
+  for (const issue of issues) {
+    if (issue.marker.kind !== "phase" || dropped.has(issue.number)) continue;
+    const body = rewritten.get(issue.number) ?? issue.body;
+    const marker = parseMarker(body);
+    const entry = checklistEntry(marker ? markerKey(marker) : issue.key, body);
+    if (entry !== null) entries.push(entry);
+  }
+  for (const [key, body] of bodyAfter) {
+    const entry = checklistEntry(key, body);
+    if (entry !== null) entries.push(entry);
   }
   return digest(entries);
 }

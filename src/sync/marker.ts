@@ -17,6 +17,8 @@ export interface TaskMarker {
   links?: string[];
   /** Set when the task left the list and its issue was closed for that. */
   removed?: true;
+  /** The line's assignable `@login`s last applied: the base of the assignee three-way rule. */
+  assignees?: string[];
 }
 
 export interface PhaseMarker {
@@ -26,6 +28,8 @@ export interface PhaseMarker {
   phase: string;
   /** Keys of the phases whose issues tasksync linked as blockers of this one. */
   links?: string[];
+  /** With one issue per phase: the ids whose box the body's checklist was last written ticked (the agreed state). */
+  done?: string[];
 }
 
 export interface TrackingMarker {
@@ -37,6 +41,8 @@ export interface TrackingMarker {
   diag?: string;
   /** Digest of the states its task issues were left in: an issue closed or reopened since shows as a difference. */
   states?: string;
+  /** Set when the list was last synced as one issue per phase (`issues.granularity: phase`). */
+  granularity?: "phase";
   /** Per task held back by an error: the checkbox both sides last agreed on (see held-tasks.ts). */
   held?: Record<string, boolean | null>;
 }

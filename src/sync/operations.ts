@@ -20,11 +20,25 @@ export type Operation =
       labels?: string[];
       state?: IssueState;
       stateReason?: StateReason;
+      /** A phase body's checklist as observed when planned: apply writes the body only if it still reads so. */
+      checklistSeen?: string;
       reason: string;
     }
   | { kind: "add-sub-issue"; key: string; parentKey: string; replaceParent: boolean; reason: string }
   | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
+  /** A milestone tasksync keeps: created when `number` is null, else renamed (key: the milestone's key). */
+  | { kind: "ensure-milestone"; key: string; title: string; description: string; number: number | null; reason: string }
+  /** An issue's milestone (by its key; number null until it is created), assignees (the full list) and type. */
+  | {
+      kind: "set-issue-fields";
+      key: string;
+      number: number | null;
+      milestone?: { key: string; number: number | null };
+      assignees?: string[];
+      type?: string;
+      reason: string;
+    }
   | { kind: "comment"; key: string; body: string; reason: string }
   | { kind: "update-comment"; key: string; commentId: number; body: string; reason: string }
   /** The file follows its issues: one commit changing exactly these checkboxes (key: the list's tracking key). */
@@ -36,7 +50,9 @@ export type OperationKind = Operation["kind"];
 export const OPERATION_ORDER: readonly OperationKind[] = [
   "write-checkboxes",
   "ensure-label",
+  "ensure-milestone",
   "create-issue",
+  "set-issue-fields", // before update-issue: a body recording the assignees base is written after them
   "update-issue",
   "add-sub-issue",
   "remove-blocked-by",
@@ -60,6 +76,16 @@ export function describeOperation(op: Operation): string {
         op.labels !== undefined ? "labels" : null,
       ].filter((w): w is string => w !== null);
       return `update ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;
+    }
+    case "ensure-milestone":
+      return op.number === null ? `create milestone "${op.title}" [${op.key}]` : `rename milestone ${op.number} to "${op.title}" [${op.key}]`;
+    case "set-issue-fields": {
+      const what = [
+        op.milestone ? `milestone ${op.milestone.number ?? op.milestone.key}` : null,
+        op.assignees ? `assignees ${op.assignees.length === 0 ? "none" : op.assignees.map((a) => `@${a}`).join(" ")}` : null,
+        op.type ? `type ${op.type}` : null,
+      ].filter((w): w is string => w !== null);
+      return `set ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;
     }
     case "add-sub-issue":
       return `make [${op.key}] a sub-issue of [${op.parentKey}]${op.replaceParent ? " (moving it)" : ""}`;

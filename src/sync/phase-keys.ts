@@ -60,13 +60,14 @@ function split(phase: Phase, base: string): PhaseSlot[] {
 /**
  * The phase issues a document needs: one per phase with tasks, split in parts of at most 100.
  * Tasks before any phase heading hang from the tracking issue directly while it has room for
- * them; past GitHub's 100 sub-issues per issue they get phase issues of their own.
+ * them; past GitHub's 100 sub-issues per issue (or with `everyTaskInAPhase`) they get phase issues of their own.
  */
-export function phaseSlots(doc: Pick<TaskDocument, "phases" | "tasks">): PhaseSlot[] {
+export function phaseSlots(doc: Pick<TaskDocument, "phases" | "tasks">, everyTaskInAPhase = false): PhaseSlot[] {
   const keys = phaseBaseKeys(doc);
   const slots = doc.phases.flatMap((phase, index) => (phase.taskIds.length === 0 ? [] : split(phase, keys[index] as string)));
   const loose = doc.tasks.filter((t) => t.phaseIndex === null).map((t) => t.id);
-  if (loose.length > 0 && slots.length + loose.length > GITHUB_LIMITS.subIssuesPerParent) {
+  // With one issue per phase (no task issues), loose tasks always need a phase issue's checklist.
+  if (loose.length > 0 && (everyTaskInAPhase || slots.length + loose.length > GITHUB_LIMITS.subIssuesPerParent)) {
     slots.unshift(...split(noPhase(loose), NO_PHASE_KEY));
   }
   return slots;

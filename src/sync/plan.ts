@@ -13,6 +13,8 @@ import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from 
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "./plan-checkboxes.js";
 import { issueAwareReadiness, labelsWithoutReady } from "./ready-queue.js";
+import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "./plan-phase-checklists.js";
+import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "./operations.js";
 import { fieldChanges } from "./plan-fields.js";
 import { planLabels, type ObservedLabel } from "./plan-labels.js";
@@ -23,6 +25,8 @@ import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } 
 import type { RepoContext } from "./repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "./host-sections.js";
 import { withMarker } from "./with-marker.js";
+import { planIssueFields, type FieldWarning, type ObservedFields } from "./plan-issue-fields.js";
+import { withFieldWarnings } from "./render-field-warnings.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -33,6 +37,8 @@ export interface FileObservation {
   blockedBy: Map<string, LinkedIssue[]>;
   /** The diagnostics comment on the tracking issue, when observe read the comments; null when there is none. */
   diagnosticsComment?: { id: number; body: string } | null;
+  /** Milestones, assignability and issue types, when observed (plan-issue-fields.ts). */
+  fields?: ObservedFields;
 }
 
 export interface IssueRef {
@@ -57,6 +63,8 @@ export interface PlanInput {
   observed: FileObservation;
   /** What the GitHub host can link (default: sub-issues and dependencies). */
   host?: PlanHost;
+  /** Phase issues whose checklist edits are not trusted (see checklist-editors.ts). */
+  distrustedChecklists?: ReadonlySet<string>;
 }
 
 export interface Plan {
@@ -71,6 +79,9 @@ export interface Plan {
   blockedByErrors: boolean;
   /** Ids of the tasks errors held back (nothing planned for them); absent or empty when none. */
   held?: string[];
+  /** What could not be done as the list asks (shown in the diagnostics comment), and info notes. */
+  warnings?: FieldWarning[];
+  notes?: string[];
 }
 
 function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
@@ -98,6 +109,7 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
         key: d.key,
         number: issue.number,
         ...changes,
+        ...(changes.body !== undefined && d.kind === "phase" ? checklistSeen(issue) : {}),
         ...(state ? { state: state.state, stateReason: state.stateReason } : {}),
         reason: reasons.join("; "),
       });
@@ -120,6 +132,8 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   if (m.kind !== "task") {
     return [{ kind: "update-issue", key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
   }
+  const superseded = supersededByPhase(issue, input, key);
+  if (superseded) return superseded;
   if (input.config.issues.onRemoved === "leave-open") return [];
   const labels = labelsWithoutReady(issue.labels, input.config.labels);
   return [
@@ -196,8 +210,9 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const syncing = heldKeys.size === 0 ? desired.issues : desired.issues.filter((d) => !heldKeys.has(d.key));
 
   // The file follows its issues first: one commit, then the reconcile plans again at it.
+  const checklists = doc ? planPhaseChecklists({ desired: syncing, matched, doc, baseline, held: new Set(heldIds), ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
   if (doc && input.config.writeBack.enabled) {
-    const changes = planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned });
+    const changes = [...planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
     if (changes.length > 0) {
       const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
       return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false, held: heldIds };
@@ -216,15 +231,21 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   };
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
-  for (const d of syncing) {
+  const fields = doc ? planIssueFields(doc, syncing, matched, input.config, observed.fields) : undefined;
+  const withFields = fields?.desired ?? syncing;
+  for (const d of checklists ? keepPendingBoxes(withFields, checklists.pending) : withFields) {
     const planned = planIssue(d, matched.get(d.key), planInput, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
+  ops.push(...(fields?.operations ?? []));
+  const warnings = fields?.warnings ?? [];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
-  // The list's errors, named with the tasks they hold back, in the comment on the tracking issue.
-  const diagnostics = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
+  // could not be applied as the list asks (unassignable logins, a milestone title someone holds).
+  const heldComment = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  const diagnostics = withFieldWarnings(heldComment, path, warnings);
   if (diagnostics !== undefined && trackingDesired) ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
@@ -259,7 +280,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const issue of unclaimed) refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
   for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds };
+  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds, ...(fields ? { warnings, notes: fields.notes } : {}) };
 }
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */

@@ -20,6 +20,8 @@ import type { RepoContext } from "./repo-context.js";
 import type { IssueTrust } from "./trust.js";
 import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities.js";
 import type { ContentBudget } from "../github/pacing-budget.js";
+import { mayWarn, type IssueFieldsObserver } from "./observe-issue-fields.js";
+import { distrustedChecklists } from "./checklist-editors.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -45,6 +47,8 @@ export interface FileReconcile {
   log: Logger;
   /** Called with each commit tasksync writes (so its push is known as tasksync's own). */
   onCommit?: (commitSha: string) => void | Promise<void>;
+  /** Observes milestones, assignability and issue types (none observed when absent). */
+  fields?: IssueFieldsObserver;
 }
 
 export interface FileOutcome {
@@ -63,9 +67,11 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const prepared = prepareFile({ ...base, observed });
   const blockedBy = new Map<string, LinkedIssue[]>();
   for (const read of linkReadsNeeded(doc, prepared)) blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
-  const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined);
+  const fields = request.fields && doc && !hasErrors(doc) ? await request.fields.observe(doc, config) : undefined;
+  const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined || (fields !== undefined && mayWarn(doc, fields)));
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
-  return planFile({ ...base, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }) } }, prepared);
+  const distrusted = await distrustedChecklists({ gh, repo, doc, baseline: request.baseline, prepared, trust: request.trust, log: request.log });
+  return planFile({ ...base, distrustedChecklists: distrusted, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }), ...(fields ? { fields } : {}) } }, prepared);
 }
 
 export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {
@@ -81,6 +87,8 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
     log.info({ operations: plan.operations.length, unchanged: plan.unchanged, pass }, "planned");
     if (plan.blockedByErrors) log.warn("task list has errors: only its diagnostics are posted");
     else if (plan.held !== undefined && plan.held.length > 0) log.warn({ held: plan.held }, "task list has errors: the tasks they concern are held back");
+    for (const note of plan.notes ?? []) log.info(note);
+    for (const warning of plan.warnings ?? []) log.warn({ line: warning.line ?? null, warning: warning.message }, "part of the task list could not be applied");
     if (request.dryRun) {
       for (const op of plan.operations) log.info(operationLogFields(op), `would ${describeOperation(op)}`);
       return { plans, report };

@@ -23,6 +23,7 @@ import { hostCapabilities, type HostCapabilities } from "../github/host-capabili
 import type { ContentBudget } from "../github/pacing-budget.js";
 import { issueTrust, trustedIssues } from "./trust.js";
 import { syncProject, type ProjectSyncResult } from "./project-sync.js";
+import { IssueFieldsObserver } from "./observe-issue-fields.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -94,6 +95,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const issues = trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`);
   let labels: Map<string, ObservedLabel> | undefined; // read once, when a list needs planning
   let host: HostCapabilities | undefined; // learned once per host, when a list needs planning
+  let fields: IssueFieldsObserver | undefined; // milestones, assignability, issue types
   const present = new Set(files.map((f) => f.path));
   const gone: TreeFile[] = issues
     .filter((i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path))
@@ -109,7 +111,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
     // Up to date: the file is the one last reconciled and no task issue changed state since.
     const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
-    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft) {
+    const sameGranularity = (recorded?.granularity ?? "task") === config.issues.granularity; // a switch resyncs the list
+    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft && sameGranularity) {
       upToDate.push(file.path);
       lists.push({ path: file.path, doc: undefined });
       continue;
@@ -120,6 +123,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
     host ??= await hostCapabilities(gh, log);
+    fields ??= new IssueFieldsObserver(gh, repo, host, log, trust.author);
     const outcome = await reconcileFile({
       gh,
       ctx,
@@ -139,6 +143,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       pauseMs: request.pauseMs,
       log: flog,
       ...(request.onCommit ? { onCommit: request.onCommit } : {}),
+      fields,
     });
     plans.push(...outcome.plans);
     report = addReports(report, outcome.report);

@@ -33,6 +33,7 @@ export function renderReadyList(
   doc: TaskDocument,
   readiness: ReadonlyMap<string, TaskReadiness>,
   labels: TasksyncConfig["labels"],
+  taskIssues = true,
 ): string[] {
   const ready = doc.tasks.filter((t) => readiness.get(t.id) === "ready");
   if (ready.length === 0) {
@@ -41,11 +42,12 @@ export function renderReadyList(
   }
   const lines = [`**Ready now (${ready.length}):**`, ""];
   for (const task of ready.slice(0, READY_LIST_LIMIT)) {
-    lines.push(`- ${issueToken(taskKey(doc.path, task.id))} ${task.id} ${short(task.description)}`);
+    const issue = taskIssues ? `${issueToken(taskKey(doc.path, task.id))} ` : "";
+    lines.push(`- ${issue}${task.id} ${short(task.description)}`);
   }
   const rest = ready.length - READY_LIST_LIMIT;
   if (rest > 0) {
-    const all = labels.ready.enabled ? `: [all ready tasks](${readySearch(ctx, doc, labels)})` : "";
+    const all = labels.ready.enabled && taskIssues ? `: [all ready tasks](${readySearch(ctx, doc, labels)})` : "";
     lines.push(`- … and ${rest} more${all}`);
   }
   return lines;

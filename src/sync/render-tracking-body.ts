@@ -23,6 +23,8 @@ const escapeCell = (text: string): string => text.replace(/\|/g, "\\|");
 export interface ReadyState {
   readiness: ReadonlyMap<string, TaskReadiness>;
   labels: TasksyncConfig["labels"];
+  /** Whether tasks have issues of their own to link (not with `issues.granularity: phase`); default true. */
+  taskIssues?: boolean;
 }
 
 export function renderTrackingBody(
@@ -57,7 +59,7 @@ export function renderTrackingBody(
   if (split.length > 0) {
     lines.push("", ...split.map((s) => `> Phase "${s.phase.heading}" has ${s.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue: it is split into ${s.parts} phase issues.`));
   }
-  const ready = renderReadyList(ctx, doc, state.readiness, state.labels);
+  const ready = renderReadyList(ctx, doc, state.readiness, state.labels, state.taskIssues ?? true);
   if (ready.length > 0) lines.push("", ...ready);
   const chart = renderTrackingChart(doc, state.readiness);
   if (chart.length > 0) lines.push("", ...chart);

@@ -48,6 +48,7 @@ export function toDocumentJson(doc: TaskDocument) {
       optional: t.optional,
       requirements: t.requirements,
       tags: t.tags,
+      assignees: t.assignees,
       description: t.description,
       files: t.files,
       details: t.details,

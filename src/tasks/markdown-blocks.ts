@@ -1,18 +1,18 @@
 /**
- * The block structure of a task list, from a CommonMark + GFM parser (mdast-util-from-markdown
- * with the task-list-item extension): for each line, what block it belongs to
- * (heading, paragraph, code, HTML, blockquote, table, thematic break) and the innermost list
- * item that holds it; for each list item, its first line and its parent item. The task grammar
- * (ids, tags) then reads the raw lines these blocks point at, so offsets stay exact.
+ * The block structure of a task list, from a CommonMark parser (micromark, the tokenizer under
+ * mdast-util-from-markdown): for each line, what block it belongs to (heading, paragraph,
+ * code, HTML, blockquote, table, thematic break) and the innermost list item that holds it; for
+ * each list item, its first line and its parent item. The task grammar (ids, tags) then reads
+ * the raw lines these blocks point at, so offsets stay exact.
  *
- * Inline constructs (emphasis, links, code spans...) are switched off: nothing here needs them,
- * and tokenizing them is most of micromark's time. GFM tables are not parsed either (the table
- * extension nearly doubles the time): a paragraph line that starts with "|" is a table row.
+ * The inline step (emphasis, links, code spans, the GFM task-list "[x]" check) is never run: it
+ * cannot change the blocks and is most of micromark's time (markdown-events.ts reads the block
+ * events). GFM tables are not parsed either (the table extension nearly doubles the time): a
+ * paragraph line that starts with "|" is a table row.
  */
-import type { Nodes } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
-import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { parse, preprocess } from "micromark";
+import { subtokenize } from "micromark-util-subtokenize";
+import { readEvents } from "./markdown-events.js";
 
 export type BlockKind = "blank" | "text" | "heading" | "code" | "html" | "quote" | "table" | "rule";
 
@@ -53,40 +53,23 @@ export interface MarkdownBlocks {
   codes: Map<number, CodeBlock>;
 }
 
-const NO_INLINE = {
-  disable: {
-    null: [
-      "attention",
-      "autolink",
-      "characterEscape",
-      "characterReference",
-      "codeText",
-      "hardBreakEscape",
-      "htmlText",
-      "labelStartImage",
-      "labelStartLink",
-      "labelEnd",
-    ],
-  },
-};
-
-const OPTIONS = {
-  extensions: [NO_INLINE, gfmTaskListItem()],
-  mdastExtensions: [gfmTaskListItemFromMarkdown()],
-};
+/** No blocks yet: every one of `count` lines blank, outside any list item. */
+export function emptyBlocks(count: number): MarkdownBlocks {
+  return {
+    lines: Array.from({ length: count + 1 }, () => ({ kind: "blank" as BlockKind, item: -1 })),
+    items: [],
+    itemAt: new Map(),
+    headings: new Map(),
+    codes: new Map(),
+  };
+}
 
 /**
  * Reads the block structure of `lines` (the document's lines without line endings; lines that
  * must not be read as Markdown, such as YAML frontmatter, passed as "").
  */
 export function readMarkdownBlocks(lines: readonly string[], chunkLines: number = CHUNK_LINES): MarkdownBlocks {
-  const out: MarkdownBlocks = {
-    lines: Array.from({ length: lines.length + 1 }, () => ({ kind: "blank" as BlockKind, item: -1 })),
-    items: [],
-    itemAt: new Map(),
-    headings: new Map(),
-    codes: new Map(),
-  };
+  const out = emptyBlocks(lines.length);
   // micromark's time grows faster than linearly with the length of one run of nested lists,
   // so the document is parsed in chunks cut where CommonMark starts a new top-level block
   // anyway (see chunkStarts): the same tree, in linear time.
@@ -100,7 +83,7 @@ export function readMarkdownBlocks(lines: readonly string[], chunkLines: number 
 }
 
 /** Lines a chunk holds at least, before it may be cut. */
-const CHUNK_LINES = 200;
+const CHUNK_LINES = 100;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const TOP_LEVEL_START = /^(?:#{1,6}(?:\s|$)|[-*+][ \t]+\S)/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -149,75 +132,11 @@ export function chunkStarts(lines: readonly string[], chunkLines: number = CHUNK
 
 /** Reads lines [from, to) (0-based) as one Markdown document into `out`, at their real line numbers. */
 function readChunk(lines: readonly string[], from: number, to: number, out: MarkdownBlocks): void {
-  const tree = fromMarkdown(lines.slice(from, to).join("\n"), OPTIONS);
-  const startOf = (node: Nodes): number => (node.position?.start.line ?? 0) + from;
-  const endOf = (node: Nodes): number => (node.position?.end.line ?? node.position?.start.line ?? 0) + from;
-  const mark = (node: Nodes, kind: BlockKind, item: number): void => {
-    const end = endOf(node);
-    for (let l = startOf(node); l <= end && l < out.lines.length; l++) out.lines[l] = { kind, item };
-  };
-  const walk = (node: Nodes, item: number): void => {
-    switch (node.type) {
-      case "root":
-      case "list":
-        for (const child of node.children) walk(child, item);
-        return;
-      case "listItem": {
-        const index = out.items.length;
-        const line = startOf(node);
-        out.items.push({ line, parent: item });
-        out.itemAt.set(line, index);
-        if (out.lines[line]) out.lines[line] = { kind: "text", item: index };
-        for (const child of node.children) walk(child, index);
-        return;
-      }
-      case "blockquote":
-        mark(node, "quote", item);
-        return;
-      case "heading": {
-        mark(node, "heading", item);
-        out.headings.set(startOf(node), { depth: node.depth, text: textOf(node).replace(/\s*\n\s*/g, " ").trim() });
-        return;
-      }
-      case "code": {
-        mark(node, "code", item);
-        const start = startOf(node);
-        const first = lines[start - 1] ?? "";
-        const fenced = /^\s*(?:`{3,}|~{3,})/.test(first);
-        const lang = fenced ? (/^[\w+-]*/.exec(node.lang ?? "")?.[0] ?? "").toLowerCase() : null;
-        out.codes.set(start, { endLine: endOf(node), lang });
-        return;
-      }
-      case "html":
-        mark(node, "html", item);
-        return;
-      case "table":
-        mark(node, "table", item);
-        return;
-      case "thematicBreak":
-        mark(node, "rule", item);
-        return;
-      case "paragraph":
-        mark(node, "text", item);
-        markTableRows(node, item);
-        return;
-      default:
-        mark(node, "text", item);
-    }
-  };
-  const markTableRows = (node: Nodes, item: number): void => {
-    const start = startOf(node);
-    const end = endOf(node);
-    if (!(lines[start - 1] ?? "").trimStart().startsWith("|")) return;
-    for (let l = start; l <= end && l < out.lines.length; l++) {
-      if ((lines[l - 1] ?? "").trimStart().startsWith("|")) out.lines[l] = { kind: "table", item };
-    }
-  };
-  walk(tree, -1);
-}
-
-function textOf(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("children" in node) return (node.children as Nodes[]).map(textOf).join("");
-  return "";
+  const text = lines.slice(from, to).join("\n");
+  // micromark's own steps (what `micromark()` and mdast-util-from-markdown run), stopped after
+  // the first subtokenize pass: the blocks and containers are then final (containers end before
+  // trailing blank lines); the later passes only tokenize text inside blocks.
+  const events = parse().document().write(preprocess()(text, undefined, true));
+  subtokenize(events);
+  readEvents(events, text, lines, from, out);
 }

@@ -61,7 +61,9 @@ export interface Task {
   story: string | null;
   /** Other bracket tags in order, without brackets: "Setup", "depends: T01,T02" ... */
   tags: string[];
-  /** The description: the task line without checkbox, id and leading tags. */
+  /** Logins named by `@login` tokens right after the tags, without the "@", in order. */
+  assignees: string[];
+  /** The description: the task line without checkbox, id, leading tags and `@login` tokens. */
   description: string;
   /** File paths named in backticks in the description and details. */
   files: string[];

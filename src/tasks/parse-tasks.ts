@@ -84,6 +84,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       parallel: head.parallel,
       story: head.story,
       tags: head.tags,
+      assignees: head.assignees,
       description: head.description,
       files: [],
       details: [],
@@ -110,7 +111,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     const asTask = heading.depth >= 2 ? HEADING_TASK.exec(heading.text) : null;
     if (asTask) {
       const id = (asTask[1] ?? asTask[2]) as string;
-      const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? { id, parallel: false, story: null, tags: [], description: asTask[3] ?? "", boldId: false };
+      const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? { id, parallel: false, story: null, tags: [], assignees: [], description: asTask[3] ?? "", boldId: false };
       const task = newTask(line, { ...head, numbered: asTask[1] !== undefined }, id, "", -1, null, false, statusOf(""));
       headingTask = { task, contentColumn: 0, checklist: { total: 0, ticked: 0, depth: heading.depth } };
       headingTasks.push(headingTask);

@@ -1,7 +1,10 @@
 /**
  * Writing a checkbox back: replaces the one marker character of a task's checkbox and keeps
- * every other byte (CRLF, trailing spaces, a missing final newline, the BOM).
+ * every other byte (CRLF, trailing spaces, a missing final newline, the BOM). The checkbox is
+ * found by checkbox-lookup.ts, which reads only the lines that could hold the task; the whole
+ * list is parsed only where that cannot tell.
  */
+import { CheckboxLookup } from "./checkbox-lookup.js";
 import { parseTaskList } from "./parse-tasks.js";
 
 export class CheckboxError extends Error {
@@ -16,8 +19,11 @@ export class CheckboxError extends Error {
 
 interface CheckboxIndex {
   text: string;
-  /** Task id → offset of its checkbox marker (the first task with that id), -1 without one. */
+  lookup: CheckboxLookup;
+  /** Task id → offset of its checkbox marker (the first task with that id), -1 without one; filled as asked. */
   offsets: Map<string, number>;
+  /** Every task's offset from a full parse, once one was needed. */
+  parsed: Map<string, number> | null;
   upper: number;
   lower: number;
 }
@@ -29,8 +35,6 @@ let last: CheckboxIndex | null = null;
 
 function indexOf(text: string): CheckboxIndex {
   if (last !== null && last.text === text) return last;
-  const doc = parseTaskList("tasks.md", text);
-  const offsets = new Map(doc.tasks.map((t) => [t.id, t.checkboxOffset]));
   let upper = 0;
   let lower = 0;
   TICK.lastIndex = 0;
@@ -38,8 +42,21 @@ function indexOf(text: string): CheckboxIndex {
     if (m[1] === "X") upper++;
     else lower++;
   }
-  last = { text, offsets, upper, lower };
+  last = { text, lookup: new CheckboxLookup(text), offsets: new Map(), parsed: null, upper, lower };
   return last;
+}
+
+/** The offset of the task's checkbox marker, -1 without one, undefined for no such task. */
+function offsetOf(index: CheckboxIndex, taskId: string): number | undefined {
+  const known = index.offsets.get(taskId);
+  if (known !== undefined) return known;
+  let offset: number | undefined = index.lookup.find(taskId) ?? undefined;
+  if (offset === undefined) {
+    index.parsed ??= new Map(parseTaskList("tasks.md", index.lookup.text).tasks.map((t) => [t.id, t.checkboxOffset]));
+    offset = index.parsed.get(taskId);
+  }
+  if (offset !== undefined) index.offsets.set(taskId, offset);
+  return offset;
 }
 
 /**
@@ -52,7 +69,7 @@ export function setCheckboxMarker(text: string, taskId: string, marker: string):
     throw new CheckboxError(`invalid checkbox marker ${JSON.stringify(marker)}`, taskId);
   }
   const index = indexOf(text);
-  const offset = index.offsets.get(taskId);
+  const offset = offsetOf(index, taskId);
   if (offset === undefined) throw new CheckboxError(`no task ${taskId} in this task list`, taskId);
   if (offset < 0) throw new CheckboxError(`task ${taskId} has no checkbox`, taskId);
   const current = text[offset] as string;
@@ -60,7 +77,7 @@ export function setCheckboxMarker(text: string, taskId: string, marker: string):
   const next = text.slice(0, offset) + marker + text.slice(offset + 1);
   const upper = index.upper + (marker === "X" ? 1 : 0) - (current === "X" ? 1 : 0);
   const lower = index.lower + (marker === "x" ? 1 : 0) - (current === "x" ? 1 : 0);
-  last = { text: next, offsets: index.offsets, upper, lower };
+  last = { ...index, text: next, upper, lower };
   return next;
 }
 
@@ -71,7 +88,7 @@ export function setCheckboxMarker(text: string, taskId: string, marker: string):
  */
 export function setCheckbox(text: string, taskId: string, checked: boolean): string {
   const index = indexOf(text);
-  const offset = index.offsets.get(taskId);
+  const offset = offsetOf(index, taskId);
   if (offset === undefined) throw new CheckboxError(`no task ${taskId} in this task list`, taskId);
   if (offset < 0) throw new CheckboxError(`task ${taskId} has no checkbox`, taskId);
   const current = text[offset];

@@ -3,6 +3,7 @@
  * description. Knows nothing about phases or other lines.
  */
 import type { CheckboxMarker, TaskStatus } from "./model.js";
+import { readAssignees } from "./assignee-tokens.js";
 
 export interface ListItemLine {
   /** Column of the bullet ("-", "*", "+", "1.") in the line. */
@@ -23,6 +24,8 @@ export interface TaskHead {
   parallel: boolean;
   story: string | null;
   tags: string[];
+  /** `@login` tokens right after the tags ("[US1] @alice Add the form"), without the "@". */
+  assignees: string[];
   description: string;
   /** True when the id was written in bold ("**T001**"). */
   boldId: boolean;
@@ -104,7 +107,8 @@ function withTags(id: string, text: string, extra: Partial<TaskHead>): TaskHead 
     else tags.push(tag);
     rest = rest.slice(t[0].length).replace(SEPARATOR, "");
   }
-  return { id, parallel, story, tags, description: rest.trim(), boldId: false, ...extra };
+  const { logins, rest: described } = readAssignees(rest);
+  return { id, parallel, story, tags, assignees: logins, description: described.trim(), boldId: false, ...extra };
 }
 
 /**

@@ -19,6 +19,8 @@ const SECRET = "e2e-webhook-secret";
 export interface HarnessOptions {
   /** Files in the repository before the app is installed. */
   files?: Record<string, string>;
+  /** Whether the repository's owner is a person (default) or an organisation. */
+  ownerType?: "User" | "Organization";
   /** Install the app on the repository at start (sends installation.created). Default true. */
   install?: boolean;
   /** Write-back batch window, in ms (default 200). */
@@ -35,8 +37,6 @@ export interface HarnessOptions {
   retries?: boolean;
   /** First pause before a reconcile that failed on GitHub's side runs again (default 200 ms). */
   retryBaseMs?: number;
-  /** What the repository's owner is (default: a user). */
-  ownerType?: "User" | "Organization";
   /** The installation's permissions (default: the emulator's, which has no organization ones). */
   permissions?: Record<string, "read" | "write" | "admin">;
 }

@@ -148,7 +148,7 @@ describe("sync end to end", () => {
 
   it("a create answered 500 that GitHub did not apply: tasksync looks, finds none, and creates it once", async () => {
     h = await startHarness({ install: false, files: { [PATH]: LIST } });
-    h.emulator.failNth(24, 500); // part-way through creating the issues (after reads and labels)
+    h.emulator.failNth(25, 500); // part-way through creating the issues (after reads, the issue-types read and labels, "ready" too)
     h.emulator.install({ account: h.owner, repos: [h.repo] });
     await h.settle();
     // the create that failed is a GraphQL createIssue (a new issue under its parent): looked for, then sent again once

@@ -205,6 +205,8 @@ export class GraphQLHandler {
       state: issue.state.toUpperCase(),
       stateReason: issue.stateReason ? issue.stateReason.toUpperCase() : null,
       closed: issue.state === "closed",
+      editor: issue.editor ? { __typename: issue.editor.type === "Bot" ? "Bot" : "User", login: issue.editor.login } : null,
+      lastEditedAt: issue.lastEditedAt ?? null,
       url: `${repoHtml(this.state, issue.repo)}/issues/${issue.number}`,
       resourcePath: `/${fullName(issue.repo)}/issues/${issue.number}`,
       apiUrl: issueApi(this.state, issue),

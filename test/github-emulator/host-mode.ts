@@ -31,6 +31,7 @@ export function routeExists(mode: HostMode, route: string): boolean {
   const f = featuresOf(mode);
   if (/\/sub_issues?(\/|$)|\/issues\/\{issue_number\}\/parent$/.test(route)) return f.restSubIssues;
   if (/\/dependencies\//.test(route)) return f.restDependencies;
+  if (/\/issue-types(\/|$)/.test(route)) return mode.kind === "github.com"; // no GHES REST description lists an organisation's types
   return true;
 }
 

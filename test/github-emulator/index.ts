@@ -8,3 +8,5 @@ export type { Counts, LoggedRequest } from "./request-log.js";
 export type { PrimaryLimitOptions, SecondaryLimitOptions } from "./faults.js";
 export { SECONDARY_MESSAGE } from "./faults.js";
 export type { Permissions } from "./store/records.js";
+export { addMilestone, assignIssue, issueFields, milestones, setOrgIssueTypes } from "./issue-fields-helpers.js";
+export type { IssueFieldsView } from "./issue-fields-helpers.js";

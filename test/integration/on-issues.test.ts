@@ -130,7 +130,9 @@ const mockPlanningReads = (scope: nock.Scope): nock.Scope =>
     .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
     .get(`${R}/labels`)
     .query(true)
-    .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })));
+    .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })))
+    .get(`/orgs/${OWNER}/issue-types`) // a person's repository: no issue types
+    .reply(404, { message: "Not Found" });
 
 /** The gates re-check after a reconcile that planned something: no pull request waits. */
 const mockNoWaitingPulls = (scope: nock.Scope): nock.Scope => scope.get(`${R}/pulls`).query(true).reply(200, []);

@@ -69,6 +69,7 @@ describe("push handler", () => {
       .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [])
       .get(`${R}/git/blobs/${BLOB}`).reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
       .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7", node_id: "LA_1" }])
+      .get(`/orgs/${OWNER}/issue-types`).reply(404, { message: "Not Found" }) // a person's repository: no issue types
       .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, { node_id: "LA_2" })
       .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, { node_id: "LA_3" })
       .post(`${R}/labels`, { name: "ready", color: "0e8a16" }).reply(201, { node_id: "LA_4" })

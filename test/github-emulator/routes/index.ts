@@ -7,6 +7,7 @@ import { commentRoutes } from "./comments.js";
 import { contentRoutes } from "./contents.js";
 import { gitRoutes } from "./git.js";
 import { issueRoutes } from "./issues.js";
+import { issueFieldRoutes } from "./issue-fields.js";
 import { labelRoutes } from "./labels.js";
 import { metaRoutes } from "./meta.js";
 import { pullRoutes } from "./pulls.js";
@@ -22,6 +23,7 @@ export function buildRouter(): Router {
   commentRoutes(r); // before issueRoutes: /issues/comments vs /issues/{issue_number}
   relationshipRoutes(r);
   issueRoutes(r);
+  issueFieldRoutes(r);
   labelRoutes(r);
   metaRoutes(r);
   userRoutes(r);

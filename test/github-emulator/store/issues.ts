@@ -8,6 +8,7 @@ import type { State } from "./state.js";
 import { ensureLabel, labelById, labelJson, findLabel } from "./labels.js";
 import { repoApi, repoHtml } from "./repos.js";
 import { userJson } from "./users.js";
+import { issueFieldsJson, resolveIssueFields } from "./issue-fields.js";
 
 const STATE_REASONS: ReadonlySet<string> = new Set(["completed", "not_planned", "reopened", "duplicate"]);
 
@@ -76,7 +77,7 @@ export function issueJson(state: State, issue: IssueRecord): Record<string, unkn
     locked: issue.locked,
     assignee: issue.assignees[0] ? userJson(state, issue.assignees[0]) : null,
     assignees: issue.assignees.map((u) => userJson(state, u)),
-    milestone: null,
+    ...issueFieldsJson(state, issue),
     comments: commentCount(state, issue),
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
@@ -132,6 +133,8 @@ export interface IssueInput {
   body?: unknown;
   labels?: unknown;
   assignees?: unknown;
+  milestone?: unknown;
+  type?: unknown;
   state?: unknown;
   state_reason?: unknown;
 }
@@ -174,17 +177,13 @@ export function createIssue(state: State, repo: RepoRecord, user: UserRecord, in
   const body = typeof input.body === "string" ? input.body : null;
   checkBodyLength("Issue", body);
   const names = input.labels === undefined ? [] : labelNames(input.labels);
+  const setFields = resolveIssueFields(state, repo, input);
   const issue = newIssueRecord(state, repo, user, String(input.title), body);
   issue.labelIds = [...new Set(names.map((n) => ensureLabel(state, repo, n).id))];
-  issue.assignees = assigneeUsers(state, input.assignees);
+  setFields(issue);
   emitIssueEvent(state, "opened", issue, user);
   for (const id of issue.labelIds) emitIssueEvent(state, "labeled", issue, user, { label: labelJson(state, repo, labelById(repo, id)!) });
   return issue;
-}
-
-function assigneeUsers(state: State, value: unknown): UserRecord[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((v): v is string => typeof v === "string").map((login) => state.user(login));
 }
 
 /** PATCH semantics: only given fields change; webhooks for each visible change. */
@@ -207,6 +206,7 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
     throw validationFailed([{ resource: "Issue", code: "invalid", field: "state_reason" }]);
   }
   const newLabels = input.labels === undefined ? undefined : labelNames(input.labels);
+  const setFields = resolveIssueFields(state, issue.repo, input);
 
   let touched = false;
   if (changes["title"]) {
@@ -218,6 +218,10 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
   }
   if (Object.keys(changes).length) touched = true;
   const now = state.timestamp();
+  if (changes["body"]) {
+    issue.editor = user;
+    issue.lastEditedAt = now;
+  }
   let stateAction: "closed" | "reopened" | undefined;
   if (input.state === "closed" && issue.state === "open") {
     issue.state = "closed";
@@ -246,8 +250,9 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
     removed = issue.labelIds.filter((id) => !ids.includes(id));
     issue.labelIds = ids;
   }
-  if (input.assignees !== undefined) issue.assignees = assigneeUsers(state, input.assignees);
-  if (touched || stateAction || added.length || removed.length || input.assignees !== undefined) issue.updatedAt = now;
+  setFields(issue);
+  const fieldsGiven = input.assignees !== undefined || input.milestone !== undefined || input.type !== undefined;
+  if (touched || stateAction || added.length || removed.length || fieldsGiven) issue.updatedAt = now;
 
   if (Object.keys(changes).length) emitIssueEvent(state, "edited", issue, user, { changes });
   if (stateAction) emitIssueEvent(state, stateAction, issue, user);

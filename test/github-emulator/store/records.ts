@@ -44,6 +44,9 @@ export interface IssueRecord {
   subIssueIds: number[];
   parentId: number | null;
   blockedByIds: number[];
+  /** Who last edited the body, and when (GraphQL `editor`, `lastEditedAt`); unset until the body is edited. */
+  editor?: UserRecord;
+  lastEditedAt?: string;
 }
 
 export interface CommentRecord {

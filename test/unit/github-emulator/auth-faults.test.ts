@@ -183,10 +183,10 @@ describe("request log and unknown endpoints", () => {
   it("answers an unknown endpoint with 404 in GitHub's error shape and reports it", async () => {
     const unmatched: string[] = [];
     w = await world({ onUnmatched: (m, p) => unmatched.push(`${m} ${p}`) });
-    const err = await errorOf(w.app.request("GET /repos/{owner}/{repo}/milestones", params));
+    const err = await errorOf(w.app.request("GET /repos/{owner}/{repo}/releases", params));
     expect(err.status).toBe(404);
     expect(err.data).toMatchObject({ message: "Not Found", documentation_url: expect.any(String) });
-    expect(unmatched).toEqual(["GET /repos/acme/widgets/milestones"]);
-    expect(w.em.unmatched).toEqual(["GET /repos/acme/widgets/milestones"]);
+    expect(unmatched).toEqual(["GET /repos/acme/widgets/releases"]);
+    expect(w.em.unmatched).toEqual(["GET /repos/acme/widgets/releases"]);
   });
 });

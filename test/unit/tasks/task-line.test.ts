@@ -35,7 +35,7 @@ describe("readTaskHead", () => {
     ["~~T004~~ **NOT NEEDED**", { id: "T004", parallel: false, story: null, tags: [], description: "**NOT NEEDED**", boldId: false, struck: true }],
     ["T040-T044 DROPPED", { id: "T040", parallel: false, story: null, tags: [], description: "DROPPED", boldId: false, rangeTo: "T044" }],
   ])("%j", (content, head) => {
-    expect(readTaskHead(content)).toEqual(head);
+    expect(readTaskHead(content)).toEqual({ assignees: [], ...head });
   });
 
   it.each([["All contracts have tests (T004-T006)"], ["TXXX [P] Documentation"], ["**T001 not closed"], ["T001abc x"], ["[P] T001 tag first"], ["1.1 numbered without the option"]])(
