@@ -7,6 +7,7 @@ import { gatesJob } from "../gates/queue-gates.js";
 import { gatesRecheckJob } from "../handlers/on-gates-recheck.js";
 import { reconcileJob } from "../handlers/reconcile-soon.js";
 import type { JobKind } from "../queue/job-kind.js";
+import { fenceWrites } from "../queue/fence-writes.js";
 import { NotRetriedError, type RunDurableJob } from "../queue/work-queue.js";
 import type { AppRuntime } from "./runtime.js";
 
@@ -14,10 +15,11 @@ export const JOB_KINDS: ReadonlyArray<JobKind<unknown>> = [reconcileJob, gatesJo
 
 export function durableJobRunner(app: Probot, runtime: AppRuntime, kinds = JOB_KINDS): RunDurableJob {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
-  return async (name, { installationId, data }, log) => {
+  return async (name, { installationId, data }, log, lease) => {
     const kind = byName.get(name);
     if (!kind) throw new Error(`unknown job kind "${name}": a replica of another version stored it`);
     const octokit = installationId === undefined ? await app.auth() : await app.auth(installationId);
+    if (lease) fenceWrites(octokit, lease);
     try {
       await kind.run(data, { octokit, runtime, log, ...(installationId === undefined ? {} : { installationId }) });
     } catch (error) {

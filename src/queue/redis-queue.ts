@@ -101,10 +101,16 @@ export class RedisQueue implements WorkQueue {
   private async process(job: Job<StoredJob>, token: string | undefined, runJob: RunDurableJob): Promise<void> {
     const { leaseMs } = this.options;
     const jobLog = this.log.child({ jobId: job.id, job: job.name, repo: job.data.lane });
+    const lease = { lost: false };
     const lane = new Mutex(this.redis, `${this.prefix}:lane:${job.data.lane}`, {
       lockTimeout: leaseMs,
       refreshInterval: Math.floor(leaseMs / 3),
-      onLockLost: (error) => jobLog.error({ err: error }, "lost the repository's lane lock while running a job"),
+      onLockLost: (error) => {
+        // Another replica may run this repository now: this job's client writes nothing more
+        // (fence-writes.ts); the job fails and runs again, re-observing both sides.
+        lease.lost = true;
+        jobLog.error({ err: error }, "lost the repository's lane lock while running a job: its writes stop");
+      },
     });
     if (!(await lane.tryAcquire())) {
       // Another replica (or slot) runs this repository's job: come back in a moment.
@@ -116,7 +122,7 @@ export class RedisQueue implements WorkQueue {
     const startedAt = Date.now();
     jobLog.info({ attempt: job.attemptsMade + 1 }, "job started");
     try {
-      await runJob(job.name, job.data, jobLog);
+      await runJob(job.name, job.data, jobLog, lease);
     } catch (error) {
       // An error of ours: BullMQ keeps the job as failed at once instead of retrying it.
       if (error instanceof NotRetriedError) throw new UnrecoverableError(error.message);

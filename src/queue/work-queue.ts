@@ -47,8 +47,16 @@ export interface QueueHealth {
   failed?: Array<{ id: string; name: string; repo: string; error: string; attempts: number; failedAt?: number }>;
 }
 
-/** Runs a stored job on this replica: its kind's function with the installation's client. */
-export type RunDurableJob = (name: string, job: DurableJob, log: Logger) => Promise<void>;
+/** The hold a running job has on its repository's lane; `lost` once another replica may hold it. */
+export interface JobLease {
+  readonly lost: boolean;
+}
+
+/**
+ * Runs a stored job on this replica: its kind's function with the installation's client. With a
+ * lease, the client refuses writes once the lease is lost (see fence-writes.ts).
+ */
+export type RunDurableJob = (name: string, job: DurableJob, log: Logger, lease?: JobLease) => Promise<void>;
 
 export interface WorkQueue {
   /** Jobs may run on another replica: what a job needs must be in its data when it is pushed. */

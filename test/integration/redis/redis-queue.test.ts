@@ -6,8 +6,9 @@ import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
+import { Redis } from "ioredis";
 import { RedisSharedState } from "../../../src/queue/redis-shared-state.js";
-import type { DurableJob, QueuedJob } from "../../../src/queue/work-queue.js";
+import type { DurableJob, JobLease, QueuedJob } from "../../../src/queue/work-queue.js";
 import { silent, sleep, until, useRedisQueues } from "../../support/redis-queues.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -118,6 +119,32 @@ describe("RedisQueue with two replicas", () => {
     expect(Date.now() - stoppedAt).toBeLessThan(5_000); // well before the 10 s lease
     expect(ran).toEqual(["a", "b"]);
     release();
+  });
+
+  it("tells a running job that it lost its repository's lane lock, so its writes stop", async () => {
+    const [a] = replicas(1, { leaseMs: 600 });
+    let lease: JobLease | undefined;
+    let release!: () => void;
+    const blocking = new Promise<void>((r) => (release = r));
+    a!.start(async (_name, _stored, _log, jobLease) => {
+      lease = jobLease;
+      await blocking;
+    }, silent);
+    await a!.push("o/lost", job("reconcile", { sha: "s" }));
+    await until("the job to run", () => lease !== undefined);
+    await sleep(500); // past a refresh: the lock is still held
+    expect(lease!.lost).toBe(false);
+    // The lock lapses (as when the event loop stalls past the lease) and another replica may take it.
+    const redis = new Redis(url());
+    try {
+      const keys = await redis.keys("*lane:o/lost*");
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+      await until("the job to learn it lost the lock", () => lease!.lost, 5_000);
+    } finally {
+      release();
+      redis.disconnect();
+    }
   });
 
   it("takes over the job of a replica killed with SIGKILL once its lease ends", async () => {
