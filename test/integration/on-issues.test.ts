@@ -15,6 +15,7 @@ import { toTrackedIssue } from "../../src/github/tracked-issues.js";
 import { parseTaskList } from "../../src/tasks/parse-tasks.js";
 import { diffOffsets } from "../support/text-diff.js";
 import { API, b64, example, expectStrict, fromB64, mockToken, startTestApp, type TestApp } from "./probot-app.js";
+import { forgetIssueTypes } from "../../src/sync/observe-issue-fields.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -140,6 +141,7 @@ const mockNoWaitingPulls = (scope: nock.Scope): nock.Scope => scope.get(`${R}/pu
 let app: TestApp;
 
 beforeEach(async () => {
+  forgetIssueTypes(); // every test answers the organisation's issue-types read itself
   app = await startTestApp({
     botLogin: BOT.login,
     settings: { batchWindowMs: 0 },

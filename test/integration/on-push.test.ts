@@ -2,11 +2,12 @@
  * push → sync, through Probot with the real push payload from @octokit/webhooks-examples
  * (a branch push) and strict HTTP mocks: every request must be expected and every mock used.
  */
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { renderMarker } from "../../src/sync/marker.js";
 import { observedStatesDigest } from "../../src/sync/issue-states.js";
 import { API, b64, example, expectStrict, mockNoConfig, mockToken, startTestApp, type TestApp } from "./probot-app.js";
+import { forgetIssueTypes } from "../../src/sync/observe-issue-fields.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -28,6 +29,10 @@ const mockHead = (scope: nock.Scope): nock.Scope =>
   scope.get(`${R}/git/ref/heads%2Fmaster`).reply(200, { ref: "refs/heads/master", object: { sha: AFTER, type: "commit" } });
 
 let app: TestApp | undefined;
+beforeEach(() => {
+  forgetIssueTypes(); // every test answers the organisation's issue-types read itself
+});
+
 afterEach(() => {
   app?.close();
   app = undefined;
