@@ -38,8 +38,8 @@ export async function createMilestone(gh: GitHubClient, repo: RepoRef, title: st
   return data.number;
 }
 
-export async function updateMilestone(gh: GitHubClient, repo: RepoRef, number: number, title: string, description: string): Promise<void> {
-  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", { ...repo, milestone_number: number, title, description });
+export async function updateMilestone(gh: GitHubClient, repo: RepoRef, number: number, title: string, description: string, state?: "open" | "closed"): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", { ...repo, milestone_number: number, title, description, ...(state === undefined ? {} : { state }) });
 }
 
 /** Whether `login` can be assigned issues in the repository (204 yes, 404 no). */

@@ -37,7 +37,7 @@ export class IssueFieldWrites {
     const { gh, repo, log, writes } = this.d;
     if (op.number !== null) {
       try {
-        await writes.idempotent(() => updateMilestone(gh, repo, op.number as number, op.title, op.description));
+        await writes.idempotent(() => updateMilestone(gh, repo, op.number as number, op.title, op.description, op.state));
       } catch (error) {
         if (statusOf(error) !== 422) throw error;
         return `milestone "${op.title}": ${messageOf(error)}`;

@@ -28,7 +28,8 @@ export type Operation =
   | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
   /** A milestone tasksync keeps: created when `number` is null, else renamed (key: the milestone's key). */
-  | { kind: "ensure-milestone"; key: string; title: string; description: string; number: number | null; reason: string }
+  /** Creates (number null) or renames one of tasksync's milestones; `state: "closed"` closes one whose phase or story left the list. */
+  | { kind: "ensure-milestone"; key: string; title: string; description: string; number: number | null; state?: "closed"; reason: string }
   /** An issue's milestone (by its key; number null until it is created), assignees (the full list) and type. */
   | {
       kind: "set-issue-fields";
@@ -78,7 +79,8 @@ export function describeOperation(op: Operation): string {
       return `update ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;
     }
     case "ensure-milestone":
-      return op.number === null ? `create milestone "${op.title}" [${op.key}]` : `rename milestone ${op.number} to "${op.title}" [${op.key}]`;
+      if (op.number === null) return `create milestone "${op.title}" [${op.key}]`;
+      return op.state === "closed" ? `close milestone ${op.number} "${op.title}" [${op.key}]` : `rename milestone ${op.number} to "${op.title}" [${op.key}]`;
     case "set-issue-fields": {
       const what = [
         op.milestone ? `milestone ${op.milestone.number ?? op.milestone.key}` : null,

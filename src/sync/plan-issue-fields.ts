@@ -19,7 +19,7 @@ import type { TaskDocument } from "../tasks/model.js";
 import type { DesiredIssue } from "./desired.js";
 import { desiredMilestones } from "./desired-milestones.js";
 import { parseMarker, renderMarker } from "./marker.js";
-import { ownMilestones } from "./milestone-marker.js";
+import { milestoneKey, ownMilestones } from "./milestone-marker.js";
 import type { Operation } from "./operations.js";
 
 export interface ObservedFields {
@@ -100,6 +100,13 @@ function planMilestones(doc: TaskDocument, mode: TasksyncConfig["milestones"], o
       ops.push({ kind: "ensure-milestone", key: w.key, title, description: w.description, number: mine.number, reason: "its title changed" });
     }
     for (const id of w.taskIds) byTask.set(id, { key: w.key, number: mine?.number ?? null });
+  }
+  // This list's own milestones whose phase or story left it are closed (never deleted: their
+  // issues stay in them). A closed one is left closed, whoever closed it.
+  const listPrefix = milestoneKey(doc.path, "");
+  for (const [key, m] of own) {
+    if (!key.startsWith(listPrefix) || wantedKeys.has(key) || m.state !== "open") continue;
+    ops.push({ kind: "ensure-milestone", key, title: m.title, description: m.description, number: m.number, state: "closed", reason: "its phase or story left the task list" });
   }
   return { byTask, ownNumbers };
 }

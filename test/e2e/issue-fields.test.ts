@@ -67,6 +67,13 @@ describe("an organisation's repository with issue types", () => {
     // @ghost left the line: the warning is resolved in the same comment.
     expect(h.emulator.comments(h.owner, h.repo, feature.number).map((c) => c.body)).toEqual([expect.stringContaining("parses cleanly again")]);
     expect(milestones(h.emulator, h.owner, h.repo)).toHaveLength(2);
+
+    // The Setup phase leaves the list: its milestone is closed (not deleted), the story's stays open.
+    await h.push({ [PATH]: list("@carol Add the upload form", "Create the project structure").replace(/## Phase 1: Setup\n\n- \[ \] T001 [^\n]*\n\n/, "") });
+    expect(milestones(h.emulator, h.owner, h.repo).map((m) => [m.title, m.state])).toEqual([
+      ["Phase 1: Setup", "closed"],
+      ["Phase 3: User Story 1 - Upload a photo (Priority: P1)", "open"],
+    ]);
   });
 });
 

@@ -41,10 +41,10 @@ export function assignIssue(em: Emulator, owner: string, repo: string, number: n
 }
 
 /** Every milestone of a repository, open and closed, by number. */
-export function milestones(em: Emulator, owner: string, repo: string): Array<{ number: number; title: string; description: string | null; creator: string }> {
+export function milestones(em: Emulator, owner: string, repo: string): Array<{ number: number; title: string; description: string | null; creator: string; state: "open" | "closed" }> {
   return filterMilestones(repoOf(em, owner, repo), new URLSearchParams("state=all"))
     .sort((a, b) => a.number - b.number)
-    .map((m) => ({ number: m.number, title: m.title, description: m.description, creator: m.creator.login }));
+    .map((m) => ({ number: m.number, title: m.title, description: m.description, creator: m.creator.login, state: m.state }));
 }
 
 /** A person makes a milestone by hand. */

@@ -66,6 +66,7 @@ class FieldsGitHub extends FakeGitHub {
           const m = this.milestones.find((x) => x.number === op.number)!;
           m.title = op.title;
           m.description = op.description;
+          if (op.state) m.state = op.state;
         }
       } else if (op.kind === "set-issue-fields") {
         this.patches += 1;
@@ -104,6 +105,20 @@ const config = (input: Record<string, unknown>): TasksyncConfig => configSchema.
 const kinds = (plan: Plan, kind: Operation["kind"]) => plan.operations.filter((op) => op.kind === kind);
 
 describe("milestones", () => {
+  it("closes its own milestone of a phase that left the list, once, and leaves someone else's alone", () => {
+    const repo = new Repo(config({ milestones: "phase" }));
+    repo.gh.milestones.push({ number: 1, title: "Release 1", description: "planned by hand", state: "open", creator: "octocat" });
+    repo.sync(list("Add the upload form"));
+    const setup = repo.gh.milestones.find((m) => m.title === "Phase 1: Setup")!;
+    const withoutSetup = list("Add the upload form").replace("## Phase 1: Setup\n\n- [ ] T001 Create project structure\n\n", "");
+    const plan = repo.sync(withoutSetup);
+    expect(kinds(plan, "ensure-milestone")).toEqual([expect.objectContaining({ number: setup.number, state: "closed", title: "Phase 1: Setup" })]);
+    expect(setup.state).toBe("closed");
+    expect(repo.gh.milestones.find((m) => m.number === 1)?.state).toBe("open");
+    expect(repo.gh.milestones.find((m) => m.title.startsWith("Phase 3"))?.state).toBe("open");
+    expect(kinds(repo.plan(withoutSetup), "ensure-milestone")).toEqual([]);
+  });
+
   it("one milestone per phase, titled with its heading, holding that phase's task issues; nothing more on the next run", () => {
     const repo = new Repo(config({ milestones: "phase" }));
     const first = repo.sync(list("@alice Add the upload form"));
