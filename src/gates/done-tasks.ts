@@ -3,6 +3,7 @@
  * or its issue closed as completed (write-back may not have ticked the file yet).
  */
 import { taskKey } from "../sync/marker.js";
+import { isSettled } from "../sync/ready-tasks.js";
 import type { FeatureDocs } from "./gate-model.js";
 
 export class DoneTasks {
@@ -16,7 +17,7 @@ export class DoneTasks {
     for (const feature of features) {
       for (const doc of [feature.base, feature.head]) {
         // A dropped task (not planned) blocks nothing either.
-        for (const task of doc?.tasks ?? []) if (task.checked || task.status === "dropped") this.ticked.add(taskKey(feature.path, task.id));
+        for (const task of doc?.tasks ?? []) if (isSettled(task)) this.ticked.add(taskKey(feature.path, task.id));
       }
     }
   }

@@ -16,7 +16,7 @@ import { renderTrackingBody } from "./render-tracking-body.js";
 import type { RepoContext } from "./repo-context.js";
 import { fitBody } from "./fit-body.js";
 import { fileReadiness, readyLabel } from "./ready-queue.js";
-import type { TaskReadiness } from "./ready-tasks.js";
+import { isSettled, type TaskReadiness } from "./ready-tasks.js";
 import { OPTIONAL_LABEL, subTasks } from "./sub-tasks.js";
 import { textHash } from "./task-text.js";
 
@@ -110,7 +110,7 @@ function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask
 }
 
 /** Done, or dropped (not planned): nothing left to do for a phase or feature to wait on. */
-const settled = (task: Task | undefined): boolean => task !== undefined && (task.checked || task.status === "dropped");
+const settled = (task: Task | undefined): boolean => task !== undefined && isSettled(task);
 
 /** `readiness`: each task's, when the issues say more than the file (ready-queue.ts); the file's by default. */
 export function desiredState(

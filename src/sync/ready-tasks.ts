@@ -51,12 +51,3 @@ export function taskReadiness(
   }
   return out;
 }
-
-/** The ids of the ready tasks, in document order. */
-export function readyTaskIds(
-  doc: Pick<TaskDocument, "tasks" | "phases" | "phaseEdges" | "groupEdges">,
-  isDone?: (task: Task) => boolean,
-): string[] {
-  const readiness = taskReadiness(doc, isDone);
-  return doc.tasks.filter((t) => readiness.get(t.id) === "ready").map((t) => t.id);
-}

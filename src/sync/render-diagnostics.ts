@@ -22,7 +22,8 @@ export function heldLine(task: HeldTask): string {
 
 const at = (d: Diagnostic): string => `- line ${d.line}: ${d.message}`;
 
-function fit(body: string): string {
+/** A comment body within GitHub's size limit, cut with a note when it is longer. */
+export function fitComment(body: string): string {
   return body.length <= GITHUB_LIMITS.maxTextLength ? body : `${body.slice(0, GITHUB_LIMITS.maxTextLength - 40)}\n\n… (truncated)`;
 }
 
@@ -65,7 +66,7 @@ export function renderDiagnosticsComment(doc: TaskDocument, held: Held, waiting:
   const warnings = doc.diagnostics.filter((d) => d.severity === "warning");
   if (warnings.length > 0) lines.push("", "Warnings:", "", ...warnings.map(at));
   lines.push("", "Fix them and push again: this comment is updated, not repeated. Run `npx tasksync lint <file>` to check locally.");
-  return fit(lines.join("\n"));
+  return fitComment(lines.join("\n"));
 }
 
 export function renderDiagnosticsResolved(path: string): string {

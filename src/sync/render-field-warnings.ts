@@ -3,9 +3,10 @@
  * login that cannot be assigned, a milestone title someone else holds). Same marker as the
  * errors comment, so there is one comment per list, updated, never repeated.
  */
-import { GITHUB_LIMITS } from "../github/limits.js";
 import type { FieldWarning } from "./plan-issue-fields.js";
-import { DIAGNOSTICS_MARKER } from "./render-diagnostics.js";
+import { DIAGNOSTICS_MARKER, fitComment } from "./render-diagnostics.js";
+
+const warningLine = (w: FieldWarning): string => `- ${w.line === undefined ? "" : `line ${w.line}: `}${w.message}`;
 
 export function renderFieldWarnings(path: string, warnings: FieldWarning[]): string {
   const body = [
@@ -14,11 +15,11 @@ export function renderFieldWarnings(path: string, warnings: FieldWarning[]): str
     "",
     "Everything else is synced; these were left as they are:",
     "",
-    ...warnings.map((w) => `- ${w.line === undefined ? "" : `line ${w.line}: `}${w.message}`),
+    ...warnings.map(warningLine),
     "",
     "Fix them in the task list or on GitHub: this comment is updated, not repeated.",
   ].join("\n");
-  return body.length <= GITHUB_LIMITS.maxTextLength ? body : `${body.slice(0, GITHUB_LIMITS.maxTextLength - 40)}\n\n… (truncated)`;
+  return fitComment(body);
 }
 
 /**
@@ -28,6 +29,5 @@ export function renderFieldWarnings(path: string, warnings: FieldWarning[]): str
 export function withFieldWarnings(errorsComment: string | undefined, path: string, warnings: FieldWarning[]): string | undefined {
   if (warnings.length === 0) return errorsComment;
   if (errorsComment === undefined) return renderFieldWarnings(path, warnings);
-  const body = [errorsComment, "", "#### Also left as they are", "", ...warnings.map((w) => `- ${w.line === undefined ? "" : `line ${w.line}: `}${w.message}`)].join("\n");
-  return body.length <= GITHUB_LIMITS.maxTextLength ? body : `${body.slice(0, GITHUB_LIMITS.maxTextLength - 40)}\n\n… (truncated)`;
+  return fitComment([errorsComment, "", "#### Also left as they are", "", ...warnings.map(warningLine)].join("\n"));
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
-import { readyTaskIds, taskReadiness } from "../../../src/sync/ready-tasks.js";
+import { taskReadiness } from "../../../src/sync/ready-tasks.js";
+import type { Task, TaskDocument } from "../../../src/tasks/model.js";
 import { parseTaskList } from "../../../src/tasks/parse-tasks.js";
+
+/** The ready tasks' ids, in document order. */
+const readyTaskIds = (doc: TaskDocument, isDone?: (task: Task) => boolean): string[] => {
+  const readiness = taskReadiness(doc, isDone);
+  return doc.tasks.filter((t) => readiness.get(t.id) === "ready").map((t) => t.id);
+};
 
 const PATH = "specs/001-photos/tasks.md";
 const list = (setupDone: boolean, t003Done: boolean) =>
