@@ -8,7 +8,7 @@
  */
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { resolveDependencies, type PlacedSegment } from "../src/tasks/dependencies.js";
+import { resolveDependencies, type PlacedSegment } from "../src/tasks/dependencies/dependencies.js";
 import type { TaskDocument } from "../src/tasks/model.js";
 import { parseTaskList } from "../src/tasks/parse-tasks.js";
 import { setCheckbox } from "../src/tasks/set-checkbox.js";

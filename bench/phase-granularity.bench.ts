@@ -9,8 +9,8 @@ import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { defaultConfig, type TasksyncConfig } from "../src/config/schema.js";
 import { DEFAULT_BUDGET_WINDOWS, MemoryContentBudget } from "../src/github/pacing-budget.js";
-import { parseMarker } from "../src/sync/marker.js";
-import { syncRepository } from "../src/sync/sync-repository.js";
+import { parseMarker } from "../src/identity/marker.js";
+import { syncRepository } from "../src/reconcile/sync-repository.js";
 import { startEmulator } from "../test/github-emulator/index.js";
 
 const PATH = "specs/002-bench/tasks.md";

@@ -12,7 +12,7 @@
 import { Octokit } from "@octokit/rest";
 import pino from "pino";
 import { DEFAULT_BUDGET_WINDOWS, MemoryContentBudget } from "../src/github/pacing-budget.js";
-import { syncRepository } from "../src/sync/sync-repository.js";
+import { syncRepository } from "../src/reconcile/sync-repository.js";
 import { startEmulator } from "../test/github-emulator/index.js";
 
 const PATH = "specs/001-bench/tasks.md";

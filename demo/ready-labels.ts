@@ -1,5 +1,5 @@
 /** What the demo prints about the ready queue (pure): which task issues carry the `ready` label. */
-import { parseMarker } from "../src/sync/marker.js";
+import { parseMarker } from "../src/identity/marker.js";
 
 export interface LabelledIssue {
   number: number;

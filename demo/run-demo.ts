@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Logger } from "pino";
-import { parseMarker } from "../src/sync/marker.js";
+import { parseMarker } from "../src/identity/marker.js";
 import { GATES_CHECK_NAME } from "../src/gates/gate-model.js";
 import { startHarness, type Harness } from "../test/e2e/harness.js";
 import { LEGEND, changedLines, issuesUnder, renderIssueTree, sharedLabels, type TreeIssue } from "./issue-tree.js";

@@ -3,7 +3,7 @@ import { budgetWindowsFromEnv, MemoryContentBudget } from "./github/pacing-budge
 import type { ApplicationFunction } from "probot";
 import { drainOnStop } from "./app/drain-on-stop.js";
 import { healthHandler } from "./app/health.js";
-import { durableJobRunner } from "./app/job-kinds.js";
+import { durableJobRunner } from "./jobs/job-kinds.js";
 import { engineSettingsFromEnv, settingsFromEnv, type AppRuntime } from "./app/runtime.js";
 import { registerCommentHandler } from "./handlers/on-issue-comment.js";
 import { registerInstallationHandlers } from "./handlers/on-installation.js";
@@ -13,7 +13,7 @@ import { registerPullRequestHandlers } from "./handlers/on-pull-request.js";
 import { registerPullRequestProjectHandler } from "./handlers/on-pull-request-project.js";
 import { registerPushHandler } from "./handlers/on-push.js";
 import { createQueue } from "./queue/create-queue.js";
-import { sweepOnStart } from "./app/startup-sweep.js";
+import { sweepOnStart } from "./handlers/on-startup.js";
 
 /** The runtime the environment asks for: an in-memory queue, or Redis when REDIS_URL is set. */
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {

@@ -6,9 +6,9 @@
 import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
 import { loadConfig } from "../config/load-config.js";
 import { matchesAny } from "../config/path-match.js";
-import { describeOperation } from "../sync/operations.js";
-import type { ReconcileResult } from "../sync/reconcile.js";
-import { syncRepository } from "../sync/sync-repository.js";
+import { describeOperation } from "../reconcile/operations.js";
+import type { ReconcileResult } from "../reconcile/reconcile-repository.js";
+import { syncRepository } from "../reconcile/sync-repository.js";
 import { splitArgs, usageError, type CliCommand, type CliIo } from "./command.js";
 import { cliLogLevel, connect, takeOption } from "./github-options.js";
 import { syncProgress } from "./sync-progress.js";

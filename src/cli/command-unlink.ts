@@ -4,7 +4,7 @@
  * a later install does not adopt them. A dry run unless --yes.
  */
 import { loadConfig } from "../config/load-config.js";
-import { observeIssues } from "../sync/observe.js";
+import { observeIssues } from "../reconcile/observe/observe.js";
 import { splitArgs, usageError, type CliCommand } from "./command.js";
 import { connect, takeOption } from "./github-options.js";
 

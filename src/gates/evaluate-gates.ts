@@ -3,11 +3,11 @@
  * config asks for it, evidence. Each result says whether it passed and what it found.
  */
 import type { TasksyncConfig } from "../config/schema.js";
-import { DoneTasks } from "./done-tasks.js";
-import { dependencyGate } from "./gate-dependencies.js";
-import { evidenceGate } from "./gate-evidence.js";
+import { DoneTasks } from "./rules/done-tasks.js";
+import { dependencyGate } from "./rules/gate-dependencies.js";
+import { evidenceGate } from "./rules/gate-evidence.js";
 import type { FeatureDocs, GateResult, WorkedTask } from "./gate-model.js";
-import { wellFormedGate } from "./gate-well-formed.js";
+import { wellFormedGate } from "./rules/gate-well-formed.js";
 
 export interface GateInput {
   features: readonly FeatureDocs[];

@@ -6,9 +6,9 @@ import type { Probot } from "probot";
 import type { Logger } from "pino";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { requireFields } from "../app/payload-guard.js";
+import { requireFields } from "./payload-guard.js";
 import type { GitHubClient } from "../github/client.js";
-import { reconcileSoon } from "./reconcile-soon.js";
+import { reconcileSoon } from "../jobs/reconcile-soon.js";
 
 interface InstalledRepo {
   full_name: string;

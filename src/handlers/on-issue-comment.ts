@@ -4,8 +4,8 @@
  */
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
-import { requireFields } from "../app/payload-guard.js";
-import { parseMarker } from "../sync/marker.js";
+import { requireFields } from "./payload-guard.js";
+import { parseMarker } from "../identity/marker.js";
 import { queueFullSync } from "./on-installation.js";
 
 const COMMAND = /^\s*\/tasksync\s+sync\b/m;

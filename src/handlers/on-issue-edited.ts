@@ -9,10 +9,10 @@
  */
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
-import { requireFields } from "../app/payload-guard.js";
+import { requireFields } from "./payload-guard.js";
 import { hasWriteAccess } from "../github/write-access.js";
-import { parseMarker } from "../sync/marker.js";
-import { checklistDigestEntry, readChecklist } from "../sync/phase-checklist.js";
+import { parseMarker } from "../identity/marker.js";
+import { checklistDigestEntry, readChecklist } from "../reconcile/render/phase-checklist.js";
 import { ownIssueChangedByOthers, reconcileAfter } from "./on-issues.js";
 
 /** Whether a body edit changed the boxes of a checklist (from `changes.body.from` to the body now). */

@@ -10,11 +10,11 @@ import type { Probot } from "probot";
 import type { GitHubClient } from "../github/client.js";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { requireFields } from "../app/payload-guard.js";
-import { repoContextOf } from "../gates/queue-gates.js";
-import { parseMarker } from "../sync/marker.js";
-import { reportUntrusted } from "../sync/trust.js";
-import { installationOf, reconcileSoon } from "./reconcile-soon.js";
+import { requireFields } from "./payload-guard.js";
+import { repoContextOf } from "../jobs/gates-job.js";
+import { parseMarker } from "../identity/marker.js";
+import { reportUntrusted } from "../identity/trust.js";
+import { installationOf, reconcileSoon } from "../jobs/reconcile-soon.js";
 
 interface User {
   login: string;

@@ -7,8 +7,8 @@
 import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { repoContextOf } from "../gates/queue-gates.js";
-import { installationOf, reconcileSoon } from "./reconcile-soon.js";
+import { repoContextOf } from "../jobs/gates-job.js";
+import { installationOf, reconcileSoon } from "../jobs/reconcile-soon.js";
 
 /** "Closes #12", "fixes owner/repo#3", "Resolved: #7": GitHub's closing keywords before an issue reference. */
 const CLOSING_KEYWORD = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+(?:[\w.-]+\/[\w.-]+)?#\d+\b/i;

@@ -8,10 +8,10 @@ import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
 import { GATES_CHECK_NAME } from "../gates/gate-model.js";
-import { pullInfoOf } from "../gates/pull-info.js";
-import { queueGates, repoContextOf } from "../gates/queue-gates.js";
-import { jobEnv } from "../queue/job-env.js";
-import { registerGatesRecheckHandlers } from "./on-gates-recheck.js";
+import { pullInfoOf } from "../gates/read/pull-info.js";
+import { queueGates, repoContextOf } from "../jobs/gates-job.js";
+import { jobEnv } from "../jobs/job-env.js";
+import { registerGatesRecheckHandlers } from "../jobs/gates-recheck-job.js";
 
 export const PULL_REQUEST_ACTIONS = [
   "pull_request.opened",

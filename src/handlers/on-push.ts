@@ -8,8 +8,8 @@
 import type { Probot } from "probot";
 import { learnBotLogin } from "../app/bot-login.js";
 import type { AppRuntime } from "../app/runtime.js";
-import { requireFields } from "../app/payload-guard.js";
-import { installationOf, reconcileSoon } from "./reconcile-soon.js";
+import { requireFields } from "./payload-guard.js";
+import { installationOf, reconcileSoon } from "../jobs/reconcile-soon.js";
 
 export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
   app.on("push", async (context) => {

@@ -12,10 +12,10 @@
  * has no T-ids), or no checkbox task at all (the error must say which). An id split across a
  * hard line break of a setext heading is the one form it does not see.
  */
-import { idsOfRange } from "./document-parts.js";
-import { chunkStarts, readMarkdownBlocks, type MarkdownBlocks } from "./markdown-blocks.js";
-import { splitSourceLines, type SourceLine } from "./source-lines.js";
-import { readListItem, readTaskHead } from "./task-line.js";
+import { idsOfRange } from "./structure/document-parts.js";
+import { chunkStarts, readMarkdownBlocks, type MarkdownBlocks } from "./markdown/read-blocks.js";
+import { splitSourceLines, type SourceLine } from "./markdown/source-lines.js";
+import { readListItem, readTaskHead } from "./lines/task-line.js";
 
 /** An offset, or null: only the full parse can tell. */
 export type CheckboxAnswer = number | null;

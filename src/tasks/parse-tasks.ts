@@ -5,9 +5,9 @@
  * heading starts on, so a checkbox's offset is exact. One pass over the lines collects phases,
  * tasks (with their details and sub-tasks) and the text segments that dependencies.ts reads.
  */
-import { resolveDependencies, type PlacedSegment } from "./dependencies.js";
-import type { SegmentKind } from "./dependency-statements.js";
-import { detectDialect } from "./dialects.js";
+import { resolveDependencies, type PlacedSegment } from "./dependencies/dependencies.js";
+import type { SegmentKind } from "./dependencies/dependency-statements.js";
+import { detectDialect } from "./structure/dialects.js";
 import {
   featureOf,
   idsOfRange,
@@ -16,18 +16,18 @@ import {
   requirementsIn,
   uniqueTasks,
   type DraftPhase,
-} from "./document-parts.js";
-import { filePathsIn } from "./file-paths.js";
-import { parseFrontmatter } from "./frontmatter.js";
-import { readMarkdownBlocks } from "./markdown-blocks.js";
+} from "./structure/document-parts.js";
+import { filePathsIn } from "./lines/file-paths.js";
+import { parseFrontmatter } from "./markdown/frontmatter.js";
+import { readMarkdownBlocks } from "./markdown/read-blocks.js";
 import type { Diagnostic, Dialect, Task, TaskDocument } from "./model.js";
-import { openPhase } from "./phase-sections.js";
-import { saysSkipped } from "./phases.js";
-import { splitSourceLines, type SourceLine } from "./source-lines.js";
-import { isDelimiterRow, readTableRow, splitRow, tasksFromTables, type TableRow } from "./table-tasks.js";
-import { readListItem, readTaskHead, statusOf, TASK_ID, type TaskHead } from "./task-line.js";
+import { openPhase } from "./structure/phase-sections.js";
+import { saysSkipped } from "./structure/phases.js";
+import { splitSourceLines, type SourceLine } from "./markdown/source-lines.js";
+import { isDelimiterRow, readTableRow, splitRow, tasksFromTables, type TableRow } from "./lines/table-tasks.js";
+import { readListItem, readTaskHead, statusOf, TASK_ID, type TaskHead } from "./lines/task-line.js";
 
-export { detectDialect } from "./dialects.js";
+export { detectDialect } from "./structure/dialects.js";
 
 /** A task and where its text starts, for de-indenting its details. */
 interface Owner {

@@ -10,7 +10,7 @@ import pino from "pino";
 import { guardedClient } from "../../src/github/guarded-client.js";
 import { forgetHosts } from "../../src/github/host-capabilities.js";
 import { MemoryContentBudget, type ContentBudget } from "../../src/github/pacing-budget.js";
-import { syncRepository } from "../../src/sync/sync-repository.js";
+import { syncRepository } from "../../src/reconcile/sync-repository.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
 import { conformanceProblems } from "../github-emulator/openapi-conformance.js";
 

@@ -3,7 +3,7 @@
  * organisation's repository with issue types and in a person's repository without them.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { addMilestone, assignIssue, issueFields, milestones } from "../github-emulator/index.js";
 import { findByMarker, issuesOf, taskIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";

@@ -4,7 +4,7 @@
  * the duplicate is fixed; the gates report the held task.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { diffOffsets } from "../support/text-diff.js";

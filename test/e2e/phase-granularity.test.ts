@@ -5,8 +5,8 @@
  * nothing.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
-import { readChecklist } from "../../src/sync/phase-checklist.js";
+import { parseMarker } from "../../src/identity/marker.js";
+import { readChecklist } from "../../src/reconcile/render/phase-checklist.js";
 import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, phaseIssue } from "../support/issues-by-marker.js";
 import { diffOffsets } from "../support/text-diff.js";

@@ -12,7 +12,7 @@ import { createProject, projectTable, type ProjectRecord } from "../github-emula
 import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";
-import { PROJECT_NOTICE_MARKER } from "../../src/sync/project-notice.js";
+import { PROJECT_NOTICE_MARKER } from "../../src/reconcile/projects/project-notice.js";
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@
  * (the issues.closed event's reconcile ticks the line and moves the label), and reopening moves it back.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
 import { findTaskIssue, issuesOf } from "../support/issues-by-marker.js";
 import { startRedis, type RedisServer } from "../support/redis-server.js";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startEmulator, type Emulator } from "../github-emulator/index.js";
 import { findTaskIssue, issuesOf, taskIssue, type EmulatedRepo } from "../support/issues-by-marker.js";
 import { ensureBuilt, healthy, startApp, waitFor, type AppProcess } from "./server-process.js";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 
 const SECRET = "server-crash-secret";
 const OWNER = "octo-org";

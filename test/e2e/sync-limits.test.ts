@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { LIST, PATH } from "../fixtures/photo-albums.js";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { findByMarker, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";
 

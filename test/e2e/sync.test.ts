@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { parseMarker } from "../../src/sync/marker.js";
+import { parseMarker } from "../../src/identity/marker.js";
 import { LIST, PATH } from "../fixtures/photo-albums.js";
 import { issuesOf, taskIssue, trackingIssue } from "../support/issues-by-marker.js";
 import { startHarness, type Harness } from "./harness.js";

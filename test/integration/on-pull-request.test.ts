@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { registerPullRequestHandlers } from "../../src/handlers/on-pull-request.js";
-import { renderMarker, type Marker } from "../../src/sync/marker.js";
+import { renderMarker, type Marker } from "../../src/identity/marker.js";
 import { API, b64, example, expectStrict, mockToken, startTestApp, type ExpectedFailure, type TestApp } from "./probot-app.js";
 
 const OWNER = "Codertocat";

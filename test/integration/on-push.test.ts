@@ -4,10 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { renderMarker } from "../../src/sync/marker.js";
-import { observedStatesDigest } from "../../src/sync/issue-states.js";
+import { renderMarker } from "../../src/identity/marker.js";
+import { observedStatesDigest } from "../../src/reconcile/three-way/issue-states.js";
 import { API, b64, example, expectStrict, mockNoConfig, mockToken, startTestApp, type TestApp } from "./probot-app.js";
-import { forgetIssueTypes } from "../../src/sync/observe-issue-fields.js";
+import { forgetIssueTypes } from "../../src/reconcile/observe/observe-issue-fields.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";

@@ -2,7 +2,7 @@
  * Finding tasksync's issues in the emulator by the marker in their bodies (never by title): the
  * task, phase and tracking issues of a task list.
  */
-import { parseMarker, type Marker } from "../../src/sync/marker.js";
+import { parseMarker, type Marker } from "../../src/identity/marker.js";
 import type { Emulator, IssueView } from "../github-emulator/index.js";
 
 /** A repository on the emulator; a Harness is one. */

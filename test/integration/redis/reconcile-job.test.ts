@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { AppRuntime } from "../../../src/app/runtime.js";
 import type { GitHubClient } from "../../../src/github/client.js";
-import { reconcileJob, reconcileSoon, type ReconcileData } from "../../../src/handlers/reconcile-soon.js";
+import { reconcileJob, reconcileSoon, type ReconcileData } from "../../../src/jobs/reconcile-soon.js";
 import type { RedisQueue } from "../../../src/queue/redis-queue.js";
 import { NotRetriedError, type DurableJob } from "../../../src/queue/work-queue.js";
 import { silent, sleep, until, useRedisQueues } from "../../support/redis-queues.js";

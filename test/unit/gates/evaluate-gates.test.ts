@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { evaluateGates, touchesTasks } from "../../../src/gates/evaluate-gates.js";
 import type { FeatureDocs, GateResult, WorkedTask } from "../../../src/gates/gate-model.js";
-import { taskKey } from "../../../src/sync/marker.js";
+import { taskKey } from "../../../src/identity/marker.js";
 import { changedList, referencedList, SPEC_KIT, SPEC_PATH, tick, XE, XE_PATH } from "./gate-fixtures.js";
 
 /** Foundational done at the base. */

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { Octokit } from "@octokit/rest";
-import { ADD_PROJECT_ITEM, CREATE_PROJECT_FIELD, SET_FIELD_OPTIONS, SET_PROJECT_FIELD_VALUE } from "../../../src/github/project-documents.js";
-import { readIssueItems, readProject } from "../../../src/github/project-read.js";
+import { ADD_PROJECT_ITEM, CREATE_PROJECT_FIELD, SET_FIELD_OPTIONS, SET_PROJECT_FIELD_VALUE } from "../../../src/reconcile/projects/project-documents.js";
+import { readIssueItems, readProject } from "../../../src/reconcile/projects/project-read.js";
 import { createProject } from "../../github-emulator/store/projects.js";
 import { DEFAULT_PERMISSIONS } from "../../github-emulator/store/state.js";
 import { startEmulator, type Emulator } from "../../github-emulator/index.js";

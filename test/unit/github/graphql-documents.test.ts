@@ -6,8 +6,8 @@ import { describe, expect, it } from "@jest/globals";
 import { buildSchema, parse, validate } from "graphql";
 import { schema } from "@octokit/graphql-schema";
 import { GRAPHQL_DOCUMENTS } from "../../../src/github/graphql-documents.js";
-import { QUERY as CLOSING_ISSUES } from "../../../src/gates/closing-issues.js";
-import { PROJECT_DOCUMENTS } from "../../../src/github/project-documents.js";
+import { QUERY as CLOSING_ISSUES } from "../../../src/gates/read/closing-issues.js";
+import { PROJECT_DOCUMENTS } from "../../../src/reconcile/projects/project-documents.js";
 
 // The package's SDL (schema.graphql) is the current schema; its schema.json lags behind (it has no sub-issues).
 // GitHub's SDL defines two EnterpriseOwnerInfo fields twice, so the SDL check is skipped (the documents are still validated).

@@ -1,0 +1,54 @@
+/**
+ * A phase checklist's ticks count only when whoever last edited the body may edit it. GitHub lets
+ * only people with write access edit an issue someone else (tasksync) opened, so on GitHub this
+ * always holds; it is checked anyway, at the reconcile, so that no trigger (a push, the sweep at
+ * start-up) can carry in ticks from an edit the `issues.edited` handler refused. Read only when a
+ * checklist holds ticks the file has not taken: one GraphQL read (the body's last editor) and one
+ * permission read per such issue. A checklist whose editor may not edit it is distrusted: its
+ * boxes change nothing, and the body is written again from the file.
+ */
+import type { Logger } from "pino";
+import type { GitHubClient, RepoRef } from "../../github/client.js";
+import { ISSUE_EDITOR, type IssueEditorResult } from "../../github/graphql-documents.js";
+import { hasWriteAccess } from "../../github/write-access.js";
+import type { TaskDocument } from "../../tasks/model.js";
+import { planPhaseChecklists } from "../three-way/plan-phase-checklists.js";
+import type { PreparedFile } from "../plan/plan-list.js";
+import type { IssueTrust } from "../../identity/trust.js";
+
+export interface EditorCheck {
+  gh: GitHubClient;
+  repo: RepoRef;
+  doc: TaskDocument | null;
+  baseline: TaskDocument | null;
+  prepared: PreparedFile;
+  trust: IssueTrust;
+  log: Logger;
+}
+
+/** tasksync's own edit (it keeps a person's ticks in the body while the file cannot follow). */
+function isOwn(login: string, trust: IssueTrust): boolean {
+  return trust.author === undefined ? login.endsWith("[bot]") : login.toLowerCase() === trust.author.toLowerCase();
+}
+
+/** The keys of the phase issues whose changed boxes come from an edit by someone without write access. */
+export async function distrustedChecklists(check: EditorCheck): Promise<Set<string>> {
+  const distrusted = new Set<string>();
+  const { doc, prepared } = check;
+  if (!doc) return distrusted;
+  if (prepared.held.whole) return distrusted;
+  const held = new Set(prepared.held.tasks.keys());
+  const { pending } = planPhaseChecklists({ desired: prepared.desired.issues, matched: prepared.matched, doc, baseline: check.baseline, held });
+  for (const key of pending.keys()) {
+    const issue = prepared.matched.get(key);
+    if (!issue) continue;
+    const answer = await check.gh.graphql<IssueEditorResult>(ISSUE_EDITOR, { owner: check.repo.owner, name: check.repo.repo, number: issue.number });
+    const editor = answer.repository?.issue?.editor?.login;
+    const trusted = editor !== undefined && (isOwn(editor, check.trust) || (await hasWriteAccess(check.gh, check.repo, editor)));
+    if (!trusted) {
+      check.log.warn({ issue: issue.number, editor: editor ?? null }, "a phase checklist was last edited by someone without write access: its ticks are ignored");
+      distrusted.add(key);
+    }
+  }
+  return distrusted;
+}

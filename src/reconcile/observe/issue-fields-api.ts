@@ -1,0 +1,84 @@
+/**
+ * The REST calls behind milestones, assignees and issue types: reads for observe, writes for
+ * apply. Creating a milestone is not idempotent: it is sent once (`retries: 0`) and the caller
+ * looks again before resending after a lost answer.
+ */
+import type { GitHubClient, RepoRef } from "../../github/client.js";
+import { statusOf } from "../../github/client.js";
+import { GITHUB_LIMITS } from "../../github/limits.js";
+import { paginate } from "../../github/paginate.js";
+
+export interface ObservedMilestone {
+  number: number;
+  title: string;
+  description: string;
+  state: "open" | "closed";
+  /** Login of whoever created it; null when GitHub does not say. */
+  creator: string | null;
+}
+
+const NO_RETRY = { request: { retries: 0 } } as const;
+
+/** Every milestone of the repository, open and closed. */
+export async function listMilestones(gh: GitHubClient, repo: RepoRef): Promise<ObservedMilestone[]> {
+  const list = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/milestones", { ...repo, state: "all", per_page: GITHUB_LIMITS.perPage, page }),
+  );
+  return list.map((m) => ({
+    number: m.number,
+    title: m.title,
+    description: m.description ?? "",
+    state: m.state === "closed" ? "closed" : "open",
+    creator: m.creator?.login ?? null,
+  }));
+}
+
+export async function createMilestone(gh: GitHubClient, repo: RepoRef, title: string, description: string): Promise<number> {
+  const { data } = await gh.request("POST /repos/{owner}/{repo}/milestones", { ...repo, title, description, ...NO_RETRY });
+  return data.number;
+}
+
+export async function updateMilestone(gh: GitHubClient, repo: RepoRef, number: number, title: string, description: string, state?: "open" | "closed"): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", { ...repo, milestone_number: number, title, description, ...(state === undefined ? {} : { state }) });
+}
+
+/** Whether `login` can be assigned issues in the repository (204 yes, 404 no). */
+export async function canBeAssigned(gh: GitHubClient, repo: RepoRef, login: string): Promise<boolean> {
+  try {
+    await gh.request("GET /repos/{owner}/{repo}/assignees/{assignee}", { ...repo, assignee: login });
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
+  }
+}
+
+/**
+ * The organisation's enabled issue types by name; null where there are none to use: a
+ * user-owned repository, an organisation without types or a host without the endpoint (404),
+ * or a token not allowed to read them (403).
+ */
+export async function orgIssueTypes(gh: GitHubClient, org: string): Promise<string[] | null> {
+  try {
+    const { data } = await gh.request("GET /orgs/{org}/issue-types", { org });
+    return data.flatMap((t) => (t !== null && t.is_enabled !== false ? [t.name] : []));
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404 || status === 403) return null;
+    throw error;
+  }
+}
+
+export interface IssueFieldsPatch {
+  /** A milestone number, or null to take the issue out of its milestone. */
+  milestone?: number | null;
+  /** The full list of logins. */
+  assignees?: string[];
+  /** An issue type by name. */
+  type?: string;
+}
+
+/** One PATCH setting an issue's milestone, assignees and type (each only when given). */
+export async function patchIssueFields(gh: GitHubClient, repo: RepoRef, issueNumber: number, patch: IssueFieldsPatch): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: issueNumber, ...patch });
+}

@@ -1,0 +1,23 @@
+/** Label operations: create what is missing, recolour what drifted. Pure. */
+import type { DesiredLabel } from "../desired/desired-labels.js";
+import type { Operation } from "../operations.js";
+
+export interface ObservedLabel {
+  name: string;
+  color: string;
+  /** GraphQL node id (createIssue takes label ids). */
+  nodeId?: string;
+}
+
+export function planLabels(desired: DesiredLabel[], observed: Map<string, ObservedLabel>): Operation[] {
+  const ops: Operation[] = [];
+  for (const label of desired) {
+    const have = observed.get(label.name.toLowerCase());
+    if (!have) {
+      ops.push({ kind: "ensure-label", name: label.name, color: label.color, exists: false, reason: "label is missing" });
+    } else if (have.color.toLowerCase() !== label.color.toLowerCase()) {
+      ops.push({ kind: "ensure-label", name: have.name, color: label.color, exists: true, reason: `colour is #${have.color}` });
+    }
+  }
+  return ops;
+}
