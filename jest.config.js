@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 // The corpus of real task lists lives beside the project (../shared/corpus); CI always has it.
 // Without it (and outside CI) its test file is left out with a note, instead of running empty.
 const corpus = existsSync(new URL("../shared/corpus/real/INDEX.tsv", import.meta.url));
-if (!corpus && !process.env.CI) console.warn("jest: ../shared/corpus/real is missing: test/corpus is left out (CI always has it)");
+if (!corpus && !process.env.CI)
+  console.warn("jest: ../shared/corpus/real is missing: test/corpus is left out (CI always has it)");
 
 /** @type {import('jest').Config} */
 export default {

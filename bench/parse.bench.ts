@@ -25,7 +25,11 @@ function generate(count: number): string {
     if ((n - 1) % PER_PHASE === 0) {
       const phase = (n - 1) / PER_PHASE + 1;
       const title =
-        phase === 1 ? "Setup" : phase === 2 ? "Foundational" : `User Story ${phase - 2} - Story ${phase - 2} (Priority: P${(phase % 3) + 1})`;
+        phase === 1
+          ? "Setup"
+          : phase === 2
+            ? "Foundational"
+            : `User Story ${phase - 2} - Story ${phase - 2} (Priority: P${(phase % 3) + 1})`;
       out.push(`## Phase ${phase}: ${title}`, "", "**Purpose**: generated", "");
     }
     const story = n > 2 * PER_PHASE ? ` [US${Math.floor((n - 1) / PER_PHASE) - 1}]` : "";
@@ -60,10 +64,15 @@ function fastest(runs: number, run: () => unknown): { ms: number; cpu: number } 
   return { ms: best, cpu };
 }
 
-const load = (): string => `load ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
-const verdict = (ms: number, aim: number): string => (ms < aim ? `aim < ${aim} ms: met` : `aim < ${aim} ms: NOT met by ${(ms - aim).toFixed(0)} ms`);
+const load = (): string =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`;
+const verdict = (ms: number, aim: number): string =>
+  ms < aim ? `aim < ${aim} ms: met` : `aim < ${aim} ms: NOT met by ${(ms - aim).toFixed(0)} ms`;
 /** "wall ms (CPU ms)". */
-const timed = (t: { ms: number; cpu: number }, digits = 1): string => `${t.ms.toFixed(digits).padStart(7)} ms (CPU ${t.cpu.toFixed(digits)} ms)`;
+const timed = (t: { ms: number; cpu: number }, digits = 1): string =>
+  `${t.ms.toFixed(digits).padStart(7)} ms (CPU ${t.cpu.toFixed(digits)} ms)`;
 const kib = (text: string): string => `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
 
 function parseOf(text: string, expected: number): TaskDocument {
@@ -108,9 +117,13 @@ function benchSetCheckbox(text: string): void {
   const start = performance.now();
   for (const task of doc.tasks.slice(0, 100)) current = setCheckbox(current, task.id, !task.checked);
   const row = (performance.now() - start) / 100;
-  const flipped = parseTaskList(PATH, current).tasks.filter((t, i) => t.checked !== (doc.tasks[i] as TaskDocument["tasks"][number]).checked).length;
+  const flipped = parseTaskList(PATH, current).tasks.filter(
+    (t, i) => t.checked !== (doc.tasks[i] as TaskDocument["tasks"][number]).checked,
+  ).length;
   if (flipped !== 100) throw new Error(`setCheckbox flipped ${flipped} boxes, expected 100`);
-  console.log(`${"setCheckbox, 5,000 tasks not seen before:".padEnd(44)} ${timed(fresh)} per call; 100 in a row: ${row.toFixed(1)} ms per call`);
+  console.log(
+    `${"setCheckbox, 5,000 tasks not seen before:".padEnd(44)} ${timed(fresh)} per call; 100 in a row: ${row.toFixed(1)} ms per call`,
+  );
 }
 
 /**
@@ -142,11 +155,19 @@ function benchRangeStatement(): void {
   const segmentsOf = (source: string): PlacedSegment[] =>
     source.split("\n").map((text, i) => {
       const task = /^- \[.\] (T\d+)/.exec(text);
-      return { line: i + 1, text, owner: task ? (task[1] as string) : null, kind: task ? "task" : "prose", phase: null };
+      return {
+        line: i + 1,
+        text,
+        owner: task ? (task[1] as string) : null,
+        kind: task ? "task" : "prose",
+        phase: null,
+      };
     });
   const resolveMs = (source: string): number => {
     const segments = segmentsOf(source);
-    return fastest(5, () => resolveDependencies({ dialect: "spec-kit", tasks: doc.tasks, phases: doc.phases, segments })).ms;
+    return fastest(5, () =>
+      resolveDependencies({ dialect: "spec-kit", tasks: doc.tasks, phases: doc.phases, segments }),
+    ).ms;
   };
   resolveMs(withRange); // warm up
   const without = resolveMs(base);
@@ -172,7 +193,9 @@ async function benchOffThread(): Promise<void> {
   const ms = performance.now() - start;
   clearInterval(timer);
   await stopParseWorker();
-  console.log(`5,000 tasks in the worker: ${ms.toFixed(1)} ms, longest event-loop pause meanwhile ${longest.toFixed(1)} ms`);
+  console.log(
+    `5,000 tasks in the worker: ${ms.toFixed(1)} ms, longest event-loop pause meanwhile ${longest.toFixed(1)} ms`,
+  );
 }
 
 benchAims();

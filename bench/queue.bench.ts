@@ -16,7 +16,13 @@ const REPOS = Array.from({ length: 20 }, (_, i) => `repo-${String(i + 1).padStar
 const DELIVERIES = 1_000;
 const IN_FLIGHT = 32;
 const HEAD_READ = "GET /repos/{owner}/{repo}/git/ref/{ref}";
-const ENV = { E2E_WRITE_PACE_MS: "0", TASKSYNC_WRITE_PAUSE_MS: "0", TASKSYNC_CONCURRENCY: "4", TASKSYNC_JOB_LEASE_MS: "10000", LOG_LEVEL: "warn" };
+const ENV = {
+  E2E_WRITE_PACE_MS: "0",
+  TASKSYNC_WRITE_PAUSE_MS: "0",
+  TASKSYNC_CONCURRENCY: "4",
+  TASKSYNC_JOB_LEASE_MS: "10000",
+  LOG_LEVEL: "warn",
+};
 
 const LIST = `# Tasks: Bench
 
@@ -37,7 +43,8 @@ interface Result {
   seconds: number;
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function scenario(engine: "memory" | "redis", count: number, throttle: Result["throttle"]): Promise<Result> {
   const redis = engine === "redis" ? await startRedis() : undefined;
@@ -58,7 +65,12 @@ async function scenario(engine: "memory" | "redis", count: number, throttle: Res
     for (let i = 0; i < DELIVERIES; i += 1) {
       const repo = REPOS[i % REPOS.length] ?? "";
       const text = emulator.fileAt(OWNER, repo, "main", PATH) ?? "";
-      emulator.commit({ owner: OWNER, repo, files: { [PATH]: `${text}- [ ] T${String(100 + i)} Step ${i} in \`src/step-${i}.ts\`\n` }, author: "mona" });
+      emulator.commit({
+        owner: OWNER,
+        repo,
+        files: { [PATH]: `${text}- [ ] T${String(100 + i)} Step ${i} in \`src/step-${i}.ts\`\n` },
+        author: "mona",
+      });
     }
     await emulator.webhooksDelivered();
 
@@ -101,19 +113,30 @@ async function scenario(engine: "memory" | "redis", count: number, throttle: Res
 
 const results: Result[] = [];
 for (const throttle of ["shared", "off"] as const) {
-  for (const [engine, count] of [["memory", 1], ["redis", 1], ["redis", 2]] as const) {
+  for (const [engine, count] of [
+    ["memory", 1],
+    ["redis", 1],
+    ["redis", 2],
+  ] as const) {
     process.stdout.write(`${engine} × ${count}, throttling ${throttle} ...\n`);
     results.push(await scenario(engine, count, throttle));
   }
 }
 console.log(`\n${DELIVERIES} push deliveries over ${REPOS.length} repositories, ${IN_FLIGHT} in flight\n`);
-console.log("| Probot throttling | engine | replicas | answer p50 | answer p99 | failed answers | reconciles | until done | reconciles/s |");
+console.log(
+  "| Probot throttling | engine | replicas | answer p50 | answer p99 | failed answers | reconciles | until done | reconciles/s |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
-  console.log(`| ${r.throttle} | ${r.engine} | ${r.replicas} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failedDeliveries} | ${r.reconciles} | ${r.seconds.toFixed(1)} s | ${(r.reconciles / r.seconds).toFixed(2)} |`);
+  console.log(
+    `| ${r.throttle} | ${r.engine} | ${r.replicas} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.failedDeliveries} | ${r.reconciles} | ${r.seconds.toFixed(1)} s | ${(r.reconciles / r.seconds).toFixed(2)} |`,
+  );
 }
 for (const throttle of ["shared", "off"] as const) {
   const one = results.find((r) => r.throttle === throttle && r.engine === "redis" && r.replicas === 1);
   const two = results.find((r) => r.throttle === throttle && r.engine === "redis" && r.replicas === 2);
-  if (one && two) console.log(`Redis, throttling ${throttle}: 2 replicas vs 1 = ${(two.reconciles / two.seconds / (one.reconciles / one.seconds)).toFixed(2)}× the reconciles per second`);
+  if (one && two)
+    console.log(
+      `Redis, throttling ${throttle}: 2 replicas vs 1 = ${(two.reconciles / two.seconds / (one.reconciles / one.seconds)).toFixed(2)}× the reconciles per second`,
+    );
 }

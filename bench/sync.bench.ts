@@ -18,7 +18,13 @@ import { startEmulator } from "../test/github-emulator/index.js";
 const PATH = "specs/001-bench/tasks.md";
 
 function taskList(count: number): string {
-  const phases = ["Setup", "Foundational", "User Story 1 - Import (Priority: P1)", "User Story 2 - Export (Priority: P2)", "Polish"];
+  const phases = [
+    "Setup",
+    "Foundational",
+    "User Story 1 - Import (Priority: P1)",
+    "User Story 2 - Export (Priority: P2)",
+    "Polish",
+  ];
   const per = Math.ceil(count / phases.length);
   const lines = ["# Tasks: Bench", ""];
   let id = 1;
@@ -28,7 +34,9 @@ function taskList(count: number): string {
       const tid = `T${String(id).padStart(4, "0")}`;
       const story = title.startsWith("User Story") ? ` [US${p - 1}]` : "";
       const dep = i > 0 && i % 5 === 0 ? ` (depends on T${String(id - 1).padStart(4, "0")})` : "";
-      lines.push(`- [ ] ${tid}${i % 3 === 0 ? " [P]" : ""}${story} Implement part ${id} in \`src/part-${id}.ts\`${dep}`);
+      lines.push(
+        `- [ ] ${tid}${i % 3 === 0 ? " [P]" : ""}${story} Implement part ${id} in \`src/part-${id}.ts\`${dep}`,
+      );
     }
     lines.push("");
   });
@@ -48,7 +56,10 @@ function byKind(counts: Counts): string {
 /** Seconds W writes take when each first spends the default content budget (a virtual clock). */
 async function modelledSeconds(writes: number): Promise<number> {
   let now = 0;
-  const budget = new MemoryContentBudget(DEFAULT_BUDGET_WINDOWS, { now: () => now, sleep: async (ms) => void (now += ms) });
+  const budget = new MemoryContentBudget(DEFAULT_BUDGET_WINDOWS, {
+    now: () => now,
+    sleep: async (ms) => void (now += ms),
+  });
   for (let i = 0; i < writes; i += 1) await budget.spend("bench");
   return now / 1000;
 }
@@ -58,7 +69,11 @@ const modelled: string[] = [];
 async function run(tasks: number): Promise<boolean> {
   const emulator = await startEmulator();
   emulator.createRepo({ owner: "bench", name: "repo", files: { [PATH]: taskList(tasks) } });
-  const gh = new Octokit({ auth: emulator.userToken("bench"), baseUrl: emulator.url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const gh = new Octokit({
+    auth: emulator.userToken("bench"),
+    baseUrl: emulator.url,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
   const log = pino({ level: "silent" });
   const ctx = { owner: "bench", repo: "repo", htmlUrl: `${emulator.url}/bench/repo`, defaultBranch: "main" };
   const head = emulator.branchSha("bench", "repo") ?? "main";
@@ -86,7 +101,9 @@ async function run(tasks: number): Promise<boolean> {
     ok = false;
   }
   const seconds = await modelledSeconds(writes);
-  modelled.push(`  ${String(tasks).padStart(5)} tasks: ${writes} writes, ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min) under the budget`);
+  modelled.push(
+    `  ${String(tasks).padStart(5)} tasks: ${writes} writes, ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min) under the budget`,
+  );
 
   emulator.requests.reset();
   start = performance.now();
@@ -95,7 +112,9 @@ async function run(tasks: number): Promise<boolean> {
   if (again.kind !== "synced") throw new Error(`re-sync: ${again.kind}`);
   const reads = emulator.requests.reads();
   const budget = Math.ceil(issues / 100) + 5;
-  console.log(`  no-op resync ${againMs.toFixed(0).padStart(6)} ms   ${reads} reads (budget ${budget} = ceil(${issues}/100) + 5), ${emulator.requests.writes()} writes`);
+  console.log(
+    `  no-op resync ${againMs.toFixed(0).padStart(6)} ms   ${reads} reads (budget ${budget} = ceil(${issues}/100) + 5), ${emulator.requests.writes()} writes`,
+  );
   console.log(byKind(emulator.requests.counts()));
   if (emulator.requests.writes() !== 0 || reads > budget) {
     console.log("  ✗ no-op re-sync over budget");
@@ -109,16 +128,22 @@ async function run(tasks: number): Promise<boolean> {
   start = performance.now();
   await syncRepository({ gh, ctx, commitSha: after, force: false, log, pauseMs: 0 });
   const tickMs = performance.now() - start;
-  console.log(`  one tick     ${tickMs.toFixed(0).padStart(6)} ms   ${emulator.requests.reads()} reads, ${emulator.requests.writes()} writes (close the task, refresh its phase and the tracking issue)`);
+  console.log(
+    `  one tick     ${tickMs.toFixed(0).padStart(6)} ms   ${emulator.requests.reads()} reads, ${emulator.requests.writes()} writes (close the task, refresh its phase and the tracking issue)`,
+  );
   console.log(byKind(emulator.requests.counts()));
   await emulator.stop();
   return ok;
 }
 
 const results = [await run(100), await run(1000)];
-console.log("\nmodelled first sync on github.com, content budget 80 writes/minute and 500/hour (TASKSYNC_CONTENT_PER_MINUTE/_PER_HOUR):");
+console.log(
+  "\nmodelled first sync on github.com, content budget 80 writes/minute and 500/hour (TASKSYNC_CONTENT_PER_MINUTE/_PER_HOUR):",
+);
 console.log(modelled.join("\n"));
-console.log("  before (measured): 150 tasks took 972 s behind Probot's ~3 s pacing of creates and sub-issue links, against a fake enforcing no limit");
+console.log(
+  "  before (measured): 150 tasks took 972 s behind Probot's ~3 s pacing of creates and sub-issue links, against a fake enforcing no limit",
+);
 if (results.every(Boolean)) console.log("\nall budgets met");
 else {
   console.log("\nsome budgets missed");

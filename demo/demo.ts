@@ -16,11 +16,26 @@ watchdog.unref();
 
 try {
   const level = process.env.LOG_LEVEL;
-  await runDemo(undefined, level ? { appLog: serverLog({ level, format: process.env.LOG_FORMAT ?? "pretty" }, (line) => void process.stderr.write(line)) } : {});
+  await runDemo(
+    undefined,
+    level
+      ? {
+          appLog: serverLog(
+            { level, format: process.env.LOG_FORMAT ?? "pretty" },
+            (line) => void process.stderr.write(line),
+          ),
+        }
+      : {},
+  );
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
   process.exitCode = 0;
 } catch (error) {
-  const what = error instanceof DemoError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const what =
+    error instanceof DemoError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   console.error(`\ndemo failed: ${what}`);
   process.exitCode = 1;
 } finally {

@@ -52,7 +52,11 @@ export function issuesUnder(root: number, byNumber: ReadonlyMap<number, TreeIssu
  * and labels an issue has in common with its parent are left out (a task shows what sets it
  * apart from its phase).
  */
-export function renderIssueTree(root: number, byNumber: ReadonlyMap<number, TreeIssue>, shared: readonly string[] = []): string[] {
+export function renderIssueTree(
+  root: number,
+  byNumber: ReadonlyMap<number, TreeIssue>,
+  shared: readonly string[] = [],
+): string[] {
   const top = byNumber.get(root);
   if (!top) return [];
   const out = [line(top, shared)];

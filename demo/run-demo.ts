@@ -61,7 +61,9 @@ function findIssue(h: Harness, kind: "tracking" | "task", id?: string): number {
 }
 
 function gateRun(h: Harness, sha: string) {
-  const runs = h.emulator.checkRuns(h.owner, h.repo, sha).filter((r) => r.name === GATES_CHECK_NAME && r.status === "completed");
+  const runs = h.emulator
+    .checkRuns(h.owner, h.repo, sha)
+    .filter((r) => r.name === GATES_CHECK_NAME && r.status === "completed");
   return runs.sort((a, b) => a.id - b.id).at(-1); // the latest run
 }
 
@@ -76,7 +78,11 @@ export interface DemoOptions {
 }
 
 export async function runDemo(print: Print = (l) => console.log(l), options: DemoOptions = {}): Promise<DemoResult> {
-  const h = await startHarness({ files: { "README.md": "# Reading list\n" }, batchWindowMs: 300, ...(options.appLog ? { appLog: options.appLog } : {}) });
+  const h = await startHarness({
+    files: { "README.md": "# Reading list\n" },
+    batchWindowMs: 300,
+    ...(options.appLog ? { appLog: options.appLog } : {}),
+  });
   try {
     const { owner, repo } = h;
     heading(print, `1. push ${DEMO_PATH} to ${owner}/${repo}`);
@@ -100,7 +106,8 @@ export async function runDemo(print: Print = (l) => console.log(l), options: Dem
     await h.settle();
     const after = h.emulator.fileAt(owner, repo, "main", DEMO_PATH) ?? "";
     const commit = h.emulator.commits(owner, repo)[0];
-    if (!commit || commit.sha === headBefore) throw new DemoError("tasksync committed no tick after the issue was closed");
+    if (!commit || commit.sha === headBefore)
+      throw new DemoError("tasksync committed no tick after the issue was closed");
     const diff = changedLines(before, after);
     if (!after.includes("- [x] T003 ")) throw new DemoError("T003 is not ticked in the task list");
     print(`tasksync committed ${commit.sha.slice(0, 7)} as ${commit.author}:`);
@@ -130,21 +137,31 @@ export async function runDemo(print: Print = (l) => console.log(l), options: Dem
     if (run.conclusion !== "failure") throw new DemoError(`the gates check concluded ${run.conclusion}, not failure`);
 
     const blockers = ["T004", "T005"].map((id) => findIssue(h, "task", id));
-    heading(print, `4. ${PERSON} closes the blockers ${blockers.map((n) => `#${n}`).join(" and ")}: the ready label moves, the check runs again`);
+    heading(
+      print,
+      `4. ${PERSON} closes the blockers ${blockers.map((n) => `#${n}`).join(" and ")}: the ready label moves, the check runs again`,
+    );
     const readyBefore = readyIssues(h.emulator.issues(owner, repo), DEMO_PATH);
     const headBeforeClose = h.emulator.branchSha(owner, repo);
     for (const n of blockers) h.emulator.closeIssue(owner, repo, n, "completed", PERSON);
     await h.settle();
     const readyAfter = readyIssues(h.emulator.issues(owner, repo), DEMO_PATH);
     const tick = h.emulator.commits(owner, repo)[0];
-    if (!tick || tick.sha === headBeforeClose) throw new DemoError("tasksync committed no tick after the blockers were closed");
-    print(`No one pushed: tasksync ticked the lines (${tick.sha.slice(0, 7)} "${tick.message.trim()}") and moved the [ready] label:`);
+    if (!tick || tick.sha === headBeforeClose)
+      throw new DemoError("tasksync committed no tick after the blockers were closed");
+    print(
+      `No one pushed: tasksync ticked the lines (${tick.sha.slice(0, 7)} "${tick.message.trim()}") and moved the [ready] label:`,
+    );
     for (const l of readyMoveLines(readyBefore, readyAfter)) print(l);
     print("");
-    if (!readyAfter.some((x) => x.endsWith(" T006"))) throw new DemoError("T006 did not get the ready label when its blocker T005 closed");
+    if (!readyAfter.some((x) => x.endsWith(" T006")))
+      throw new DemoError("T006 did not get the ready label when its blocker T005 closed");
     const again = gateRun(h, headSha);
     print(`Pull request #${pull}: check "${GATES_CHECK_NAME}" → ${again?.conclusion ?? "(not run)"}`);
-    if (again?.conclusion !== "success") throw new DemoError(`after the blockers closed the gates check is ${again?.conclusion ?? "not run"}, not success`);
+    if (again?.conclusion !== "success")
+      throw new DemoError(
+        `after the blockers closed the gates check is ${again?.conclusion ?? "not run"}, not success`,
+      );
 
     print("");
     print("Done: the task list, the issues and the pull request check agree.");

@@ -27,7 +27,9 @@ export async function buildAction(): Promise<string> {
     legalComments: "none",
     logLevel: "warning",
     // CommonJS dependencies call require() for Node's own modules.
-    banner: { js: 'import { createRequire as __tasksyncRequire } from "node:module";\nconst require = __tasksyncRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __tasksyncRequire } from "node:module";\nconst require = __tasksyncRequire(import.meta.url);',
+    },
   });
   const [file] = result.outputFiles;
   if (!file) throw new Error("esbuild wrote no bundle");

@@ -76,7 +76,8 @@ function typeOf(node: JsonSchema): string {
   if (Array.isArray(node.anyOf)) return (node.anyOf as JsonSchema[]).map(typeOf).join(" \\| ");
   if (node.type === "array") return `${node.items ? typeOf(node.items) : "any"}[]`;
   if (node.type === "string" && node.pattern) return "string (hex colour)";
-  if (node.type === "number" && node.minimum !== undefined && node.maximum !== undefined) return `number (${node.minimum}–${node.maximum})`;
+  if (node.type === "number" && node.minimum !== undefined && node.maximum !== undefined)
+    return `number (${node.minimum}–${node.maximum})`;
   return node.type ?? "any";
 }
 

@@ -19,7 +19,13 @@ import { sweepOnStart } from "./handlers/on-startup.js";
 export function createRuntime(env: NodeJS.ProcessEnv = process.env): AppRuntime {
   const windows = budgetWindowsFromEnv(env);
   const { queue, shared, budget } = createQueue(engineSettingsFromEnv(env), undefined, windows);
-  return { queue, settings: settingsFromEnv(env), ownCommits: new Set(), budget: budget ?? new MemoryContentBudget(windows), ...(shared ? { shared } : {}) };
+  return {
+    queue,
+    settings: settingsFromEnv(env),
+    ownCommits: new Set(),
+    budget: budget ?? new MemoryContentBudget(windows),
+    ...(shared ? { shared } : {}),
+  };
 }
 
 export interface AppOptions {
@@ -47,7 +53,9 @@ export function tasksyncApp(runtime: AppRuntime = createRuntime(), appOptions: A
     runtime.queue.start(durableJobRunner(app, runtime), app.log);
     if (appOptions.drainOnStop) drainOnStop(runtime.queue, app.log, runtime.settings.drainMs);
     if (appOptions.sweepOnStart) {
-      sweepOnStart(app, runtime).catch((error: unknown) => app.log.error({ err: error }, "start-up sweep failed; each repository reconciles on its next event"));
+      sweepOnStart(app, runtime).catch((error: unknown) =>
+        app.log.error({ err: error }, "start-up sweep failed; each repository reconciles on its next event"),
+      );
     }
     app.log.info("tasksync loaded");
   };

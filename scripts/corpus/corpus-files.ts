@@ -20,7 +20,11 @@ export function corpusExists(dir: string = CORPUS_DIR): boolean {
  * missing corpus throws (the test file fails to load, naming the folder). Elsewhere it prints
  * one warning and answers false: the caller registers the corpus tests only when it answers true.
  */
-export function corpusAvailable(suite: string, dir: string = CORPUS_DIR, env: NodeJS.ProcessEnv = process.env): boolean {
+export function corpusAvailable(
+  suite: string,
+  dir: string = CORPUS_DIR,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (corpusExists(dir)) return true;
   if (env["CI"]) throw new Error(`${suite}: the shared corpus is missing (${dir}INDEX.tsv), and CI always has it`);
   console.warn(`${suite}: skipped, ${dir} is missing (CI always has it)`);

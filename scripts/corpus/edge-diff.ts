@@ -21,7 +21,9 @@ for (const { file, path, text } of corpusFiles()) {
   if (missing.length === 0 && extra.length === 0) continue;
   console.log(`== ${file}: ${missing.length} missing, ${extra.length} extra`);
   const lineOf = new Map(doc.taskEdges.map((e) => [`${e.to}→${e.from}`, e.line]));
-  for (const g of doc.groupEdges) for (const a of g.blockers) for (const b of g.blocked) if (!lineOf.has(`${a}→${b}`)) lineOf.set(`${a}→${b}`, g.line);
+  for (const g of doc.groupEdges)
+    for (const a of g.blockers)
+      for (const b of g.blocked) if (!lineOf.has(`${a}→${b}`)) lineOf.set(`${a}→${b}`, g.line);
   const lines = text.split("\n");
   if (missing.length > 0) console.log(`  missing: ${missing.slice(0, 60).join(" ")}${missing.length > 60 ? " …" : ""}`);
   for (const e of extra.slice(0, 40)) {

@@ -46,7 +46,9 @@ export function reportedEdges(doc: TaskDocument): Set<string> {
   const out = new Set<string>();
   for (const e of doc.taskEdges) out.add(`${e.to}→${e.from}`);
   // Scoring only: a group edge stands for every blocker→blocked pair it covers.
-  for (const g of doc.groupEdges) for (const blocker of g.blockers) for (const blocked of g.blocked) if (blocker !== blocked) out.add(`${blocker}→${blocked}`);
+  for (const g of doc.groupEdges)
+    for (const blocker of g.blockers)
+      for (const blocked of g.blocked) if (blocker !== blocked) out.add(`${blocker}→${blocked}`);
   return out;
 }
 
@@ -67,7 +69,8 @@ export function scoreFile(doc: TaskDocument, truth: Truth): FileScore {
     const got = parsed.get(`${want.id}@${want.line}`);
     if (!got) continue;
     found += 1;
-    if (got.checked === want.checked && STATUS[got.status] === want.status && got.parallel === want.parallel) attributes += 1;
+    if (got.checked === want.checked && STATUS[got.status] === want.status && got.parallel === want.parallel)
+      attributes += 1;
   }
   const truthKeys = new Set(truth.tasks.map((t) => `${t.id}@${t.line}`));
   const extra = doc.tasks.filter((t) => !truthKeys.has(`${t.id}@${t.line}`)).length;
@@ -102,10 +105,22 @@ export function totals(scores: FileScore[]): Totals {
   const sum = (f: (s: FileScore) => number): number => scores.reduce((n, s) => n + f(s), 0);
   const found = sum((s) => s.tasksFound);
   return {
-    taskRecall: ratio(found, sum((s) => s.tasksTruth)),
+    taskRecall: ratio(
+      found,
+      sum((s) => s.tasksTruth),
+    ),
     taskPrecision: ratio(found, found + sum((s) => s.tasksExtra)),
-    attributeAccuracy: ratio(sum((s) => s.attributesRight), found),
-    edgePrecision: ratio(sum((s) => s.edgesTrue), sum((s) => s.edgesReported)),
-    edgeRecall: ratio(sum((s) => s.edgesTrue), sum((s) => s.edgesTruth)),
+    attributeAccuracy: ratio(
+      sum((s) => s.attributesRight),
+      found,
+    ),
+    edgePrecision: ratio(
+      sum((s) => s.edgesTrue),
+      sum((s) => s.edgesReported),
+    ),
+    edgeRecall: ratio(
+      sum((s) => s.edgesTrue),
+      sum((s) => s.edgesTruth),
+    ),
   };
 }

@@ -15,7 +15,10 @@ export interface ActionLog {
   problems: LoggedProblem[];
 }
 
-export function actionLog(level: string, write: (line: string) => void = (line) => process.stdout.write(line)): ActionLog {
+export function actionLog(
+  level: string,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): ActionLog {
   const problems: LoggedProblem[] = [];
   const format = prettyFactory({ colorize: false, singleLine: true, ignore: "pid,hostname,time" });
   const stream = {

@@ -16,8 +16,10 @@ export function describeTrigger(eventName: string, payload: EventPayload): strin
     case "push":
       return `push to ${payload.ref ?? "a branch"}: sync the task lists that changed`;
     case "issues":
-      if (payload.action === "edited") return `issues.edited #${payload.issue?.number ?? "?"}: write a phase checklist's ticks back`;
-      if (payload.action !== "closed" && payload.action !== "reopened") return `issues${action}: nothing to do (tasksync acts on closed, reopened and edited)`;
+      if (payload.action === "edited")
+        return `issues.edited #${payload.issue?.number ?? "?"}: write a phase checklist's ticks back`;
+      if (payload.action !== "closed" && payload.action !== "reopened")
+        return `issues${action}: nothing to do (tasksync acts on closed, reopened and edited)`;
       return `issues${action} #${payload.issue?.number ?? "?"}: write the task's checkbox back`;
     case "issue_comment":
       return `issue_comment${action} on #${payload.issue?.number ?? "?"}: \`/tasksync sync\` if asked`;

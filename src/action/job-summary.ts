@@ -26,7 +26,8 @@ export function verdictOf(outcome: ActionOutcome): Verdict {
   }
   if (outcome.failures.length > 0) return { failure: `tasksync failed: ${outcome.failures.join("; ")}` };
   const failed = outcome.recorder.checkRuns.find((c) => c.conclusion === "failure");
-  if (failed) return { failure: `tasksync: ${failed.name || "check"} failed: ${failed.title ?? "see the job summary"}` };
+  if (failed)
+    return { failure: `tasksync: ${failed.name || "check"} failed: ${failed.title ?? "see the job summary"}` };
   return {};
 }
 
@@ -36,16 +37,26 @@ export function renderSummary(outcome: ActionOutcome, verdict: Verdict, problems
   if (verdict.failure) out.push(`> [!CAUTION]`, `> ${verdict.failure}`, "");
   const changed = WRITE_KINDS.filter((k) => recorder.counts[k] > 0);
   if (changed.length === 0) {
-    out.push(outcome.acted ? "Nothing changed on GitHub: everything was already in step." : "tasksync does nothing on this event.");
+    out.push(
+      outcome.acted
+        ? "Nothing changed on GitHub: everything was already in step."
+        : "tasksync does nothing on this event.",
+    );
   } else {
     out.push("| change | count |", "| --- | ---: |", ...changed.map((k) => `| ${k} | ${recorder.counts[k]} |`));
   }
   if (recorder.issues.length > 0) {
     out.push("", "### Issues", "");
-    for (const issue of recorder.issues) out.push(`- ${issue.kind}: [#${issue.number} ${issue.title.replace(/[[\]]/g, "")}](${issue.url})`);
+    for (const issue of recorder.issues)
+      out.push(`- ${issue.kind}: [#${issue.number} ${issue.title.replace(/[[\]]/g, "")}](${issue.url})`);
   }
   for (const check of recorder.checkRuns.filter((c) => c.summary !== undefined && c.conclusion !== undefined)) {
-    out.push("", `### ${check.name}: ${check.conclusion}${check.title ? ` — ${check.title}` : ""}`, "", check.summary ?? "");
+    out.push(
+      "",
+      `### ${check.name}: ${check.conclusion}${check.title ? ` — ${check.title}` : ""}`,
+      "",
+      check.summary ?? "",
+    );
   }
   if (problems.length > 0) {
     out.push("", "### Warnings", "");

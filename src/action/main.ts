@@ -15,9 +15,12 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const token = core.getInput("github-token") || env.GITHUB_TOKEN || "";
   if (!token) throw new Error("no token: set the `github-token` input (it defaults to the workflow's `github.token`)");
   const repository = env.GITHUB_REPOSITORY ?? "";
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) throw new Error("GITHUB_REPOSITORY is not set: run tasksync as a step of a GitHub Actions workflow");
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
+    throw new Error("GITHUB_REPOSITORY is not set: run tasksync as a step of a GitHub Actions workflow");
   const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const payload = (env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {}) as EventPayload;
+  const payload = (
+    env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {}
+  ) as EventPayload;
   const { log, problems } = actionLog(env.LOG_LEVEL ?? (core.isDebug() ? "debug" : "info"));
   const configPath = core.getInput("config");
   const outcome = await runAction({
@@ -34,7 +37,10 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   });
   const { counts } = outcome.recorder;
   for (const kind of WRITE_KINDS) core.setOutput(kind, counts[kind]);
-  core.setOutput("changed", WRITE_KINDS.filter((k) => k !== "checks").reduce((n, k) => n + counts[k], 0));
+  core.setOutput(
+    "changed",
+    WRITE_KINDS.filter((k) => k !== "checks").reduce((n, k) => n + counts[k], 0),
+  );
   const verdict = verdictOf(outcome);
   const summary = renderSummary(outcome, verdict, problems);
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
@@ -42,4 +48,6 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   if (verdict.failure) core.setFailed(verdict.failure);
 }
 
-main(process.env).catch((error: unknown) => core.setFailed(`tasksync: ${error instanceof Error ? error.message : String(error)}`));
+main(process.env).catch((error: unknown) =>
+  core.setFailed(`tasksync: ${error instanceof Error ? error.message : String(error)}`),
+);

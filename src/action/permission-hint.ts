@@ -21,7 +21,11 @@ export function permissionFor({ method, url, params }: RequestFacts): Permission
 }
 
 /** A 403 that is a refused permission, not a rate limit. */
-export function isPermissionRefusal(status: number | undefined, message: string, headers: Record<string, unknown> | undefined): boolean {
+export function isPermissionRefusal(
+  status: number | undefined,
+  message: string,
+  headers: Record<string, unknown> | undefined,
+): boolean {
   if (status !== 403) return false;
   if (/rate limit/i.test(message)) return false;
   return headers?.["x-ratelimit-remaining"] !== "0";

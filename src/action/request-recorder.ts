@@ -56,7 +56,11 @@ export class RequestRecorder {
   readonly plugin = (octokit: Octokit): void => {
     octokit.hook.wrap("request", async (request, options) => {
       const opts = options as unknown as Options;
-      if (opts.method === "GET" && opts.url === "/repos/{owner}/{repo}/contents/{path}" && opts["path"] === CONFIG_PATH) {
+      if (
+        opts.method === "GET" &&
+        opts.url === "/repos/{owner}/{repo}/contents/{path}" &&
+        opts["path"] === CONFIG_PATH
+      ) {
         opts["path"] = this.configPath;
       }
       const facts: RequestFacts = { method: opts.method, url: opts.url, params: opts };
@@ -68,9 +72,16 @@ export class RequestRecorder {
         return response;
       } catch (error) {
         const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
-        if (!PROBES.has(`${opts.method} ${opts.url}`) && isPermissionRefusal(statusOf(error), messageOf(error), headers)) {
+        if (
+          !PROBES.has(`${opts.method} ${opts.url}`) &&
+          isPermissionRefusal(statusOf(error), messageOf(error), headers)
+        ) {
           if (check) check.refused = true;
-          this.refusals.push({ route: `${opts.method} ${opts.url}`, message: messageOf(error), permission: permissionFor(facts) });
+          this.refusals.push({
+            route: `${opts.method} ${opts.url}`,
+            message: messageOf(error),
+            permission: permissionFor(facts),
+          });
         }
         throw error;
       } finally {
@@ -93,7 +104,10 @@ export class RequestRecorder {
     const previous = method === "PATCH" ? this.checkRuns.at(-1) : undefined;
     if (previous) {
       // A PATCH completes (or appends annotations to) the run created last.
-      Object.assign(previous, Object.fromEntries(Object.entries(run).filter(([k, v]) => k !== "name" && k !== "refused" && v !== undefined)));
+      Object.assign(
+        previous,
+        Object.fromEntries(Object.entries(run).filter(([k, v]) => k !== "name" && k !== "refused" && v !== undefined)),
+      );
       return previous;
     }
     this.checkRuns.push(run);
@@ -103,13 +117,22 @@ export class RequestRecorder {
   private record(facts: RequestFacts, data: unknown): void {
     for (const kind of writeKinds(facts)) {
       this.counts[kind] += 1;
-      const issue = data as { number?: unknown; title?: unknown; html_url?: unknown; pull_request?: unknown } | undefined;
+      const issue = data as
+        { number?: unknown; title?: unknown; html_url?: unknown; pull_request?: unknown } | undefined;
       const isIssueRoute = /\/issues(\/\{issue_number\})?$/.test(facts.url);
       if (isIssueRoute && ["created", "closed", "reopened"].includes(kind) && typeof issue?.number === "number") {
-        this.issues.push({ kind, number: issue.number, title: String(issue.title ?? ""), url: String(issue.html_url ?? "") });
+        this.issues.push({
+          kind,
+          number: issue.number,
+          title: String(issue.title ?? ""),
+          url: String(issue.html_url ?? ""),
+        });
       }
       // GraphQL createIssue (a new issue under its parent) answers with the issue's number, title and url.
-      const made = (data as { data?: { createIssue?: { issue?: { number?: unknown; title?: unknown; url?: unknown } } } } | undefined)?.data?.createIssue?.issue;
+      const made = (
+        data as
+          { data?: { createIssue?: { issue?: { number?: unknown; title?: unknown; url?: unknown } } } } | undefined
+      )?.data?.createIssue?.issue;
       if (kind === "created" && typeof made?.number === "number") {
         this.issues.push({ kind, number: made.number, title: String(made.title ?? ""), url: String(made.url ?? "") });
       }

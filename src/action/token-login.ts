@@ -20,7 +20,8 @@ export async function tokenLogin(gh: InstanceType<typeof ProbotOctokit>, log: Lo
     }
   } catch (error) {
     const status = statusOf(error);
-    if (status !== 403 && status !== 401) log.warn({ error: messageOf(error) }, `could not tell whom the token acts as: trusting ${ACTIONS_BOT}`);
+    if (status !== 403 && status !== 401)
+      log.warn({ error: messageOf(error) }, `could not tell whom the token acts as: trusting ${ACTIONS_BOT}`);
   }
   return ACTIONS_BOT;
 }

@@ -4,7 +4,18 @@
  * whatever the pipeline's internals report.
  */
 
-export const WRITE_KINDS = ["created", "updated", "closed", "reopened", "linked", "unlinked", "commented", "labels", "commits", "checks"] as const;
+export const WRITE_KINDS = [
+  "created",
+  "updated",
+  "closed",
+  "reopened",
+  "linked",
+  "unlinked",
+  "commented",
+  "labels",
+  "commits",
+  "checks",
+] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 export interface RequestFacts {
@@ -59,7 +70,10 @@ export function writeKinds({ method, url, params }: RequestFacts): WriteKind[] {
   const table: Array<[RegExp, WriteKind | ((p: Record<string, unknown>) => WriteKind)]> = [
     [/^POST \/repos\/[^/]+\/[^/]+\/issues$/, "created"],
     [/^PATCH \/repos\/[^/]+\/[^/]+\/issues\/[^/]+$/, issueEditKind],
-    [/^(POST|PATCH) \/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/(sub_issues|sub_issues\/priority|dependencies\/blocked_by)$/, "linked"],
+    [
+      /^(POST|PATCH) \/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/(sub_issues|sub_issues\/priority|dependencies\/blocked_by)$/,
+      "linked",
+    ],
     [/^DELETE \/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/(sub_issue|dependencies\/blocked_by\/[^/]+)$/, "unlinked"],
     [/^(POST|PUT|DELETE) \/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/labels(\/[^/]+)?$/, "updated"],
     [/^POST \/repos\/[^/]+\/[^/]+\/issues\/[^/]+\/comments$/, "commented"],

@@ -19,7 +19,8 @@ export function drainOnStop(queue: WorkQueue, log: Logger, limitMs: number, proc
     void queue
       .close(limitMs)
       .then(({ finished }) => {
-        if (!finished) log.warn({ queued: queue.size() }, "SIGTERM: queued work did not finish in time; exiting anyway");
+        if (!finished)
+          log.warn({ queued: queue.size() }, "SIGTERM: queued work did not finish in time; exiting anyway");
       })
       .catch((error: unknown) => log.error({ err: error }, "SIGTERM: the work queue did not close cleanly"))
       .finally(() => proc.exit(0));

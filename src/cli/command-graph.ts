@@ -22,7 +22,10 @@ tasks and phases coloured done, ready (every blocker done) or blocked.
     const text = await readTaskFile(file, io);
     if (text === null) return 2;
     const doc = parseTaskList(file, text);
-    const states = documentStateLines(doc, fileReadiness(doc), { task: (id) => `t_${id}`, phase: (index) => `p_${index}` });
+    const states = documentStateLines(doc, fileReadiness(doc), {
+      task: (id) => `t_${id}`,
+      phase: (index) => `p_${index}`,
+    });
     io.stdout(`${toMermaid(doc)}${states.join("\n")}\n`);
     return 0;
   },

@@ -24,15 +24,24 @@ and TASKSYNC_CONTENT_PER_HOUR (content-creation budget, default 80 and 500), LOG
 `;
 
 /** "T002, T007 held back" for a plan whose errors hold tasks back. */
-const heldNote = (held: readonly string[]): string => `${held.slice(0, 10).join(", ")}${held.length > 10 ? ` and ${held.length - 10} more` : ""} held back`;
+const heldNote = (held: readonly string[]): string =>
+  `${held.slice(0, 10).join(", ")}${held.length > 10 ? ` and ${held.length - 10} more` : ""} held back`;
 
 function printPlan(result: ReconcileResult, io: CliIo): void {
   for (const plan of result.plans) {
-    const errors = plan.blockedByErrors ? " (has errors: diagnostics only)" : plan.held?.length ? ` (has errors: ${heldNote(plan.held)})` : "";
-    io.stdout(`${plan.path}: ${plan.operations.length === 0 ? "in sync" : `${plan.operations.length} operation(s)`}${errors}\n`);
+    const errors = plan.blockedByErrors
+      ? " (has errors: diagnostics only)"
+      : plan.held?.length
+        ? ` (has errors: ${heldNote(plan.held)})`
+        : "";
+    io.stdout(
+      `${plan.path}: ${plan.operations.length === 0 ? "in sync" : `${plan.operations.length} operation(s)`}${errors}\n`,
+    );
     for (const op of plan.operations) io.stdout(`  would ${describeOperation(op)}  — ${op.reason}\n`);
   }
-  io.stdout(`dry run: ${result.plans.reduce((n, p) => n + p.operations.length, 0)} operation(s) planned, ${result.reads} read(s), no writes\n`);
+  io.stdout(
+    `dry run: ${result.plans.reduce((n, p) => n + p.operations.length, 0)} operation(s) planned, ${result.reads} read(s), no writes\n`,
+  );
 }
 
 function printApplied(result: ReconcileResult, io: CliIo): void {
@@ -52,26 +61,42 @@ function printApplied(result: ReconcileResult, io: CliIo): void {
   );
 }
 
-async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boolean, env: NodeJS.ProcessEnv): Promise<number> {
+async function run(
+  command: CliCommand,
+  args: string[],
+  io: CliIo,
+  dryRun: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const repoOpt = takeOption(args, "--repo");
   const apiOpt = takeOption(repoOpt.rest, "--api-url");
   const { flags, positionals } = splitArgs(apiOpt.rest);
   if (flags.size > 0) return usageError(command, `unknown option ${[...flags][0]}`, io);
-  const progress = dryRun ? undefined : syncProgress(io.progress ?? { isTTY: false, write: () => {} }, cliLogLevel(env), undefined, io.stderr);
+  const progress = dryRun
+    ? undefined
+    : syncProgress(io.progress ?? { isTTY: false, write: () => {} }, cliLogLevel(env), undefined, io.stderr);
   const target = connect(repoOpt.value, apiOpt.value, env, progress?.log);
   if (typeof target === "string") return usageError(command, target, io);
   const { gh, owner, repo, log } = target;
   const { data } = await gh.request("GET /repos/{owner}/{repo}", { owner, repo });
-  const branch = await gh.request("GET /repos/{owner}/{repo}/branches/{branch}", { owner, repo, branch: data.default_branch });
+  const branch = await gh.request("GET /repos/{owner}/{repo}/branches/{branch}", {
+    owner,
+    repo,
+    branch: data.default_branch,
+  });
   const loaded = await loadConfig(gh, { owner, repo });
   if (!loaded.ok) {
-    io.stderr(`tasksync ${command.name}: the configuration is not valid:\n${loaded.errors.map((e) => `  ${e}\n`).join("")}`);
+    io.stderr(
+      `tasksync ${command.name}: the configuration is not valid:\n${loaded.errors.map((e) => `  ${e}\n`).join("")}`,
+    );
     return 1;
   }
   const only = positionals.map((p) => p.replace(/^\.\//, ""));
   const outside = only.filter((p) => !matchesAny(p, loaded.config.paths));
   if (outside.length > 0) {
-    io.stderr(`tasksync ${command.name}: ${outside.join(", ")} ${outside.length === 1 ? "is not a task list" : "are not task lists"} under \`paths\` (${loaded.config.paths.join(", ")})\n`);
+    io.stderr(
+      `tasksync ${command.name}: ${outside.join(", ")} ${outside.length === 1 ? "is not a task list" : "are not task lists"} under \`paths\` (${loaded.config.paths.join(", ")})\n`,
+    );
     return 2;
   }
   let outcome;
@@ -102,7 +127,8 @@ async function run(command: CliCommand, args: string[], io: CliIo, dryRun: boole
     io.stderr(`tasksync ${command.name}: no task list at ${missing.join(", ")} on ${data.default_branch}\n`);
     return 2;
   }
-  if (result.plans.length === 0 && result.upToDate.length === 0) io.stdout(`no task lists found under \`paths\` (${loaded.config.paths.join(", ")})\n`);
+  if (result.plans.length === 0 && result.upToDate.length === 0)
+    io.stdout(`no task lists found under \`paths\` (${loaded.config.paths.join(", ")})\n`);
   return 0;
 }
 

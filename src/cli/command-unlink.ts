@@ -42,7 +42,9 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
     }
     const label = loaded.config.labels.tasksync.name;
     const only = positionals.map((p) => p.replace(/^\.\//, ""));
-    const issues = (await observeIssues(gh, ref, label)).filter((i) => only.length === 0 || only.includes(i.marker.path));
+    const issues = (await observeIssues(gh, ref, label)).filter(
+      (i) => only.length === 0 || only.includes(i.marker.path),
+    );
     const missing = only.filter((p) => !issues.some((i) => i.marker.path === p));
     if (missing.length > 0) {
       io.stderr(`tasksync unlink: no issues of tasksync's for ${missing.join(", ")}\n`);
@@ -50,7 +52,9 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
     }
     for (const issue of issues) {
       const close = issue.state === "open";
-      io.stdout(`${yes ? "" : "would "}${close ? "close as not planned and " : ""}remove label "${label}" from #${issue.number} ${issue.title}\n`);
+      io.stdout(
+        `${yes ? "" : "would "}${close ? "close as not planned and " : ""}remove label "${label}" from #${issue.number} ${issue.title}\n`,
+      );
       if (!yes) continue;
       await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...ref,

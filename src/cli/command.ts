@@ -38,7 +38,13 @@ export async function readTaskFile(path: string, io: CliIo): Promise<string | nu
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
     io.stderr(`tasksync: cannot read ${path}: ${reason}\n`);
     return null;
   }

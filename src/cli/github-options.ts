@@ -37,7 +37,12 @@ export function takeOption(args: string[], name: string): { value: string | unde
 /** The log level the CLI's commands use (LOG_LEVEL, default warn). */
 export const cliLogLevel = (env: NodeJS.ProcessEnv): string => env.LOG_LEVEL ?? "warn";
 
-export function connect(repoArg: string | undefined, apiUrlArg: string | undefined, env: NodeJS.ProcessEnv, logger?: Logger): GitHubTarget | string {
+export function connect(
+  repoArg: string | undefined,
+  apiUrlArg: string | undefined,
+  env: NodeJS.ProcessEnv,
+  logger?: Logger,
+): GitHubTarget | string {
   const full = repoArg ?? env.GITHUB_REPOSITORY;
   if (!full || !/^[^/\s]+\/[^/\s]+$/.test(full)) return "needs --repo owner/name (or GITHUB_REPOSITORY)";
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;

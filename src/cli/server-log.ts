@@ -18,7 +18,10 @@ export function logSettings(env: NodeJS.ProcessEnv, dotenvPath = ".env"): { leve
   };
 }
 
-export function serverLog(settings: { level: string; format: string }, write: (line: string) => void = (line) => void process.stdout.write(line)): Logger {
+export function serverLog(
+  settings: { level: string; format: string },
+  write: (line: string) => void = (line) => void process.stdout.write(line),
+): Logger {
   if (settings.format === "json") return pino({ level: settings.level, name: "probot" }, { write });
   const format = prettyFactory({
     colorize: false,

@@ -19,16 +19,31 @@ export interface SyncProgress {
   stop(): void;
 }
 
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const LEVELS: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
 
-export function syncProgress(stream: ProgressStream, logLevel: string, everyMs = 3000, logOut: (line: string) => void = (line) => void process.stderr.write(line)): SyncProgress {
+export function syncProgress(
+  stream: ProgressStream,
+  logLevel: string,
+  everyMs = 3000,
+  logOut: (line: string) => void = (line) => void process.stderr.write(line),
+): SyncProgress {
   const tty = stream.isTTY === true;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
       noTTYOutput: true,
       notTTYSchedule: everyMs,
-      format: tty ? "{bar} {value}/{total} changes | {eta_formatted} left | {file}" : "tasksync: {value}/{total} changes applied, about {eta_formatted} left ({file})",
+      format: tty
+        ? "{bar} {value}/{total} changes | {eta_formatted} left | {file}"
+        : "tasksync: {value}/{total} changes applied, about {eta_formatted} left ({file})",
       hideCursor: tty,
       clearOnComplete: tty,
     },

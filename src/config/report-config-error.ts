@@ -10,7 +10,13 @@ import { CONFIG_PATH } from "./load-config.js";
 
 export const CONFIG_CHECK_NAME = "tasksync / config";
 
-export async function reportConfigError(gh: GitHubClient, repo: RepoRef, headSha: string, errors: string[], log: Logger): Promise<void> {
+export async function reportConfigError(
+  gh: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  errors: string[],
+  log: Logger,
+): Promise<void> {
   try {
     const existing = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       ...repo,

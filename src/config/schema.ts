@@ -69,7 +69,9 @@ export const configSchema = z
           .min(1)
           .nullable()
           .default("Task")
-          .describe("Issue type of a task's issue, where the organisation has issue types (null: none). Missing types are skipped."),
+          .describe(
+            "Issue type of a task's issue, where the organisation has issue types (null: none). Missing types are skipped.",
+          ),
         featureType: z
           .string()
           .min(1)
@@ -88,7 +90,9 @@ export const configSchema = z
     milestones: z
       .enum(["none", "phase", "story"])
       .default("none")
-      .describe("One milestone per phase or per user story holding its task issues; none: tasksync leaves milestones alone."),
+      .describe(
+        "One milestone per phase or per user story holding its task issues; none: tasksync leaves milestones alone.",
+      ),
     labels: z
       .strictObject({
         tasksync: fixedLabel("tasksync", "5319e7", "The label every issue tasksync manages carries."),
@@ -100,7 +104,12 @@ export const configSchema = z
         mvp: fixedLabel("mvp", "b60205", "Tasks of a phase marked MVP."),
         ready: z
           .strictObject({
-            enabled: z.boolean().default(true).describe("Put the label on every open task whose blockers (its own, its groups' and its phase's) are all done, and take it off when that stops being true."),
+            enabled: z
+              .boolean()
+              .default(true)
+              .describe(
+                "Put the label on every open task whose blockers (its own, its groups' and its phase's) are all done, and take it off when that stops being true.",
+              ),
             name: labelName.default("ready").describe("Label name."),
             color: color.default("0e8a16").describe("Label colour (hex, no #)."),
           })
@@ -111,7 +120,10 @@ export const configSchema = z
       .describe("Label names and colours."),
     writeBack: z
       .strictObject({
-        enabled: z.boolean().default(true).describe("Tick a task in tasks.md when its issue is closed, untick when reopened."),
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe("Tick a task in tasks.md when its issue is closed, untick when reopened."),
         batchWindowSeconds: z
           .number()
           .min(0)
@@ -135,13 +147,18 @@ export const configSchema = z
         evidence: z
           .boolean()
           .default(false)
-          .describe("Require the PR body to quote each verification command (in backticks) named by a task it completes."),
+          .describe(
+            "Require the PR body to quote each verification command (in backticks) named by a task it completes.",
+          ),
       })
       .prefault({})
       .describe("The pull-request check."),
     project: z
       .string()
-      .refine((ref) => ref === "" || /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[1-9][0-9]*$/.test(ref), "must be <organization or user>/<project number>, such as octo-org/5")
+      .refine(
+        (ref) => ref === "" || /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[1-9][0-9]*$/.test(ref),
+        "must be <organization or user>/<project number>, such as octo-org/5",
+      )
       .default("")
       .describe(
         "A GitHub Project (`<organization or user>/<number>`, empty for none) every issue tasksync makes is added to, with the fields Task ID, Phase, Story, Priority, Parallel and Status kept current. A GitHub App can reach only organization projects.",

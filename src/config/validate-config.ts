@@ -1,9 +1,7 @@
 /** Turns raw config (parsed YAML) into a TasksyncConfig, or messages naming the key at fault. */
 import { configSchema, type TasksyncConfig } from "./schema.js";
 
-export type ConfigResult =
-  | { ok: true; config: TasksyncConfig }
-  | { ok: false; errors: string[] };
+export type ConfigResult = { ok: true; config: TasksyncConfig } | { ok: false; errors: string[] };
 
 export function validateConfig(raw: unknown): ConfigResult {
   const result = configSchema.safeParse(raw ?? {});

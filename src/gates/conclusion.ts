@@ -11,7 +11,11 @@ export interface Verdict {
 
 export const NO_TASKS_SUMMARY = "This pull request touches no tasks.";
 
-export function verdictOf(results: readonly GateResult[], mode: TasksyncConfig["gates"]["mode"], touched: boolean): Verdict {
+export function verdictOf(
+  results: readonly GateResult[],
+  mode: TasksyncConfig["gates"]["mode"],
+  touched: boolean,
+): Verdict {
   if (!touched) return { conclusion: "success", title: "No tasks touched" };
   const failed = results.filter((r) => !r.passed).length;
   if (failed === 0) return { conclusion: "success", title: "All gates passed" };

@@ -21,7 +21,10 @@ export interface GateInput {
 
 export function evaluateGates(input: GateInput): GateResult[] {
   const done = new DoneTasks(input.features, input.doneIssues);
-  const results: GateResult[] = [dependencyGate(input.features, input.worked, done), wellFormedGate(input.features, input.worked)];
+  const results: GateResult[] = [
+    dependencyGate(input.features, input.worked, done),
+    wellFormedGate(input.features, input.worked),
+  ];
   if (input.config.evidence) results.push(evidenceGate(input.features, input.worked, input.body));
   return results;
 }

@@ -30,7 +30,10 @@ export interface WorkedTask {
 }
 
 /** A worked task in its list's head version, with that list; undefined when the head has no such task. */
-export function workedTaskOf(features: readonly FeatureDocs[], work: Pick<WorkedTask, "path" | "id">): { doc: TaskDocument; task: Task } | undefined {
+export function workedTaskOf(
+  features: readonly FeatureDocs[],
+  work: Pick<WorkedTask, "path" | "id">,
+): { doc: TaskDocument; task: Task } | undefined {
   const doc = features.find((f) => f.path === work.path)?.head;
   const task = doc?.tasks.find((t) => t.id === work.id);
   return doc && task ? { doc, task } : undefined;

@@ -88,8 +88,14 @@ async function evaluate(request: GatesRequest, config: TasksyncConfig, checkRunI
   const changed = (await listPullFiles(gh, repo, pull.number)).filter((f) => matchesAny(f.path, config.paths));
   const refs = taskRefsOf(pull.title, pull.headRef);
   const trust = issueTrust(config.labels.tasksync.name, request.author);
-  const tracked = trustedIssues(await listTrackedIssues(gh, repo, config.labels.tasksync.name), trust, log, `${ctx.owner}/${ctx.repo}`);
-  const closingNumbers = pull.baseRef === ctx.defaultBranch ? await closingIssues(gh, repo, pull.number, pull.body, log) : [];
+  const tracked = trustedIssues(
+    await listTrackedIssues(gh, repo, config.labels.tasksync.name),
+    trust,
+    log,
+    `${ctx.owner}/${ctx.repo}`,
+  );
+  const closingNumbers =
+    pull.baseRef === ctx.defaultBranch ? await closingIssues(gh, repo, pull.number, pull.body, log) : [];
   const closing = closingMarkers(tracked, closingNumbers);
 
   const lists: ListToLoad[] = changed.map((f) => ({ path: f.path, basePath: f.basePath, changed: true }));
@@ -136,7 +142,11 @@ async function evaluate(request: GatesRequest, config: TasksyncConfig, checkRunI
 }
 
 function closedAsCompleted(issue: TrackedIssue): boolean {
-  return issue.marker.kind === "task" && issue.state === "closed" && (issue.stateReason === null || issue.stateReason === "completed");
+  return (
+    issue.marker.kind === "task" &&
+    issue.state === "closed" &&
+    (issue.stateReason === null || issue.stateReason === "completed")
+  );
 }
 
 function closingMarkers(tracked: readonly TrackedIssue[], numbers: readonly number[]): Marker[] {
@@ -147,7 +157,12 @@ function closingMarkers(tracked: readonly TrackedIssue[], numbers: readonly numb
  * The task lists title/branch ids may point into: lists of the features named ("001-x/T012"),
  * and for bare ids when the PR changes no list, the branch's feature or the repository's only list.
  */
-function listsForRefs(refs: readonly RangedTaskRef[], all: readonly string[], branchFeatures: readonly string[], changesLists: boolean): string[] {
+function listsForRefs(
+  refs: readonly RangedTaskRef[],
+  all: readonly string[],
+  branchFeatures: readonly string[],
+  changesLists: boolean,
+): string[] {
   const out = new Set<string>();
   const ofFeature = (id: string): string[] => all.filter((p) => featureIdOfPath(p).toLowerCase() === id.toLowerCase());
   let bare = false;

@@ -73,7 +73,8 @@ export const hasSubIssues = (caps: HostCapabilities): boolean => caps.restSubIss
 const known = new Map<string, HostCapabilities>();
 
 const baseUrlOf = (gh: GitHubClient): string =>
-  (gh.request as { endpoint?: { DEFAULTS?: { baseUrl?: string } } }).endpoint?.DEFAULTS?.baseUrl ?? "https://api.github.com";
+  (gh.request as { endpoint?: { DEFAULTS?: { baseUrl?: string } } }).endpoint?.DEFAULTS?.baseUrl ??
+  "https://api.github.com";
 
 /** github.com and GHEC data-residency hosts (`api.<name>.ghe.com`) need no question. */
 export function isGitHubDotCom(baseUrl: string): boolean {
@@ -92,11 +93,15 @@ export async function hostCapabilities(gh: GitHubClient, log: Logger): Promise<H
       const response = await gh.request("GET /meta");
       const header = response.headers["x-github-enterprise-version"];
       const installed = (response.data as { installed_version?: unknown }).installed_version;
-      const version = typeof header === "string" && header !== "" ? header : typeof installed === "string" ? installed : null;
+      const version =
+        typeof header === "string" && header !== "" ? header : typeof installed === "string" ? installed : null;
       caps = capabilitiesFor(version);
     } catch (error) {
       // A host that cannot say what it is gets github.com's table; answers will correct it.
-      log.warn({ baseUrl, status: statusOf(error) }, "could not read the host's version: assuming github.com's features");
+      log.warn(
+        { baseUrl, status: statusOf(error) },
+        "could not read the host's version: assuming github.com's features",
+      );
     }
   }
   log.info({ baseUrl, ...caps }, "GitHub host capabilities");
@@ -108,7 +113,10 @@ export async function hostCapabilities(gh: GitHubClient, log: Logger): Promise<H
 export function dropCapability(caps: HostCapabilities, capability: Capability, log: Logger, why: string): void {
   if (!caps[capability]) return;
   caps[capability] = false;
-  log.warn({ capability, version: caps.version, why }, "the GitHub host lacks a feature its version should have: falling back");
+  log.warn(
+    { capability, version: caps.version, why },
+    "the GitHub host lacks a feature its version should have: falling back",
+  );
 }
 
 /** Forget what was learned (tests start emulators on new ports, but may reuse one). */

@@ -17,7 +17,6 @@ export interface RateLimitPolicy {
   sleep?: (ms: number) => Promise<void>;
 }
 
-
 interface ErrorWithHeaders {
   response?: { headers?: Record<string, string | number | undefined>; data?: { message?: unknown } };
 }
@@ -44,7 +43,10 @@ export function rateLimitWait(error: unknown, now: number = Date.now()): number 
 /** A client whose REST requests and GraphQL queries follow the rate-limit policy. */
 export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateLimitPolicy): T {
   const pause = policy.sleep ?? sleep;
-  const retrying = <F extends (...args: never[]) => Promise<unknown>>(send: F, name: (args: Parameters<F>) => string): F =>
+  const retrying = <F extends (...args: never[]) => Promise<unknown>>(
+    send: F,
+    name: (args: Parameters<F>) => string,
+  ): F =>
     (async (...args: Parameters<F>) => {
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -60,7 +62,9 @@ export function withRateLimitPolicy<T extends GitHubClient>(gh: T, policy: RateL
     }) as F;
   // Keep the functions' own properties (request.endpoint, request.defaults, graphql.paginate ...).
   const request = Object.assign(
-    retrying(gh.request as unknown as (route: unknown, params?: unknown) => Promise<unknown>, ([route]) => (typeof route === "string" ? route : "request")),
+    retrying(gh.request as unknown as (route: unknown, params?: unknown) => Promise<unknown>, ([route]) =>
+      typeof route === "string" ? route : "request",
+    ),
     gh.request,
   );
   const graphql = Object.assign(

@@ -8,7 +8,6 @@ export interface TreeFile {
   sha: string;
 }
 
-
 /** The text of a blob, decoded as UTF-8. */
 export async function readBlob(gh: GitHubClient, repo: RepoRef, sha: string): Promise<string> {
   const response = await gh.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", { ...repo, file_sha: sha });

@@ -16,7 +16,8 @@ export function countRequests<T extends GitHubClient>(gh: T): { client: T; count
   }) as unknown as T["request"];
   const client = new Proxy(gh, {
     get(target, prop, receiver) {
-      if (prop === "request") return Object.assign(request, { endpoint: gh.request.endpoint, defaults: gh.request.defaults });
+      if (prop === "request")
+        return Object.assign(request, { endpoint: gh.request.endpoint, defaults: gh.request.defaults });
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });

@@ -15,12 +15,32 @@ interface InstalledRepo {
 }
 
 /** Queues a full reconcile of one repository (its default branch read first). */
-export async function queueFullSync(app: Probot, runtime: AppRuntime, client: GitHubClient, fullName: string, log: Logger, only?: string[], installationId?: number): Promise<void> {
+export async function queueFullSync(
+  app: Probot,
+  runtime: AppRuntime,
+  client: GitHubClient,
+  fullName: string,
+  log: Logger,
+  only?: string[],
+  installationId?: number,
+): Promise<void> {
   const [owner = "", repo = ""] = fullName.split("/");
   const { data } = await client.request("GET /repos/{owner}/{repo}", { owner, repo });
   const author = await learnBotLogin(app, runtime, log);
   const ctx = { owner, repo, htmlUrl: data.html_url, defaultBranch: data.default_branch };
-  await reconcileSoon(runtime, client, ctx, { reason: only ? "command" : "installation", force: true, ...(only ? { only } : {}), ...(author ? { author } : {}), ...(installationId === undefined ? {} : { installationId }) }, log);
+  await reconcileSoon(
+    runtime,
+    client,
+    ctx,
+    {
+      reason: only ? "command" : "installation",
+      force: true,
+      ...(only ? { only } : {}),
+      ...(author ? { author } : {}),
+      ...(installationId === undefined ? {} : { installationId }),
+    },
+    log,
+  );
 }
 
 export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): void {
@@ -34,10 +54,20 @@ export function registerInstallationHandlers(app: Probot, runtime: AppRuntime): 
     }
   };
   app.on("installation.created", async (context) => {
-    syncAll(context.octokit, context.payload.installation.id, context.payload.repositories ?? [], context.log.child({ delivery: context.id }));
+    syncAll(
+      context.octokit,
+      context.payload.installation.id,
+      context.payload.repositories ?? [],
+      context.log.child({ delivery: context.id }),
+    );
   });
   app.on("installation_repositories.added", async (context) => {
     requireFields("installation_repositories", context.payload, ["repositories_added"]);
-    syncAll(context.octokit, context.payload.installation.id, context.payload.repositories_added, context.log.child({ delivery: context.id }));
+    syncAll(
+      context.octokit,
+      context.payload.installation.id,
+      context.payload.repositories_added,
+      context.log.child({ delivery: context.id }),
+    );
   });
 }

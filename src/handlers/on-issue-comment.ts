@@ -13,7 +13,15 @@ const WRITE_PERMISSIONS = new Set(["admin", "maintain", "write"]);
 
 export function registerCommentHandler(app: Probot, runtime: AppRuntime): void {
   app.on("issue_comment.created", async (context) => {
-    requireFields("issue_comment", context.payload, ["comment.body", "comment.id", "issue.number", "repository.name", "repository.full_name", "repository.owner.login", "sender.login"]);
+    requireFields("issue_comment", context.payload, [
+      "comment.body",
+      "comment.id",
+      "issue.number",
+      "repository.name",
+      "repository.full_name",
+      "repository.owner.login",
+      "sender.login",
+    ]);
     const { comment, issue, repository, sender } = context.payload;
     if (!COMMAND.test(comment.body) || sender.type === "Bot") return;
     const marker = parseMarker(issue.body);

@@ -26,14 +26,30 @@ export function checklistChanged(before: string | undefined, after: string | nul
 
 export function registerIssueEditedHandler(app: Probot, runtime: AppRuntime): void {
   app.on("issues.edited", async (context) => {
-    requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
+    requireFields("issues", context.payload, [
+      "issue.number",
+      "issue.user.login",
+      "repository.name",
+      "repository.full_name",
+      "repository.owner.login",
+      "repository.html_url",
+      "sender.login",
+    ]);
     const { issue, repository, sender, changes } = context.payload;
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "phase" || !checklistChanged(changes.body?.from, issue.body)) return;
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, phase: marker.phase, issue: issue.number });
+    const log = context.log.child({
+      delivery: context.id,
+      repo: repository.full_name,
+      file: marker.path,
+      phase: marker.phase,
+      issue: issue.number,
+    });
     const own = await ownIssueChangedByOthers(app, runtime, context.payload, log);
     if (!own) return;
-    if (!(await hasWriteAccess(context.octokit, { owner: repository.owner.login, repo: repository.name }, sender.login))) {
+    if (
+      !(await hasWriteAccess(context.octokit, { owner: repository.owner.login, repo: repository.name }, sender.login))
+    ) {
       log.warn({ sender: sender.login }, "ignored a phase checklist edit: the editor has no write access");
       return;
     }

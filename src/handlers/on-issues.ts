@@ -39,14 +39,31 @@ export function isOwnAuthor(user: User | null | undefined, botLogin: string | un
 
 export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
   app.on(["issues.closed", "issues.reopened"], async (context) => {
-    requireFields("issues", context.payload, ["issue.number", "issue.user.login", "repository.name", "repository.full_name", "repository.owner.login", "repository.html_url", "sender.login"]);
+    requireFields("issues", context.payload, [
+      "issue.number",
+      "issue.user.login",
+      "repository.name",
+      "repository.full_name",
+      "repository.owner.login",
+      "repository.html_url",
+      "sender.login",
+    ]);
     const { action, issue, repository, sender } = context.payload;
     const marker = parseMarker(issue.body);
     if (marker?.kind !== "task") return; // not a task's issue (phase and tracking issues are no tasks)
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, file: marker.path, task: marker.id, issue: issue.number });
+    const log = context.log.child({
+      delivery: context.id,
+      repo: repository.full_name,
+      file: marker.path,
+      task: marker.id,
+      issue: issue.number,
+    });
     const own = await ownIssueChangedByOthers(app, runtime, context.payload, log);
     if (!own) return;
-    log.info({ action, stateReason: issue.state_reason ?? null, sender: sender.login }, "task issue changed: reconciling soon");
+    log.info(
+      { action, stateReason: issue.state_reason ?? null, sender: sender.login },
+      "task issue changed: reconciling soon",
+    );
     reconcileAfter(runtime, context.octokit, context.payload, own.botLogin, log);
   });
 }
@@ -59,7 +76,12 @@ interface IssueEvent {
 }
 
 /** The guards every issue trigger shares: an issue tasksync opened (else logged once), changed by someone else. Null: stop. */
-export async function ownIssueChangedByOthers(app: Probot, runtime: AppRuntime, payload: IssueEvent, log: Logger): Promise<{ botLogin: string | undefined } | null> {
+export async function ownIssueChangedByOthers(
+  app: Probot,
+  runtime: AppRuntime,
+  payload: IssueEvent,
+  log: Logger,
+): Promise<{ botLogin: string | undefined } | null> {
   const { issue, repository, sender } = payload;
   const botLogin = await learnBotLogin(app, runtime, log);
   if (!isOwnAuthor(issue.user, botLogin)) {
@@ -75,8 +97,18 @@ export async function ownIssueChangedByOthers(app: Probot, runtime: AppRuntime, 
 }
 
 /** "Reconcile this repository soon", after the issue events' debounce. */
-export function reconcileAfter(runtime: AppRuntime, octokit: GitHubClient, payload: IssueEvent, botLogin: string | undefined, log: Logger): void {
-  reconcileSoon(runtime, octokit, repoContextOf(payload.repository), { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(payload) }, log).catch(
-    (error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"),
-  );
+export function reconcileAfter(
+  runtime: AppRuntime,
+  octokit: GitHubClient,
+  payload: IssueEvent,
+  botLogin: string | undefined,
+  log: Logger,
+): void {
+  reconcileSoon(
+    runtime,
+    octokit,
+    repoContextOf(payload.repository),
+    { reason: "issues", debounce: true, ...(botLogin ? { author: botLogin } : {}), ...installationOf(payload) },
+    log,
+  ).catch((error: unknown) => log.error({ err: error }, "reconcile failed; it runs again on the next event"));
 }

@@ -41,7 +41,8 @@ export function registerPullRequestHandlers(app: Probot, runtime: AppRuntime): v
     if (run.name !== GATES_CHECK_NAME) return;
     const log = context.log.child({ delivery: context.id, repo: repository.full_name, job: "gates" });
     const numbers = run.pull_requests.map((p) => p.number);
-    if (numbers.length === 0 && run.external_id !== null && /^\d+$/.test(run.external_id)) numbers.push(Number(run.external_id));
+    if (numbers.length === 0 && run.external_id !== null && /^\d+$/.test(run.external_id))
+      numbers.push(Number(run.external_id));
     if (numbers.length === 0) {
       log.info({ checkRun: run.id }, "gates re-run ignored: the check run names no pull request");
       return;

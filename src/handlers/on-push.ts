@@ -13,7 +13,14 @@ import { installationOf, reconcileSoon } from "../jobs/reconcile-soon.js";
 
 export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
   app.on("push", async (context) => {
-    requireFields("push", context.payload, ["ref", "after", "repository.name", "repository.full_name", "repository.owner", "repository.html_url"]);
+    requireFields("push", context.payload, [
+      "ref",
+      "after",
+      "repository.name",
+      "repository.full_name",
+      "repository.owner",
+      "repository.html_url",
+    ]);
     const payload = context.payload;
     const repository = payload.repository;
     const log = context.log.child({ delivery: context.id, repo: repository.full_name });
@@ -37,8 +44,12 @@ export function registerPushHandler(app: Probot, runtime: AppRuntime): void {
       defaultBranch,
     };
     const author = await learnBotLogin(app, runtime, log);
-    reconcileSoon(runtime, context.octokit, ctx, { reason: "push", ...(author ? { author } : {}), ...installationOf(context.payload) }, log).catch((error: unknown) =>
-      log.error({ err: error }, "sync failed; it runs again on the next event"),
-    );
+    reconcileSoon(
+      runtime,
+      context.octokit,
+      ctx,
+      { reason: "push", ...(author ? { author } : {}), ...installationOf(context.payload) },
+      log,
+    ).catch((error: unknown) => log.error({ err: error }, "sync failed; it runs again on the next event"));
   });
 }

@@ -21,7 +21,13 @@ export async function sweepOnStart(app: Probot, runtime: AppRuntime): Promise<nu
       const repoLog = log.child({ repo: r.full_name });
       const ctx = { owner: r.owner.login, repo: r.name, htmlUrl: r.html_url, defaultBranch: r.default_branch };
       queued += 1;
-      reconcileSoon(runtime, gh, ctx, { reason: "startup", installationId: installation.id, ...(author ? { author } : {}) }, repoLog).catch((error: unknown) =>
+      reconcileSoon(
+        runtime,
+        gh,
+        ctx,
+        { reason: "startup", installationId: installation.id, ...(author ? { author } : {}) },
+        repoLog,
+      ).catch((error: unknown) =>
         repoLog.error({ err: error }, "start-up reconcile failed; it runs again on the next event"),
       );
     }

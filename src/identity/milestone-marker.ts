@@ -23,7 +23,9 @@ export function parseMilestoneMarker(description: string | null | undefined): Mi
   if (!match?.[1]) return null;
   try {
     const value = JSON.parse(match[1]) as Partial<MilestoneMarker>;
-    return typeof value.path === "string" && typeof value.key === "string" ? { path: value.path, key: value.key } : null;
+    return typeof value.path === "string" && typeof value.key === "string"
+      ? { path: value.path, key: value.key }
+      : null;
   } catch {
     return null;
   }
@@ -36,7 +38,10 @@ export const milestoneKey = (path: string, key: string): string => `${path}#mile
  * tasksync's own milestones by key: marked, and created by `author` when it is known. When one
  * key has several (a create whose answer was lost, sent twice), the oldest one counts.
  */
-export function ownMilestones(milestones: ObservedMilestone[], author: string | undefined): Map<string, ObservedMilestone> {
+export function ownMilestones(
+  milestones: ObservedMilestone[],
+  author: string | undefined,
+): Map<string, ObservedMilestone> {
   const own = new Map<string, ObservedMilestone>();
   for (const m of [...milestones].sort((a, b) => a.number - b.number)) {
     const marker = parseMilestoneMarker(m.description);

@@ -37,7 +37,10 @@ export function reportUntrusted(log: Logger, repoKey: string, issue: { number: n
   if (reported.has(id)) return;
   if (reported.size >= MAX_REPORTED) reported.clear();
   reported.add(id);
-  log.info({ issue: issue.number, author: issue.author }, "ignored an issue with a tasksync marker that tasksync did not open");
+  log.info(
+    { issue: issue.number, author: issue.author },
+    "ignored an issue with a tasksync marker that tasksync did not open",
+  );
 }
 
 /** The issues tasksync may act on; the others are logged (once each) and left alone. */

@@ -2,4 +2,5 @@
 import { fitBody } from "../reconcile/render/fit-body.js";
 import { renderMarker, type Marker } from "./marker.js";
 
-export const withMarker = (body: string, marker: Marker): string => fitBody(body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker)));
+export const withMarker = (body: string, marker: Marker): string =>
+  fitBody(body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(marker)));

@@ -41,7 +41,11 @@ export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { oct
   const jobLog = log.child({ pull: number });
   let info: PullInfo;
   if (typeof pull === "number") {
-    const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pull });
+    const { data } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      pull_number: pull,
+    });
     if (data.state !== "open") {
       jobLog.info("gates not run: the pull request is closed");
       return;
@@ -50,7 +54,13 @@ export const gatesJob = defineJob<GatesRun>("gates", async ({ ctx, pull }, { oct
   } else {
     info = pull;
   }
-  await runGates({ gh, ctx, pull: info, log: jobLog, ...(runtime.botLogin === undefined ? {} : { author: runtime.botLogin }) });
+  await runGates({
+    gh,
+    ctx,
+    pull: info,
+    log: jobLog,
+    ...(runtime.botLogin === undefined ? {} : { author: runtime.botLogin }),
+  });
 });
 
 /**

@@ -42,10 +42,14 @@ export function registerGatesRecheckHandlers(app: Probot, runtime: AppRuntime): 
     const marker = parseMarker(issue.body);
     if (!marker || marker.kind === "tracking") return;
     if (issue.state_reason === "not_planned" || issue.state_reason === "duplicate") return;
-    const log = context.log.child({ delivery: context.id, repo: repository.full_name, job: "gates", file: marker.path });
+    const log = context.log.child({
+      delivery: context.id,
+      repo: repository.full_name,
+      job: "gates",
+      file: marker.path,
+    });
     queueRecheck(jobEnv(context, runtime, log), repoContextOf(repository), "issue-closed").catch((error: unknown) =>
       log.error({ err: error }, "gates re-check failed; it runs again on the next event"),
     );
   });
-
 }

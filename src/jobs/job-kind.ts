@@ -26,7 +26,11 @@ export interface JobKind<D> {
   job(data: D, env: JobEnv, coalesceKey?: string): QueuedJob;
 }
 
-export function defineJob<D>(name: string, run: (data: D, env: JobEnv) => Promise<void>, retryable?: (error: unknown) => boolean): JobKind<D> {
+export function defineJob<D>(
+  name: string,
+  run: (data: D, env: JobEnv) => Promise<void>,
+  retryable?: (error: unknown) => boolean,
+): JobKind<D> {
   return {
     name,
     run,

@@ -75,29 +75,61 @@ export function isTransient(error: unknown): boolean {
 function mayUnblock(reason: string, plans: readonly Plan[]): boolean {
   if (reason === "push") return plans.length > 0;
   return plans.some((plan) =>
-    plan.operations.some((op) => op.kind === "write-checkboxes" || op.kind === "create-issue" || (op.kind === "update-issue" && op.state !== undefined)),
+    plan.operations.some(
+      (op) =>
+        op.kind === "write-checkboxes" ||
+        op.kind === "create-issue" ||
+        (op.kind === "update-issue" && op.state !== undefined),
+    ),
   );
 }
 
 /** Repositories with a debounce running, per runtime: the first event starts it, the others join. */
 const debouncing = new WeakMap<AppRuntime, Set<string>>();
 
-export function reconcileSoon(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
+export function reconcileSoon(
+  runtime: AppRuntime,
+  client: GitHubClient,
+  ctx: RepoContext,
+  trigger: ReconcileTrigger,
+  log: Logger,
+): Promise<void> {
   if (runtime.queue.shared) return storeReconcile(runtime, client, ctx, trigger, log);
-  return debounced(runtime, client, ctx, trigger, log).catch((error: unknown) => retryLater(runtime, client, ctx, trigger, log, error, 1));
+  return debounced(runtime, client, ctx, trigger, log).catch((error: unknown) =>
+    retryLater(runtime, client, ctx, trigger, log, error, 1),
+  );
 }
 
 /** GitHub failed the reconcile on its side: look again after a growing pause (level-triggered, so repeating is safe). */
-async function retryLater(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger, error: unknown, attempt: number): Promise<void> {
+async function retryLater(
+  runtime: AppRuntime,
+  client: GitHubClient,
+  ctx: RepoContext,
+  trigger: ReconcileTrigger,
+  log: Logger,
+  error: unknown,
+  attempt: number,
+): Promise<void> {
   if (!isTransient(error) || attempt >= MAX_RECONCILE_ATTEMPTS) throw error;
-  const waitMs = Math.min(MAX_RETRY_WAIT_MS, (runtime.settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS) * 2 ** (attempt - 1));
+  const waitMs = Math.min(
+    MAX_RETRY_WAIT_MS,
+    (runtime.settings.retryBaseMs ?? DEFAULT_RETRY_BASE_MS) * 2 ** (attempt - 1),
+  );
   log.warn({ err: error, attempt, waitMs }, "reconcile failed on GitHub's side: looking again later");
   await sleep(waitMs);
   const again = { ...trigger, debounce: false };
-  return queueReconcile(runtime, client, ctx, again, log, Date.now()).catch((next: unknown) => retryLater(runtime, client, ctx, again, log, next, attempt + 1));
+  return queueReconcile(runtime, client, ctx, again, log, Date.now()).catch((next: unknown) =>
+    retryLater(runtime, client, ctx, again, log, next, attempt + 1),
+  );
 }
 
-function debounced(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
+function debounced(
+  runtime: AppRuntime,
+  client: GitHubClient,
+  ctx: RepoContext,
+  trigger: ReconcileTrigger,
+  log: Logger,
+): Promise<void> {
   const key = `${ctx.owner}/${ctx.repo}`;
   const debounceMs = runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS;
   if (!trigger.debounce || debounceMs === 0) return queueReconcile(runtime, client, ctx, trigger, log, Date.now());
@@ -135,19 +167,45 @@ function dataOf(ctx: RepoContext, trigger: ReconcileTrigger, firstAt: number): R
 }
 
 function envOf(runtime: AppRuntime, client: GitHubClient, trigger: ReconcileTrigger, log: Logger): JobEnv {
-  return { octokit: client, runtime, log, ...(trigger.installationId === undefined ? {} : { installationId: trigger.installationId }) };
+  return {
+    octokit: client,
+    runtime,
+    log,
+    ...(trigger.installationId === undefined ? {} : { installationId: trigger.installationId }),
+  };
 }
 
 /** Redis: the job is stored (delayed by the debounce) and runs on whichever replica takes it. */
-function storeReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger): Promise<void> {
+function storeReconcile(
+  runtime: AppRuntime,
+  client: GitHubClient,
+  ctx: RepoContext,
+  trigger: ReconcileTrigger,
+  log: Logger,
+): Promise<void> {
   const debounceMs = trigger.debounce ? (runtime.settings.batchWindowMs ?? DEFAULT_DEBOUNCE_MS) : 0;
-  const job = reconcileJob.job(dataOf(ctx, trigger, Date.now()), envOf(runtime, client, trigger, log), coalesceKeyOf(trigger, debounceMs > 0));
+  const job = reconcileJob.job(
+    dataOf(ctx, trigger, Date.now()),
+    envOf(runtime, client, trigger, log),
+    coalesceKeyOf(trigger, debounceMs > 0),
+  );
   return runtime.queue.push(`${ctx.owner}/${ctx.repo}`, { ...job, ...(debounceMs > 0 ? { delayMs: debounceMs } : {}) });
 }
 
 /** In memory: queued on this process's per-repository queue (the debounce, if any, is over). */
-function queueReconcile(runtime: AppRuntime, client: GitHubClient, ctx: RepoContext, trigger: ReconcileTrigger, log: Logger, firstAt: number): Promise<void> {
-  const job = reconcileJob.job(dataOf(ctx, trigger, firstAt), envOf(runtime, client, trigger, log), coalesceKeyOf(trigger, false));
+function queueReconcile(
+  runtime: AppRuntime,
+  client: GitHubClient,
+  ctx: RepoContext,
+  trigger: ReconcileTrigger,
+  log: Logger,
+  firstAt: number,
+): Promise<void> {
+  const job = reconcileJob.job(
+    dataOf(ctx, trigger, firstAt),
+    envOf(runtime, client, trigger, log),
+    coalesceKeyOf(trigger, false),
+  );
   return runtime.queue.push(`${ctx.owner}/${ctx.repo}`, job);
 }
 
@@ -171,7 +229,10 @@ export const reconcileJob = defineJob<ReconcileData>(
       await sleep(Math.max(0, loaded.config.writeBack.batchWindowSeconds * 1000 - (Date.now() - data.firstAt)));
     }
     // Reconcile the branch as it is now, not as an event left it.
-    const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${ctx.defaultBranch}` });
+    const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      ...repo,
+      ref: `heads/${ctx.defaultBranch}`,
+    });
     const outcome = await syncRepository({
       gh,
       ctx,
@@ -190,7 +251,9 @@ export const reconcileJob = defineJob<ReconcileData>(
     });
     // Tasks may have become done: pull requests waiting on them may pass now.
     if (outcome.kind === "synced" && outcome.config.gates.enabled && mayUnblock(data.reason, outcome.result.plans)) {
-      queueRecheck({ ...env, log }, ctx, "push").catch((error: unknown) => log.error({ err: error }, "gates re-check failed; it runs again on the next event"));
+      queueRecheck({ ...env, log }, ctx, "push").catch((error: unknown) =>
+        log.error({ err: error }, "gates re-check failed; it runs again on the next event"),
+      );
     }
   },
   isTransient,

@@ -20,5 +20,9 @@ export function createQueue(
   if (!engine) return { queue: new MemoryQueue() };
   const { redisUrl, ...options } = engine;
   const queue = new RedisQueue({ url: redisUrl, ...options }, log);
-  return { queue, shared: new RedisSharedState(queue.redis, queue.prefix), budget: new RedisContentBudget(queue.redis, budgetWindows, queue.prefix) };
+  return {
+    queue,
+    shared: new RedisSharedState(queue.redis, queue.prefix),
+    budget: new RedisContentBudget(queue.redis, budgetWindows, queue.prefix),
+  };
 }

@@ -9,7 +9,9 @@ import type { JobLease } from "./work-queue.js";
 
 export class LeaseLostError extends Error {
   constructor(route: string) {
-    super(`not sent: ${route}: this job lost its repository's lane lock (another replica may hold it); the job runs again`);
+    super(
+      `not sent: ${route}: this job lost its repository's lane lock (another replica may hold it); the job runs again`,
+    );
     this.name = "LeaseLostError";
   }
 }
@@ -22,7 +24,10 @@ export function fenceWrites(octokit: HookedClient, lease: JobLease): void {
   octokit.hook.before("request", (options) => {
     if (!lease.lost) return;
     const method = options.method.toUpperCase();
-    const isRead = method === "GET" || method === "HEAD" || (method === "POST" && options.url === "/graphql" && !isMutation(options));
+    const isRead =
+      method === "GET" ||
+      method === "HEAD" ||
+      (method === "POST" && options.url === "/graphql" && !isMutation(options));
     if (!isRead) throw new LeaseLostError(`${method} ${options.url}`);
   });
 }

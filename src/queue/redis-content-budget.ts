@@ -50,7 +50,9 @@ export class RedisContentBudget implements ContentBudget {
     const limits = this.windows.flatMap((w) => [String(w.limit), String(w.ms)]);
     let waited = 0;
     for (;;) {
-      const wait = Number(await this.redis.eval(SPEND, keys.length, ...keys, String(this.now()), randomUUID(), ...limits));
+      const wait = Number(
+        await this.redis.eval(SPEND, keys.length, ...keys, String(this.now()), randomUUID(), ...limits),
+      );
       if (wait <= 0) return waited;
       await this.sleep(wait);
       waited += wait;

@@ -11,7 +11,14 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullm
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { Mutex } from "redis-semaphore";
-import { NotRetriedError, type DurableJob, type QueueHealth, type QueuedJob, type RunDurableJob, type WorkQueue } from "./work-queue.js";
+import {
+  NotRetriedError,
+  type DurableJob,
+  type QueueHealth,
+  type QueuedJob,
+  type RunDurableJob,
+  type WorkQueue,
+} from "./work-queue.js";
 
 export interface RedisQueueOptions {
   url: string;
@@ -51,17 +58,28 @@ export class RedisQueue implements WorkQueue {
   readonly prefix: string;
   private log: Logger;
 
-  constructor(private readonly options: RedisQueueOptions, log: Logger) {
+  constructor(
+    private readonly options: RedisQueueOptions,
+    log: Logger,
+  ) {
     this.prefix = options.prefix ?? "tasksync";
     this.log = log;
     this.redis = new Redis(options.url, { maxRetriesPerRequest: null });
-    this.queue = new Queue<StoredJob>(QUEUE_NAME, { connection: { url: options.url, maxRetriesPerRequest: null }, prefix: this.prefix });
+    this.queue = new Queue<StoredJob>(QUEUE_NAME, {
+      connection: { url: options.url, maxRetriesPerRequest: null },
+      prefix: this.prefix,
+    });
     this.queue.on("error", (error) => this.log.error({ err: error }, "work queue: Redis error"));
   }
 
   push(repoKey: string, job: QueuedJob): Promise<void> {
-    if (!job.durable) return Promise.reject(new Error(`job "${job.name}" has no data form: it cannot be queued in Redis`));
-    const data: StoredJob = { lane: repoKey, data: job.durable.data, ...(job.durable.installationId === undefined ? {} : { installationId: job.durable.installationId }) };
+    if (!job.durable)
+      return Promise.reject(new Error(`job "${job.name}" has no data form: it cannot be queued in Redis`));
+    const data: StoredJob = {
+      lane: repoKey,
+      data: job.durable.data,
+      ...(job.durable.installationId === undefined ? {} : { installationId: job.durable.installationId }),
+    };
     this.storing += 1;
     return this.queue
       .add(job.name, data, {
@@ -70,7 +88,9 @@ export class RedisQueue implements WorkQueue {
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 1000 },
         ...(job.delayMs ? { delay: job.delayMs } : {}),
-        ...(job.coalesceKey === undefined ? {} : { deduplication: { id: `${repoKey}|${job.coalesceKey}`, keepLastIfActive: true } }),
+        ...(job.coalesceKey === undefined
+          ? {}
+          : { deduplication: { id: `${repoKey}|${job.coalesceKey}`, keepLastIfActive: true } }),
       })
       .then(() => undefined)
       .finally(() => this.settled(() => (this.storing -= 1)));
@@ -93,7 +113,8 @@ export class RedisQueue implements WorkQueue {
     this.worker.on("failed", (job, error) => {
       if (!job) return;
       const fields = { jobId: job.id, job: job.name, repo: job.data.lane, attempts: job.attemptsMade, err: error };
-      if (job.attemptsMade >= (job.opts.attempts ?? 1)) log.error(fields, "job failed for good: kept as failed in Redis");
+      if (job.attemptsMade >= (job.opts.attempts ?? 1))
+        log.error(fields, "job failed for good: kept as failed in Redis");
       else log.warn(fields, "job failed: retrying after a backoff");
     });
   }
@@ -130,7 +151,9 @@ export class RedisQueue implements WorkQueue {
     } finally {
       jobLog.info({ ms: Date.now() - startedAt }, "job ended");
       this.settled(() => this.running.delete(job.id ?? ""));
-      await lane.release().catch((error: unknown) => jobLog.warn({ err: error }, "could not release the repository's lane lock"));
+      await lane
+        .release()
+        .catch((error: unknown) => jobLog.warn({ err: error }, "could not release the repository's lane lock"));
     }
   }
 
@@ -189,8 +212,18 @@ export class RedisQueue implements WorkQueue {
   /** Puts the jobs still running here back in the wait list, for another replica, and frees their lanes. */
   private async handBack(): Promise<void> {
     for (const { job, token, lane } of this.running.values()) {
-      this.log.warn({ jobId: job.id, job: job.name, repo: job.data.lane }, "stopping: handing the job back to the other replicas");
-      await job.moveToWait(token).catch((error: unknown) => this.log.warn({ err: error, jobId: job.id }, "could not hand the job back: it is taken over when its lease ends"));
+      this.log.warn(
+        { jobId: job.id, job: job.name, repo: job.data.lane },
+        "stopping: handing the job back to the other replicas",
+      );
+      await job
+        .moveToWait(token)
+        .catch((error: unknown) =>
+          this.log.warn(
+            { err: error, jobId: job.id },
+            "could not hand the job back: it is taken over when its lease ends",
+          ),
+        );
       await lane.release().catch(() => undefined);
     }
   }

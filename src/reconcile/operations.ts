@@ -29,7 +29,15 @@ export type Operation =
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
   /** A milestone tasksync keeps: created when `number` is null, else renamed (key: the milestone's key). */
   /** Creates (number null) or renames one of tasksync's milestones; `state: "closed"` closes one whose phase or story left the list. */
-  | { kind: "ensure-milestone"; key: string; title: string; description: string; number: number | null; state?: "closed"; reason: string }
+  | {
+      kind: "ensure-milestone";
+      key: string;
+      title: string;
+      description: string;
+      number: number | null;
+      state?: "closed";
+      reason: string;
+    }
   /** An issue's milestone (by its key; number null until it is created), assignees (the full list) and type. */
   | {
       kind: "set-issue-fields";
@@ -80,11 +88,15 @@ export function describeOperation(op: Operation): string {
     }
     case "ensure-milestone":
       if (op.number === null) return `create milestone "${op.title}" [${op.key}]`;
-      return op.state === "closed" ? `close milestone ${op.number} "${op.title}" [${op.key}]` : `rename milestone ${op.number} to "${op.title}" [${op.key}]`;
+      return op.state === "closed"
+        ? `close milestone ${op.number} "${op.title}" [${op.key}]`
+        : `rename milestone ${op.number} to "${op.title}" [${op.key}]`;
     case "set-issue-fields": {
       const what = [
         op.milestone ? `milestone ${op.milestone.number ?? op.milestone.key}` : null,
-        op.assignees ? `assignees ${op.assignees.length === 0 ? "none" : op.assignees.map((a) => `@${a}`).join(" ")}` : null,
+        op.assignees
+          ? `assignees ${op.assignees.length === 0 ? "none" : op.assignees.map((a) => `@${a}`).join(" ")}`
+          : null,
         op.type ? `type ${op.type}` : null,
       ].filter((w): w is string => w !== null);
       return `set ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;

@@ -62,16 +62,49 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const tracking = issues.find((i) => i.key === trackingKey(path));
   const recorded: TrackingMarker | undefined = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
   const host = { subIssues: hasSubIssues(request.host), dependencies: request.host.dependencies };
-  const base = { path, doc, baseline: request.baseline, blobSha: request.blobSha, commitSha: request.commitSha, config, ctx, host };
+  const base = {
+    path,
+    doc,
+    baseline: request.baseline,
+    blobSha: request.blobSha,
+    commitSha: request.commitSha,
+    config,
+    ctx,
+    host,
+  };
   const observed = { issues, labels };
   const prepared = prepareFile({ ...base, observed });
   const blockedBy = new Map<string, LinkedIssue[]>();
-  for (const read of linkReadsNeeded(doc, prepared)) blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
+  for (const read of linkReadsNeeded(doc, prepared))
+    blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
   const fields = request.fields && doc && !hasErrors(doc) ? await request.fields.observe(doc, config) : undefined;
-  const needsComment = tracking && doc && (hasErrors(doc) || recorded?.diag !== undefined || (fields !== undefined && mayWarn(doc, fields)));
+  const needsComment =
+    tracking &&
+    doc &&
+    (hasErrors(doc) || recorded?.diag !== undefined || (fields !== undefined && mayWarn(doc, fields)));
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
-  const distrusted = await distrustedChecklists({ gh, repo, doc, baseline: request.baseline, prepared, trust: request.trust, log: request.log });
-  return planFile({ ...base, distrustedChecklists: distrusted, observed: { ...observed, blockedBy, ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }), ...(fields ? { fields } : {}) } }, prepared);
+  const distrusted = await distrustedChecklists({
+    gh,
+    repo,
+    doc,
+    baseline: request.baseline,
+    prepared,
+    trust: request.trust,
+    log: request.log,
+  });
+  return planFile(
+    {
+      ...base,
+      distrustedChecklists: distrusted,
+      observed: {
+        ...observed,
+        blockedBy,
+        ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }),
+        ...(fields ? { fields } : {}),
+      },
+    },
+    prepared,
+  );
 }
 
 export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {
@@ -86,9 +119,11 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
     plans.push(plan);
     log.info({ operations: plan.operations.length, unchanged: plan.unchanged, pass }, "planned");
     if (plan.blockedByErrors) log.warn("task list has errors: only its diagnostics are posted");
-    else if (plan.held !== undefined && plan.held.length > 0) log.warn({ held: plan.held }, "task list has errors: the tasks they concern are held back");
+    else if (plan.held !== undefined && plan.held.length > 0)
+      log.warn({ held: plan.held }, "task list has errors: the tasks they concern are held back");
     for (const note of plan.notes ?? []) log.info(note);
-    for (const warning of plan.warnings ?? []) log.warn({ line: warning.line ?? null, warning: warning.message }, "part of the task list could not be applied");
+    for (const warning of plan.warnings ?? [])
+      log.warn({ line: warning.line ?? null, warning: warning.message }, "part of the task list could not be applied");
     if (request.dryRun) {
       for (const op of plan.operations) log.info(operationLogFields(op), `would ${describeOperation(op)}`);
       return { plans, report };
@@ -102,12 +137,19 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       trust: request.trust,
       startedAt: request.startedAt,
       host: request.host,
-      labelIds: new Map([...request.labels].flatMap(([name, l]) => (l.nodeId === undefined ? [] : [[name, l.nodeId] as const]))),
+      labelIds: new Map(
+        [...request.labels].flatMap(([name, l]) => (l.nodeId === undefined ? [] : [[name, l.nodeId] as const])),
+      ),
       ...(request.budget === undefined ? {} : { budget: request.budget }),
     });
     report = { ...applied, writes: report.writes + applied.writes };
     for (const op of plan.operations) {
-      if (op.kind === "ensure-label") request.labels.set(op.name.toLowerCase(), { ...request.labels.get(op.name.toLowerCase()), name: op.name, color: op.color });
+      if (op.kind === "ensure-label")
+        request.labels.set(op.name.toLowerCase(), {
+          ...request.labels.get(op.name.toLowerCase()),
+          name: op.name,
+          color: op.color,
+        });
     }
     const file = applied.file;
     if (file === undefined || pass === 2) return { plans, report };
@@ -120,11 +162,19 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       // A pull request carries the edit, or it cannot be written: the rest of the list still
       // follows the file; the edit is offered again whenever the list is next planned.
       log.info({ why: file.why }, "the task list was not written: planning its issues without the edit");
-      current = { ...current, config: { ...current.config, writeBack: { ...current.config.writeBack, enabled: false } } };
+      current = {
+        ...current,
+        config: { ...current.config, writeBack: { ...current.config.writeBack, enabled: false } },
+      };
       continue;
     }
     await request.onCommit?.(file.commitSha);
-    current = { ...current, doc: await parseTaskListOffThread(request.path, file.text), blobSha: file.blobSha, commitSha: file.commitSha };
+    current = {
+      ...current,
+      doc: await parseTaskListOffThread(request.path, file.text),
+      blobSha: file.blobSha,
+      commitSha: file.commitSha,
+    };
   }
   return { plans, report };
 }

@@ -98,7 +98,9 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   let fields: IssueFieldsObserver | undefined; // milestones, assignability, issue types
   const present = new Set(files.map((f) => f.path));
   const gone: TreeFile[] = issues
-    .filter((i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path))
+    .filter(
+      (i) => i.marker.kind === "tracking" && i.state === "open" && !present.has(i.marker.path) && wanted(i.marker.path),
+    )
     .map((i) => ({ path: i.marker.path, sha: "" }));
 
   const plans: Plan[] = [];
@@ -112,7 +114,14 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     // Up to date: the file is the one last reconciled and no task issue changed state since.
     const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
     const sameGranularity = (recorded?.granularity ?? "task") === config.issues.granularity; // a switch resyncs the list
-    if (!request.force && file.sha !== "" && recorded?.sha === file.sha && recorded.diag === undefined && issuesAsLeft && sameGranularity) {
+    if (
+      !request.force &&
+      file.sha !== "" &&
+      recorded?.sha === file.sha &&
+      recorded.diag === undefined &&
+      issuesAsLeft &&
+      sameGranularity
+    ) {
       upToDate.push(file.path);
       lists.push({ path: file.path, doc: undefined });
       continue;
@@ -120,7 +129,11 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const doc = file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha);
     lists.push({ path: file.path, doc });
     if (doc) flog = flog.child({ feature: doc.feature.id });
-    const baseline = !recorded?.sha ? null : recorded.sha === file.sha ? doc : await readDoc(gh, repo, file.path, recorded.sha);
+    const baseline = !recorded?.sha
+      ? null
+      : recorded.sha === file.sha
+        ? doc
+        : await readDoc(gh, repo, file.path, recorded.sha);
     labels ??= await observeLabels(gh, repo);
     host ??= await hostCapabilities(gh, log);
     fields ??= new IssueFieldsObserver(gh, repo, host, log, trust.author);
@@ -173,9 +186,15 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
     const docs = [];
     for (const list of lists) {
       const sha = files.find((f) => f.path === list.path)?.sha ?? "";
-      docs.push({ path: list.path, doc: list.doc !== undefined ? list.doc : sha === "" ? null : await readDoc(gh, repo, list.path, sha) });
+      docs.push({
+        path: list.path,
+        doc: list.doc !== undefined ? list.doc : sha === "" ? null : await readDoc(gh, repo, list.path, sha),
+      });
     }
-    const now = report.writes > 0 ? trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`) : issues;
+    const now =
+      report.writes > 0
+        ? trustedIssues(await observeIssues(gh, repo, trust.label), trust, log, `${ctx.owner}/${ctx.repo}`)
+        : issues;
     return syncProject({
       gh,
       repo,

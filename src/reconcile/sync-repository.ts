@@ -15,8 +15,7 @@ export interface SyncRequest extends Omit<ReconcileRequest, "config"> {
 }
 
 export type SyncOutcome =
-  | { kind: "synced"; result: ReconcileResult; config: TasksyncConfig }
-  | { kind: "bad-config"; errors: string[] };
+  { kind: "synced"; result: ReconcileResult; config: TasksyncConfig } | { kind: "bad-config"; errors: string[] };
 
 export async function syncRepository(request: SyncRequest): Promise<SyncOutcome> {
   const { config: given, reportConfigErrors, ...rest } = request;
@@ -27,7 +26,8 @@ export async function syncRepository(request: SyncRequest): Promise<SyncOutcome>
     const loaded = await loadConfig(gh, repo);
     if (!loaded.ok) {
       log.warn({ errors: loaded.errors }, "configuration is not valid: nothing synced");
-      if (!request.dryRun && reportConfigErrors !== false) await reportConfigError(gh, repo, request.commitSha, loaded.errors, log);
+      if (!request.dryRun && reportConfigErrors !== false)
+        await reportConfigError(gh, repo, request.commitSha, loaded.errors, log);
       return { kind: "bad-config", errors: loaded.errors };
     }
     config = loaded.config;

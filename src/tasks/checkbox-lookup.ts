@@ -86,7 +86,10 @@ export class CheckboxLookup {
     const from = this.starts[lo] as number;
     let md = this.chunks.get(from);
     if (!md) {
-      md = readMarkdownBlocks(this.markdown.slice(from, this.starts[lo + 1] ?? this.markdown.length), Number.POSITIVE_INFINITY);
+      md = readMarkdownBlocks(
+        this.markdown.slice(from, this.starts[lo + 1] ?? this.markdown.length),
+        Number.POSITIVE_INFINITY,
+      );
       this.chunks.set(from, md);
     }
     return { md, from };

@@ -34,7 +34,10 @@ function startWorker(script: { compiled: URL } | { source: string }): Worker {
   const started =
     "compiled" in script
       ? new Worker(script.compiled)
-      : new Worker(`import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(script.source)}, ${JSON.stringify(script.source)}))`, { eval: true });
+      : new Worker(
+          `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(script.source)}, ${JSON.stringify(script.source)}))`,
+          { eval: true },
+        );
   started.unref();
   started.on("message", (reply: Reply) => {
     const waiting = pending.get(reply.id);
@@ -55,7 +58,11 @@ function startWorker(script: { compiled: URL } | { source: string }): Worker {
 }
 
 /** parseTaskList, in the worker thread when the text is large. Same result either way. */
-export function parseTaskListOffThread(path: string, text: string, threshold = OFF_THREAD_BYTES): Promise<TaskDocument> {
+export function parseTaskListOffThread(
+  path: string,
+  text: string,
+  threshold = OFF_THREAD_BYTES,
+): Promise<TaskDocument> {
   if (text.length < threshold) return Promise.resolve(parseTaskList(path, text));
   if (worker === null) {
     const script = workerScript();

@@ -40,7 +40,9 @@ interface Owner {
 const CHECKPOINT = /^\s*(?:\*\*|__)?Checkpoint(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
 const STATUS_LINE = /^\s*(?:\*\*|__)?(?:Status|Estado|Статус|状态|状態)(?:\*\*|__)?\s*[:：]/i;
 /** "T001: title" or "Task 1.1: title" as a heading. */
-const HEADING_TASK = new RegExp(`^(?:Task\\s+(\\d{1,4}(?:\\.\\d{1,4})+)|(${TASK_ID}))\\s*(?:[:：.\\-–—]\\s+|\\s+)(.*)$`);
+const HEADING_TASK = new RegExp(
+  `^(?:Task\\s+(\\d{1,4}(?:\\.\\d{1,4})+)|(${TASK_ID}))\\s*(?:[:：.\\-–—]\\s+|\\s+)(.*)$`,
+);
 
 /** Fenced blocks whose arrows may state dependencies (diagrams, plain text); code is never read. */
 const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "mermaid"]);
@@ -73,7 +75,16 @@ export function parseTaskList(path: string, text: string): TaskDocument {
   const addDetail = (owner: Owner, line: SourceLine): void => {
     if (line.text.trim() !== "") owner.task.details.push(deindent(line.text, owner.contentColumn));
   };
-  const newTask = (line: SourceLine, head: TaskHead, id: string, marker: string, offset: number, parentId: string | null, optional: boolean, status: ReturnType<typeof statusOf>): Task => {
+  const newTask = (
+    line: SourceLine,
+    head: TaskHead,
+    id: string,
+    marker: string,
+    offset: number,
+    parentId: string | null,
+    optional: boolean,
+    status: ReturnType<typeof statusOf>,
+  ): Task => {
     const task: Task = {
       id,
       line: line.number,
@@ -111,7 +122,15 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     const asTask = heading.depth >= 2 ? HEADING_TASK.exec(heading.text) : null;
     if (asTask) {
       const id = (asTask[1] ?? asTask[2]) as string;
-      const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? { id, parallel: false, story: null, tags: [], assignees: [], description: asTask[3] ?? "", boldId: false };
+      const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? {
+        id,
+        parallel: false,
+        story: null,
+        tags: [],
+        assignees: [],
+        description: asTask[3] ?? "",
+        boldId: false,
+      };
       const task = newTask(line, { ...head, numbered: asTask[1] !== undefined }, id, "", -1, null, false, statusOf(""));
       headingTask = { task, contentColumn: 0, checklist: { total: 0, ticked: 0, depth: heading.depth } };
       headingTasks.push(headingTask);
@@ -142,7 +161,8 @@ export function parseTaskList(path: string, text: string): TaskDocument {
         scan(line, content, parent.task.id, "detail");
         return;
       }
-      if (hasBox && phase && item?.parent === -1 && content.trim() !== "") withoutId.push({ line: line.number, phase: phase.index, text: content.trim() });
+      if (hasBox && phase && item?.parent === -1 && content.trim() !== "")
+        withoutId.push({ line: line.number, phase: phase.index, text: content.trim() });
       scan(line, content, null, "prose");
       return;
     }
@@ -150,7 +170,9 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     const offset = hasBox ? line.start + li.markerColumn : -1;
     const optional = li.optional || head.optional === true;
     const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id];
-    const tasks = ids.map((id) => newTask(line, head, id, li.marker, offset, parent ? parent.task.id : null, optional, status));
+    const tasks = ids.map((id) =>
+      newTask(line, head, id, li.marker, offset, parent ? parent.task.id : null, optional, status),
+    );
     ownerOfItem[index] = { task: tasks[0] as Task, contentColumn: li.contentColumn };
     scan(line, li.content, head.id, "task");
   };
@@ -168,7 +190,10 @@ export function parseTaskList(path: string, text: string): TaskDocument {
       const started = md.codes.get(line.number);
       if (started) code = { lang: started.lang, start: line.number, end: started.endLine };
       if (owner) addDetail(owner, line);
-      const fenceLine = code !== null && code.lang !== null && (line.number === code.start || (line.number === code.end && /^\s*(?:`{3,}|~{3,})\s*$/.test(line.text)));
+      const fenceLine =
+        code !== null &&
+        code.lang !== null &&
+        (line.number === code.start || (line.number === code.end && /^\s*(?:`{3,}|~{3,})\s*$/.test(line.text)));
       if (code && !fenceLine && (code.lang === null || READ_FENCES.has(code.lang))) scan(line, line.text, null, "code");
       continue;
     }
@@ -200,7 +225,8 @@ export function parseTaskList(path: string, text: string): TaskDocument {
         current.checkpoint = current.checkpoint === null ? value : `${current.checkpoint}\n${value}`;
         continue;
       }
-      if (STATUS_LINE.test(line.text) && saysSkipped(line.text) && found.at(-1)?.phaseIndex !== current.index) current.skipped = true;
+      if (STATUS_LINE.test(line.text) && saysSkipped(line.text) && found.at(-1)?.phaseIndex !== current.index)
+        current.skipped = true;
     }
     if (owner) {
       addDetail(owner, line);
@@ -215,7 +241,18 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     if (list && list.total > 0 && list.ticked === list.total) Object.assign(h.task, { checked: true, status: "done" });
   }
   tasksFromTables(tableRows, found, numbered);
-  return finish({ path, dialect, frontmatter, firstH1, phases, found, numbered, segments, withoutId, lineEnding: source.lineEnding });
+  return finish({
+    path,
+    dialect,
+    frontmatter,
+    firstH1,
+    phases,
+    found,
+    numbered,
+    segments,
+    withoutId,
+    lineEnding: source.lineEnding,
+  });
 }
 
 interface Collected {
@@ -263,7 +300,12 @@ function finish(c: Collected): TaskDocument {
   const resolved = resolveDependencies({ dialect, tasks, phases, segments });
   diagnostics.push(...resolved.diagnostics);
   if (tasks.length === 0) {
-    diagnostics.push({ severity: "warning", code: "no-tasks", line: 1, message: "no tasks found (no list items with a task id)" });
+    diagnostics.push({
+      severity: "warning",
+      code: "no-tasks",
+      line: 1,
+      message: "no tasks found (no list items with a task id)",
+    });
   }
   diagnostics.sort((a, b) => a.line - b.line);
   return {

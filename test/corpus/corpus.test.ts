@@ -13,7 +13,13 @@ import { truthFor } from "../../scripts/corpus/truth-files.js";
  * What the parser reaches over the files that have a truth file (../shared/corpus/truth), micro-averaged
  * (npm run score:corpus prints the per-file figures). A floor only ever goes up.
  */
-const FLOORS = { taskRecall: 0.99, taskPrecision: 0.99, attributeAccuracy: 0.99, edgePrecision: 0.99, edgeRecall: 0.98 };
+const FLOORS = {
+  taskRecall: 0.99,
+  taskPrecision: 0.99,
+  attributeAccuracy: 0.99,
+  edgePrecision: 0.99,
+  edgeRecall: 0.98,
+};
 
 interface Expected {
   dialect: Dialect;
@@ -27,11 +33,18 @@ interface Expected {
   check?: (doc: TaskDocument) => void;
 }
 
-const blockedBy = (doc: TaskDocument, id: string): string[] => doc.tasks.find((t) => t.id === id)?.blockedBy ?? ["<missing>"];
+const blockedBy = (doc: TaskDocument, id: string): string[] =>
+  doc.tasks.find((t) => t.id === id)?.blockedBy ?? ["<missing>"];
 
 const EXPECTED: Record<string, Expected> = {
   "Xerilium__catalyst__.xe__specs__blueprint__tasks.md": {
-    dialect: "xe", tasks: 21, first: "T001", last: "T021", ticked: 0, phases: 10, diagnostics: { "duplicate-id": 1 },
+    dialect: "xe",
+    tasks: 21,
+    first: "T001",
+    last: "T021",
+    ticked: 0,
+    phases: 10,
+    diagnostics: { "duplicate-id": 1 },
     check: (doc) => {
       expect(doc.diagnostics[0]).toMatchObject({ code: "duplicate-id", line: 74, taskId: "T017" });
       expect(doc.phases.map((p) => p.number)).toEqual(["1", "2", "3", "4", "5", "6", "7", "10", "11", "12"]);
@@ -40,24 +53,51 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "Xerilium__catalyst-founders-agreement__.xe__specs__blueprint__tasks.md": {
-    dialect: "xe", tasks: 17, first: "T001", last: "T017", ticked: 0, phases: 5, diagnostics: {},
+    dialect: "xe",
+    tasks: 17,
+    first: "T001",
+    last: "T017",
+    ticked: 0,
+    phases: 5,
+    diagnostics: {},
     check: (doc) => {
-      expect(doc.phases.map((p) => p.title)).toEqual(["Foundation", "Core Configuration", "Automation", "Section Processing", "Finalization"]);
+      expect(doc.phases.map((p) => p.title)).toEqual([
+        "Foundation",
+        "Core Configuration",
+        "Automation",
+        "Section Processing",
+        "Finalization",
+      ]);
       expect(blockedBy(doc, "T011")).toEqual(["T006", "T007", "T010"]);
       expect(blockedBy(doc, "T014")).toEqual(["T011", "T013"]);
     },
   },
   "akiojin__gwt__specs__SPEC-1787__tasks.md": {
-    dialect: "spec-kit", tasks: 39, first: "T001", last: "T039", ticked: 0, phases: 7, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 39,
+    first: "T001",
+    last: "T039",
+    ticked: 0,
+    phases: 7,
+    diagnostics: {},
     check: (doc) => {
       expect(doc.feature.id).toBe("SPEC-1787");
       expect(doc.phases.map((p) => p.story)).toEqual([null, "US2", "US1", "US5", "US3", "US4", null]);
       expect(doc.tasks.find((t) => t.id === "T002")?.story).toBe("US2");
-      expect(doc.tasks.find((t) => t.id === "T001")?.details).toEqual(["- `cargo build -p gwt-core -p gwt-tui`", "- `cargo test -p gwt-core -p gwt-tui`"]);
+      expect(doc.tasks.find((t) => t.id === "T001")?.details).toEqual([
+        "- `cargo build -p gwt-core -p gwt-tui`",
+        "- `cargo test -p gwt-core -p gwt-tui`",
+      ]);
     },
   },
   "themetriost__Sertor__specs__022-osservabilita-tui-live__tasks.md": {
-    dialect: "spec-kit", tasks: 12, first: "T001", last: "T012", ticked: 0, phases: 5, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 12,
+    first: "T001",
+    last: "T012",
+    ticked: 0,
+    phases: 5,
+    diagnostics: {},
     check: (doc) => {
       expect(doc.tasks.every((t) => t.checkboxOffset === -1)).toBe(true);
       expect(doc.phases[2]).toMatchObject({ story: "US1", priority: "P1", mvp: true });
@@ -65,7 +105,13 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "jdu211171__schedule-website__specs__103-our-website-has__tasks.md": {
-    dialect: "spec-kit", tasks: 13, first: "T001", last: "T013", ticked: 0, phases: 5, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 13,
+    first: "T001",
+    last: "T013",
+    ticked: 0,
+    phases: 5,
+    diagnostics: {},
     check: (doc) => {
       expect(doc.phases.map((p) => p.number)).toEqual(["3.1", "3.2", "3.3", "3.4", "3.5"]);
       expect(blockedBy(doc, "T007")).toEqual(["T003", "T004", "T005", "T006"]);
@@ -73,7 +119,13 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "github__spec-kit__templates__tasks-template.md": {
-    dialect: "spec-kit", tasks: 28, first: "T001", last: "T028", ticked: 0, phases: 5, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 28,
+    first: "T001",
+    last: "T028",
+    ticked: 0,
+    phases: 5,
+    diagnostics: {},
     check: (doc) => {
       expect(blockedBy(doc, "T014")).toEqual(["T012", "T013"]);
       // "Phase N: Polish" holds only TXXX placeholders: a phase after the last one with tasks that has none is no phase
@@ -82,7 +134,13 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "arimxyer__pass-cli__specs__011-doctor-command-for__tasks.md": {
-    dialect: "spec-kit", tasks: 81, first: "T001", last: "T078", ticked: 71, phases: 5, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 81,
+    first: "T001",
+    last: "T078",
+    ticked: 71,
+    phases: 5,
+    diagnostics: {},
     check: (doc) => {
       expect(doc.tasks.map((t) => t.id)).toEqual(expect.arrayContaining(["T003a", "T031a", "T031b"]));
       expect(doc.tasks.find((t) => t.id === "T001")).toMatchObject({ tags: ["Setup"], parallel: true, marker: "X" });
@@ -91,34 +149,83 @@ const EXPECTED: Record<string, Expected> = {
   },
   "spec-kitty__spec-kitty__kitty-specs__ci-terminal-cancel-verdict-01M2NC7Z__tasks.md": {
     // its subtasks are listed only in a Subtask Index table and as WP prose: no checkbox task
-    dialect: "spec-kitty", tasks: 0, first: null, last: null, ticked: 0, phases: 0, diagnostics: { "no-tasks": 1 },
+    dialect: "spec-kitty",
+    tasks: 0,
+    first: null,
+    last: null,
+    ticked: 0,
+    phases: 0,
+    diagnostics: { "no-tasks": 1 },
   },
   "yokota101010__PerformanceFlow__specs__003-partner-management__tasks.md": {
-    dialect: "spec-kit", tasks: 41, first: "T001", last: "T041", ticked: 0, phases: 8, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 41,
+    first: "T001",
+    last: "T041",
+    ticked: 0,
+    phases: 8,
+    diagnostics: {},
     check: (doc) => {
-      expect(doc.phases.map((p) => p.kind)).toEqual(["setup", "foundational", "story", "story", "story", "story", "other", "polish"]);
-      const polishBlockers = doc.phaseEdges.filter((e) => e.from === "7").map((e) => Number(e.to)).sort();
+      expect(doc.phases.map((p) => p.kind)).toEqual([
+        "setup",
+        "foundational",
+        "story",
+        "story",
+        "story",
+        "story",
+        "other",
+        "polish",
+      ]);
+      const polishBlockers = doc.phaseEdges
+        .filter((e) => e.from === "7")
+        .map((e) => Number(e.to))
+        .sort();
       expect(polishBlockers).toEqual([2, 3, 4, 5, 6]);
     },
   },
   "panda439__hify__specs__003-retrieval-playground__tasks.md": {
-    dialect: "spec-kit", tasks: 19, first: "T001", last: "T019", ticked: 18, phases: 4, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 19,
+    first: "T001",
+    last: "T019",
+    ticked: 18,
+    phases: 4,
+    diagnostics: {},
     check: (doc) => {
-      expect(doc.tasks.find((t) => t.id === "T018")).toMatchObject({ marker: "~", status: "in-progress", checked: false });
+      expect(doc.tasks.find((t) => t.id === "T018")).toMatchObject({
+        marker: "~",
+        status: "in-progress",
+        checked: false,
+      });
       expect(doc.tasks.find((t) => t.id === "T018")?.details).toHaveLength(3);
       expect(doc.phases[1]?.story).toBeNull(); // "US1-US3" names several stories
     },
   },
   "Auriora__agent-workbench__docs__specs__020-multi-file-post-edit-repair__tasks.md": {
-    dialect: "spec-kit", tasks: 5, first: "T001", last: "T005", ticked: 0, phases: 0, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 5,
+    first: "T001",
+    last: "T005",
+    ticked: 0,
+    phases: 0,
+    diagnostics: {},
     check: (doc) => {
-      expect(doc.feature).toMatchObject({ id: "020-multi-file-post-edit-repair", title: "Multi-file post-edit repair tasks" });
+      expect(doc.feature).toMatchObject({
+        id: "020-multi-file-post-edit-repair",
+        title: "Multi-file post-edit repair tasks",
+      });
       expect(blockedBy(doc, "T004")).toEqual(["T002", "T003"]); // the task's own text, and the fenced "T001 -> T002 -> …" graph
       expect(blockedBy(doc, "T005")).toEqual(["T003", "T004"]);
     },
   },
   "Swimhack__Field-Snap-AI__specs__001-build-field-snap__tasks.md": {
-    dialect: "spec-kit", tasks: 64, first: "T001", last: "T064", ticked: 0, phases: 12, diagnostics: {},
+    dialect: "spec-kit",
+    tasks: 64,
+    first: "T001",
+    last: "T064",
+    ticked: 0,
+    phases: 12,
+    diagnostics: {},
     check: (doc) => {
       const byNumber = new Map(doc.phases.map((p) => [p.number, String(p.index)]));
       expect(doc.phaseEdges.find((e) => e.from === byNumber.get("3.10"))?.to).toBe(byNumber.get("3.9"));
@@ -127,7 +234,13 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "Dorotel__MTM_WIP_Application_Avalonia__specs__001-100-fully-developed__tasks.md": {
-    dialect: "spec-kit", tasks: 33, first: "T027", last: "T031", ticked: 31, phases: 5, diagnostics: { "duplicate-id": 4 },
+    dialect: "spec-kit",
+    tasks: 33,
+    first: "T027",
+    last: "T031",
+    ticked: 31,
+    phases: 5,
+    diagnostics: { "duplicate-id": 4 },
     check: (doc) => {
       expect(doc.diagnostics.map((d) => d.taskId)).toEqual(["T027", "T028", "T032", "T033"]);
       expect(doc.tasks.find((t) => t.id === "T026")?.checked).toBe(false); // the mid-line header copy is not a task
@@ -135,11 +248,23 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   "TomasPalsson__TerminalWebsite__.specify__templates__tasks-template.md": {
-    dialect: "spec-kit", tasks: 0, first: null, last: null, ticked: 0, phases: 0, diagnostics: { "no-tasks": 1 },
+    dialect: "spec-kit",
+    tasks: 0,
+    first: null,
+    last: null,
+    ticked: 0,
+    phases: 0,
+    diagnostics: { "no-tasks": 1 },
   },
   "samotage__claude_monitor__openspec__changes__01_codebase-restructure__tasks.md": {
     // OpenSpec path, but every checkbox is ID-less ("- [ ] Create `lib/` directory"): no task ids to sync
-    dialect: "openspec", tasks: 0, first: null, last: null, ticked: 0, phases: 5, diagnostics: { "task-without-id": 80, "no-tasks": 1 },
+    dialect: "openspec",
+    tasks: 0,
+    first: null,
+    last: null,
+    ticked: 0,
+    phases: 5,
+    diagnostics: { "task-without-id": 80, "no-tasks": 1 },
     check: (doc) => expect(doc.feature.id).toBe("01_codebase-restructure"),
   },
 };
@@ -165,7 +290,8 @@ if (corpusAvailable("corpus parser tests")) {
       }
       expect(scores.length).toBeGreaterThanOrEqual(24);
       const all = totals(scores);
-      for (const [key, floor] of Object.entries(FLOORS)) expect({ [key]: all[key as keyof typeof all] >= floor }).toEqual({ [key]: true });
+      for (const [key, floor] of Object.entries(FLOORS))
+        expect({ [key]: all[key as keyof typeof all] >= floor }).toEqual({ [key]: true });
     });
 
     it.each(files.filter((f) => EXPECTED[f.file]).map((f) => [f.file, f] as const))("%s", (file, { path, text }) => {
@@ -180,7 +306,14 @@ if (corpusAvailable("corpus parser tests")) {
         last: ids.at(-1) ?? null,
         ticked: doc.tasks.filter((t) => t.checked).length,
         phases: doc.phases.length,
-      }).toEqual({ dialect: e.dialect, tasks: e.tasks, first: e.first, last: e.last, ticked: e.ticked, phases: e.phases });
+      }).toEqual({
+        dialect: e.dialect,
+        tasks: e.tasks,
+        first: e.first,
+        last: e.last,
+        ticked: e.ticked,
+        phases: e.phases,
+      });
       const counts: Partial<Record<DiagnosticCode, number>> = {};
       for (const d of doc.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
       expect(counts).toEqual(e.diagnostics);

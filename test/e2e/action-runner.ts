@@ -29,7 +29,13 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-export async function runActionBundle(options: { apiUrl: string; repository: string; token: string; event: WebhookEvent | { name: string; payload: Record<string, unknown> }; inputs?: Record<string, string> }): Promise<ActionRun> {
+export async function runActionBundle(options: {
+  apiUrl: string;
+  repository: string;
+  token: string;
+  event: WebhookEvent | { name: string; payload: Record<string, unknown> };
+  inputs?: Record<string, string>;
+}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), "tasksync-action-"));
   try {
     const eventPath = join(dir, "event.json");
@@ -38,7 +44,9 @@ export async function runActionBundle(options: { apiUrl: string; repository: str
     writeFileSync(eventPath, JSON.stringify(options.event.payload));
     writeFileSync(outputPath, "");
     writeFileSync(summaryPath, "");
-    const inputs = Object.fromEntries(Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+    const inputs = Object.fromEntries(
+      Object.entries(options.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
+    );
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH ?? "",
       GITHUB_ACTIONS: "true",
@@ -59,7 +67,12 @@ export async function runActionBundle(options: { apiUrl: string; repository: str
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    return { code, stdout, summary: readFileSync(summaryPath, "utf8"), outputs: parseOutputs(readFileSync(outputPath, "utf8")) };
+    return {
+      code,
+      stdout,
+      summary: readFileSync(summaryPath, "utf8"),
+      outputs: parseOutputs(readFileSync(outputPath, "utf8")),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

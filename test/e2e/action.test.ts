@@ -10,7 +10,13 @@ import { runActionBundle, type ActionRun } from "./action-runner.js";
 
 const OWNER = "octo";
 const REPO = "app";
-const ALL: Permissions = { metadata: "read", contents: "write", issues: "write", checks: "write", pull_requests: "write" };
+const ALL: Permissions = {
+  metadata: "read",
+  contents: "write",
+  issues: "write",
+  checks: "write",
+  pull_requests: "write",
+};
 
 let emulator: Emulator;
 let events: WebhookEvent[];
@@ -28,13 +34,21 @@ async function start(permissions: Permissions = ALL): Promise<void> {
 /** The newest webhook the emulator sent for `name` (and `action`): the workflow's event payload. */
 async function lastEvent(name: string, action?: string): Promise<WebhookEvent> {
   await emulator.webhooksDelivered();
-  const found = events.filter((e) => e.name === name && (action === undefined || e.payload["action"] === action)).at(-1);
+  const found = events
+    .filter((e) => e.name === name && (action === undefined || e.payload["action"] === action))
+    .at(-1);
   if (!found) throw new Error(`no ${name}${action ? `.${action}` : ""} webhook`);
   return found;
 }
 
 function run(event: WebhookEvent, inputs?: Record<string, string>): Promise<ActionRun> {
-  return runActionBundle({ apiUrl: emulator.url, repository: `${OWNER}/${REPO}`, token, event, ...(inputs ? { inputs } : {}) });
+  return runActionBundle({
+    apiUrl: emulator.url,
+    repository: `${OWNER}/${REPO}`,
+    token,
+    event,
+    ...(inputs ? { inputs } : {}),
+  });
 }
 
 async function pushList(text: string): Promise<ActionRun> {
@@ -73,7 +87,11 @@ describe("the tasksync Action", () => {
   it("the config input points tasksync at another configuration file", async () => {
     await start();
     const plans = "plans/albums/tasks.md";
-    emulator.commit({ owner: OWNER, repo: REPO, files: { "ci/tasksync.yml": 'paths: ["plans/*/tasks.md"]\n', [plans]: LIST } });
+    emulator.commit({
+      owner: OWNER,
+      repo: REPO,
+      files: { "ci/tasksync.yml": 'paths: ["plans/*/tasks.md"]\n', [plans]: LIST },
+    });
     const event = await lastEvent("push");
     const withDefault = await run(event);
     expect(withDefault.code).toBe(0);
@@ -117,7 +135,13 @@ describe("the tasksync Action", () => {
   it("pull_request: the tasksync / gates check fails a PR that ticks a task whose blocker is open, and so does the step", async () => {
     await start();
     expect((await pushList(LIST)).code).toBe(0);
-    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload", title: "Upload endpoint", files: { [PATH]: LIST.replace("- [ ] T005", "- [x] T005") } });
+    emulator.openPullRequest({
+      owner: OWNER,
+      repo: REPO,
+      head: "upload",
+      title: "Upload endpoint",
+      files: { [PATH]: LIST.replace("- [ ] T005", "- [x] T005") },
+    });
     const event = await lastEvent("pull_request", "opened");
     const result = await run(event);
     const head = emulator.branchSha(OWNER, REPO, "upload") ?? "";
@@ -132,7 +156,13 @@ describe("the tasksync Action", () => {
 
   it("pull_request from a fork: the read-only token cannot create the check, and the step fails saying to use pull_request_target", async () => {
     await start({ metadata: "read", contents: "read", issues: "read", checks: "read", pull_requests: "read" });
-    emulator.openPullRequest({ owner: OWNER, repo: REPO, head: "upload-ui", title: "Upload UI", files: { [PATH]: LIST } });
+    emulator.openPullRequest({
+      owner: OWNER,
+      repo: REPO,
+      head: "upload-ui",
+      title: "Upload UI",
+      files: { [PATH]: LIST },
+    });
     const event = await lastEvent("pull_request", "opened");
     const pull = event.payload["pull_request"] as { head: { repo: { full_name: string } } };
     pull.head.repo.full_name = "contributor/app"; // as GitHub sends a fork's pull request
@@ -150,7 +180,12 @@ describe("the tasksync Action", () => {
     expect((await pushList(LIST)).code).toBe(0);
     const t002 = taskIssue({ emulator, owner: OWNER, repo: REPO }, "T002", PATH);
     emulator.editIssue(OWNER, REPO, t002.number, { title: "renamed by hand" }, "octocat");
-    const payload = { inputs: {}, ref: "refs/heads/main", workflow: ".github/workflows/tasksync.yml", repository: (await lastEvent("push")).payload["repository"] };
+    const payload = {
+      inputs: {},
+      ref: "refs/heads/main",
+      workflow: ".github/workflows/tasksync.yml",
+      repository: (await lastEvent("push")).payload["repository"],
+    };
     const result = await run({ id: "dispatch", name: "workflow_dispatch", payload });
     expect(result.code).toBe(0);
     expect(result.summary).toContain("workflow_dispatch: a full reconcile");
@@ -180,7 +215,9 @@ describe("the tasksync Action", () => {
     await start({ metadata: "read", contents: "read", issues: "read", checks: "write", pull_requests: "read" });
     const result = await pushList(LIST);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/::error::tasksync: the workflow's token may not POST \/repos\/\{owner\}\/\{repo\}\/(issues|labels).*Add `issues: write` to the workflow's `permissions:` block/);
+    expect(result.stdout).toMatch(
+      /::error::tasksync: the workflow's token may not POST \/repos\/\{owner\}\/\{repo\}\/(issues|labels).*Add `issues: write` to the workflow's `permissions:` block/,
+    );
     expect(issuesOf({ emulator, owner: OWNER, repo: REPO })).toHaveLength(0);
     expect(result.summary).toContain("[!CAUTION]");
   });

@@ -18,13 +18,24 @@ let installLog: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tasksync-pack-"));
   // `prepare` builds dist/ (the dev dependencies are here), then the package is packed.
-  const packed = JSON.parse(execFileSync(NPM, ["pack", "--json", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 })) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse(
+    execFileSync(NPM, ["pack", "--json", "--pack-destination", dir], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 240_000,
+    }),
+  ) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const tarball = join(dir, packed[0]?.filename ?? "");
   pkg = join(dir, "package");
   mkdirSync(pkg);
   execFileSync("tar", ["xzf", tarball, "-C", pkg, "--strip-components=1"]);
   copyFileSync(join(ROOT, "package-lock.json"), join(pkg, "package-lock.json"));
-  const install = spawnSync(NPM, ["ci", "--omit=dev", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: pkg, encoding: "utf8", timeout: 240_000 });
+  const install = spawnSync(NPM, ["ci", "--omit=dev", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], {
+    cwd: pkg,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
   installLog = `${install.stdout}${install.stderr}`;
   if (install.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${installLog}`);
 }, 480_000);
@@ -51,8 +62,14 @@ describe("the npm package", () => {
 
   it("runs tasksync --version and tasksync parse FILE", () => {
     const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
-    expect(execFileSync(process.execPath, [join(pkg, "bin/tasksync.js"), "--version"], { encoding: "utf8" })).toBe(`tasksync ${version}\n`);
-    const parsed = execFileSync(process.execPath, [join(pkg, "bin/tasksync.js"), "parse", join(ROOT, "demo/tasks.md")], { encoding: "utf8" });
+    expect(execFileSync(process.execPath, [join(pkg, "bin/tasksync.js"), "--version"], { encoding: "utf8" })).toBe(
+      `tasksync ${version}\n`,
+    );
+    const parsed = execFileSync(
+      process.execPath,
+      [join(pkg, "bin/tasksync.js"), "parse", join(ROOT, "demo/tasks.md")],
+      { encoding: "utf8" },
+    );
     expect(parsed).toContain("Reading list (spec-kit, 11 tasks, 5 phases)");
   });
 

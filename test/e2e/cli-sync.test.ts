@@ -108,7 +108,13 @@ describe("tasksync plan / sync against a GitHub API", () => {
     const io = captureIo();
     expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], io)).toBe(0);
     expect(io.out).toContain("the list has errors: T002 held back (see the tracking issue)");
-    expect(emulator.issues("octo", "app").map((i) => i.title).filter((t) => /^T00\d/.test(t)).sort()).toEqual(["T001 Create project structure", "T003 Upload endpoint (depends on T001)"]);
+    expect(
+      emulator
+        .issues("octo", "app")
+        .map((i) => i.title)
+        .filter((t) => /^T00\d/.test(t))
+        .sort(),
+    ).toEqual(["T001 Create project structure", "T003 Upload endpoint (depends on T001)"]);
   });
 
   it("a FILE that is not a task list under `paths` exits 2 naming it, writing nothing", async () => {
@@ -116,7 +122,9 @@ describe("tasksync plan / sync against a GitHub API", () => {
     expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url, "README.md"], io)).toBe(2);
     expect(io.err).toContain("README.md is not a task list under `paths`");
     const absent = captureIo();
-    expect(await main(["plan", "--repo", "octo/app", "--api-url", emulator.url, "specs/002-none/tasks.md"], absent)).toBe(2);
+    expect(
+      await main(["plan", "--repo", "octo/app", "--api-url", emulator.url, "specs/002-none/tasks.md"], absent),
+    ).toBe(2);
     expect(absent.err).toContain("no task list at specs/002-none/tasks.md");
     expect(emulator.requests.writes()).toBe(0);
   });

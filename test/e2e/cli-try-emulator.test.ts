@@ -19,7 +19,10 @@ afterEach(() => {
 
 /** Starts the emulator as the README says and resolves with what it printed once the commands are out. */
 function startSeeded(): Promise<string> {
-  child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["test/github-emulator/main.ts", "--seed", "demo/", "--quiet"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["test/github-emulator/main.ts", "--seed", "demo/", "--quiet"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     child?.stdout?.on("data", (chunk: Buffer) => {

@@ -12,7 +12,9 @@ describe("npm run demo", () => {
 
     // the tree: the tracking issue at the root, a phase under it, a task with its blocked-by link
     expect(out).toMatch(/^#\d+ ○ 002-reading-list: Reading list$/m);
-    expect(out).toMatch(/^├── #\d+ ○ 002-reading-list · Phase 2: Foundational \(Blocking Prerequisites\) {2}\[phase: 2\] {2}⟵ blocked by #\d+$/m);
+    expect(out).toMatch(
+      /^├── #\d+ ○ 002-reading-list · Phase 2: Foundational \(Blocking Prerequisites\) {2}\[phase: 2\] {2}⟵ blocked by #\d+$/m,
+    );
     expect(out).toMatch(/^│ {3}├── #(\d+) ○ T006 Save button .* {2}⟵ blocked by #\d+$/m);
     expect(result.issueCount).toBe(1 + 5 + 11);
 
@@ -42,9 +44,17 @@ describe("npm run demo", () => {
     // the README's pictures are this run's output (the check's links point at github.com there)
     const readme = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), "../../README.md"), "utf8");
     const tree = /```text\n(GitHub now holds[\s\S]*?)\n```/.exec(readme)?.[1];
-    const printedTree = lines.slice(lines.findIndex((l) => l.startsWith("GitHub now holds")), lines.findIndex((l) => l.startsWith("━━ 2.")) - 1);
+    const printedTree = lines.slice(
+      lines.findIndex((l) => l.startsWith("GitHub now holds")),
+      lines.findIndex((l) => l.startsWith("━━ 2.")) - 1,
+    );
     expect(tree).toBe(printedTree.join("\n"));
-    const trimLines = (text: string): string => text.split("\n").map((l) => l.trimEnd()).join("\n").trim();
+    const trimLines = (text: string): string =>
+      text
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .join("\n")
+        .trim();
     const section = readme.slice(readme.indexOf("And this is the summary"), readme.indexOf("## Try it"));
     const quoted = [...section.matchAll(/^> ?(.*)$/gm)].map((m) => m[1]).join("\n");
     const summary = result.gate.summary.replace(/http:\/\/127\.0\.0\.1:\d+\//g, "https://github.com/");

@@ -55,7 +55,8 @@ const KITTY_LIST = `# Work Packages: CSV export
 - [ ] T003 Add the download route
 `;
 
-const fileOnMain = (harness: Harness, path: string): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", path) ?? "";
+const fileOnMain = (harness: Harness, path: string): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", path) ?? "";
 
 async function closeAndSettle(harness: Harness, number: number): Promise<void> {
   harness.emulator.closeIssue(harness.owner, harness.repo, number, "completed", "mona");
@@ -63,10 +64,20 @@ async function closeAndSettle(harness: Harness, number: number): Promise<void> {
 }
 
 async function gatesOnPull(harness: Harness, branch: string, path: string, text: string): Promise<CheckRunView> {
-  harness.emulator.openPullRequest({ owner: harness.owner, repo: harness.repo, head: branch, title: branch, body: "", files: { [path]: text } });
+  harness.emulator.openPullRequest({
+    owner: harness.owner,
+    repo: harness.repo,
+    head: branch,
+    title: branch,
+    body: "",
+    files: { [path]: text },
+  });
   await harness.settle();
   const head = harness.emulator.branchSha(harness.owner, harness.repo, branch) ?? "";
-  const run = harness.emulator.checkRuns(harness.owner, harness.repo, head).filter((r) => r.name === "tasksync / gates").sort((a, b) => b.id - a.id)[0];
+  const run = harness.emulator
+    .checkRuns(harness.owner, harness.repo, head)
+    .filter((r) => r.name === "tasksync / gates")
+    .sort((a, b) => b.id - a.id)[0];
   if (!run) throw new Error(`no gates run on ${branch}`);
   return run;
 }
@@ -74,7 +85,9 @@ async function gatesOnPull(harness: Harness, branch: string, path: string, text:
 describe("dialects end to end", () => {
   it("Kiro: sub-tasks are sub-issues of their task, _Depends_ are blocked-by links, an optional task is labelled, a close ticks the sub-task's line, the gate enforces _Depends_", async () => {
     h = await startHarness({ files: { [KIRO]: KIRO_LIST } });
-    const [one, oneOne, oneTwo, oneThree, two, twoOne] = ["1", "1.1", "1.2", "1.3", "2", "2.1"].map((id) => taskIssue(h as Harness, id, KIRO));
+    const [one, oneOne, oneTwo, oneThree, two, twoOne] = ["1", "1.1", "1.2", "1.3", "2", "2.1"].map((id) =>
+      taskIssue(h as Harness, id, KIRO),
+    );
     expect(issuesOf(h).filter((i) => i.state === "open")).toHaveLength(7); // the feature, 6 tasks
     expect(one?.parent).toBe(trackingIssue(h, KIRO).number);
     expect([oneOne, oneTwo, oneThree].map((i) => i?.parent)).toEqual([one?.number, one?.number, one?.number]);
@@ -82,12 +95,19 @@ describe("dialects end to end", () => {
     expect(oneTwo?.blocked_by).toEqual([oneOne?.number]);
     expect(twoOne?.blocked_by).toEqual([oneTwo?.number]);
     expect(oneThree?.labels).toContain("optional");
-    expect(oneOne?.body).toMatch(/\*\*Requirements:\*\* \[1\.1\]\([^)]*\.kiro\/specs\/session-store\/requirements\.md#requirement-1\), \[1\.2\]\(/);
+    expect(oneOne?.body).toMatch(
+      /\*\*Requirements:\*\* \[1\.1\]\([^)]*\.kiro\/specs\/session-store\/requirements\.md#requirement-1\), \[1\.2\]\(/,
+    );
 
     await closeAndSettle(h, oneOne?.number ?? 0);
     expect(fileOnMain(h, KIRO)).toBe(KIRO_LIST.replace("- [ ] 1.1 Write", "- [x] 1.1 Write"));
 
-    const gate = await gatesOnPull(h, "login-handler", KIRO, fileOnMain(h, KIRO).replace("- [ ] 2.1 Add", "- [x] 2.1 Add"));
+    const gate = await gatesOnPull(
+      h,
+      "login-handler",
+      KIRO,
+      fileOnMain(h, KIRO).replace("- [ ] 2.1 Add", "- [x] 2.1 Add"),
+    );
     expect(gate).toMatchObject({ conclusion: "failure" });
     expect(gate.annotations.map((a) => a.message)).toContain("2.1 waits for 1.2");
 
@@ -107,14 +127,22 @@ describe("dialects end to end", () => {
     h = await startHarness({ files: { [OPENSPEC]: OPENSPEC_LIST } });
     const index = phaseIssue(h, "1", OPENSPEC);
     expect(index.title).toContain("Index");
-    expect(["1.1", "1.2"].map((id) => taskIssue(h as Harness, id, OPENSPEC).parent)).toEqual([index.number, index.number]);
+    expect(["1.1", "1.2"].map((id) => taskIssue(h as Harness, id, OPENSPEC).parent)).toEqual([
+      index.number,
+      index.number,
+    ]);
     expect(taskIssue(h, "2.1", OPENSPEC).blocked_by).toEqual([]);
     expect(phaseIssue(h, "2", OPENSPEC).blocked_by).toEqual([]);
 
     await closeAndSettle(h, taskIssue(h, "1.2", OPENSPEC).number);
     expect(fileOnMain(h, OPENSPEC)).toBe(OPENSPEC_LIST.replace("- [ ] 1.2", "- [x] 1.2"));
 
-    const gate = await gatesOnPull(h, "search-route", OPENSPEC, fileOnMain(h, OPENSPEC).replace("- [ ] 2.1", "- [x] 2.1"));
+    const gate = await gatesOnPull(
+      h,
+      "search-route",
+      OPENSPEC,
+      fileOnMain(h, OPENSPEC).replace("- [ ] 2.1", "- [x] 2.1"),
+    );
     expect(gate).toMatchObject({ conclusion: "success" });
   });
 
@@ -127,7 +155,12 @@ describe("dialects end to end", () => {
     await closeAndSettle(h, taskIssue(h, "T001", KITTY).number);
     expect(fileOnMain(h, KITTY)).toBe(KITTY_LIST.replace("- [ ] T001", "- [x] T001"));
 
-    const gate = await gatesOnPull(h, "download-route", KITTY, fileOnMain(h, KITTY).replace("- [ ] T003", "- [x] T003"));
+    const gate = await gatesOnPull(
+      h,
+      "download-route",
+      KITTY,
+      fileOnMain(h, KITTY).replace("- [ ] T003", "- [x] T003"),
+    );
     expect(gate).toMatchObject({ conclusion: "failure" });
     expect(gate.summary).toContain("T002");
   });

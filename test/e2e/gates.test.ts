@@ -37,7 +37,8 @@ afterEach(async () => {
 });
 
 /** An issue's web address on the emulator (the emulator's issue view carries no html_url). */
-const issueUrl = (harness: Harness, number: number): string => `${harness.emulator.url}/${harness.owner}/${harness.repo}/issues/${number}`;
+const issueUrl = (harness: Harness, number: number): string =>
+  `${harness.emulator.url}/${harness.owner}/${harness.repo}/issues/${number}`;
 
 /** The newest gates run on a commit. */
 function latestGates(harness: Harness, sha: string): CheckRunView {
@@ -47,8 +48,21 @@ function latestGates(harness: Harness, sha: string): CheckRunView {
   return latest;
 }
 
-async function openPull(harness: Harness, branch: string, title: string, text: string, body = ""): Promise<{ number: number; head: string }> {
-  const number = harness.emulator.openPullRequest({ owner: harness.owner, repo: harness.repo, head: branch, title, body, files: { [PATH]: text } });
+async function openPull(
+  harness: Harness,
+  branch: string,
+  title: string,
+  text: string,
+  body = "",
+): Promise<{ number: number; head: string }> {
+  const number = harness.emulator.openPullRequest({
+    owner: harness.owner,
+    repo: harness.repo,
+    head: branch,
+    title,
+    body,
+    files: { [PATH]: text },
+  });
   await harness.settle();
   const head = harness.emulator.branchSha(harness.owner, harness.repo, branch);
   if (!head) throw new Error(`no branch ${branch}`);
@@ -66,7 +80,12 @@ describe("tasksync / gates end to end", () => {
     expect(failed).toMatchObject({ status: "completed", conclusion: "failure", title: "1 gate failed" });
     expect(failed.summary).toContain(`waits for [T009](${issueUrl(h, t009.number)})`);
     expect(failed.annotations).toEqual([
-      expect.objectContaining({ path: PATH, start_line: 14, annotation_level: "failure", message: "T010 waits for T009" }),
+      expect.objectContaining({
+        path: PATH,
+        start_line: 14,
+        annotation_level: "failure",
+        message: "T010 waits for T009",
+      }),
     ]);
 
     h.emulator.closeIssue(h.owner, h.repo, t009.number, "completed");
@@ -113,7 +132,9 @@ describe("tasksync / gates end to end", () => {
 
     const run = latestGates(h, pr.head);
     expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(run.summary).toContain(`waits for **Phase 2: Foundational (Blocking Prerequisites)**, which has open tasks: [T002](${issueUrl(h, t002.number)})`);
+    expect(run.summary).toContain(
+      `waits for **Phase 2: Foundational (Blocking Prerequisites)**, which has open tasks: [T002](${issueUrl(h, t002.number)})`,
+    );
     expect(run.text).toContain("```mermaid");
   });
 
@@ -125,13 +146,25 @@ describe("tasksync / gates end to end", () => {
     const run = latestGates(h, pr.head);
     expect(run).toMatchObject({ status: "completed", conclusion: "failure", title: "1 gate failed" });
     expect(run.annotations).toEqual([
-      expect.objectContaining({ path: PATH, start_line: 15, end_line: 15, annotation_level: "failure", title: "Task list error (duplicate-id)" }),
+      expect.objectContaining({
+        path: PATH,
+        start_line: 15,
+        end_line: 15,
+        annotation_level: "failure",
+        title: "Task list error (duplicate-id)",
+      }),
     ]);
   });
 
   it("a PR that touches no task passes with a one-line summary; a re-run request checks it again", async () => {
     h = await startHarness({ files: { [PATH]: READY } });
-    const number = h.emulator.openPullRequest({ owner: h.owner, repo: h.repo, head: "docs", title: "Docs", files: { "README.md": "# docs\n" } });
+    const number = h.emulator.openPullRequest({
+      owner: h.owner,
+      repo: h.repo,
+      head: "docs",
+      title: "Docs",
+      files: { "README.md": "# docs\n" },
+    });
     await h.settle();
     const head = h.emulator.branchSha(h.owner, h.repo, "docs") as string;
     const first = latestGates(h, head);

@@ -42,7 +42,11 @@ async function firstSync(tasks: number, budget: ContentBudget | undefined) {
   emulator = await startEmulator({ onUnmatched: () => {} });
   emulator.createRepo({ owner: "big", name: "repo", files: { [PATH]: bigList(tasks) } });
   emulator.secondaryRateLimit({ max: 8, windowMs: WINDOW_MS, retryAfterSeconds: 1 });
-  const octokit = new Octokit({ auth: emulator.userToken("big"), baseUrl: emulator.url, log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const octokit = new Octokit({
+    auth: emulator.userToken("big"),
+    baseUrl: emulator.url,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
   const log = pino({ level: "silent" });
   const gh = guardedClient(octokit, log);
   const ctx = { owner: "big", repo: "repo", htmlUrl: `${emulator.url}/big/repo`, defaultBranch: "main" };

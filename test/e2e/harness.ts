@@ -57,7 +57,11 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // The content budget is not what these tests wait for (test/e2e/ghes-content-limits.test.ts is).
-  const runtime = createRuntime({ TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200), TASKSYNC_CONTENT_PER_MINUTE: "100000", TASKSYNC_CONTENT_PER_HOUR: "100000" });
+  const runtime = createRuntime({
+    TASKSYNC_BATCH_WINDOW_MS: String(options.batchWindowMs ?? 200),
+    TASKSYNC_CONTENT_PER_MINUTE: "100000",
+    TASKSYNC_CONTENT_PER_HOUR: "100000",
+  });
   runtime.settings.retryBaseMs = options.retryBaseMs ?? 200;
   const emulator = await startEmulator({ webhookSecret: SECRET, ...(options.log ? { log: options.log } : {}) });
   const probot = new Probot({
@@ -82,7 +86,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { port } = server.address() as AddressInfo;
   emulator.setWebhookTarget({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
 
-  emulator.createRepo({ owner: OWNER, name: REPO, files: options.files ?? {}, ...(options.ownerType ? { ownerType: options.ownerType } : {}) });
+  emulator.createRepo({
+    owner: OWNER,
+    name: REPO,
+    files: options.files ?? {},
+    ...(options.ownerType ? { ownerType: options.ownerType } : {}),
+  });
   let installationId = 0;
 
   const settle = async (): Promise<void> => {
@@ -98,7 +107,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   if (options.install ?? true) {
-    installationId = emulator.install({ account: OWNER, repos: [REPO], ...(options.permissions ? { permissions: options.permissions } : {}) }).id;
+    installationId = emulator.install({
+      account: OWNER,
+      repos: [REPO],
+      ...(options.permissions ? { permissions: options.permissions } : {}),
+    }).id;
     await settle();
   }
 
@@ -119,11 +132,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async stop() {
       await runtime.queue.onIdle();
-      const problems = options.checkRequests === false ? [] : conformanceProblems(emulator.requests.history, emulator.state.hostMode);
+      const problems =
+        options.checkRequests === false ? [] : conformanceProblems(emulator.requests.history, emulator.state.hostMode);
       await emulator.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (problems.length > 0) throw new Error(`requests or answers that GitHub's REST description does not allow:\n${problems.join("\n")}`);
+      if (problems.length > 0)
+        throw new Error(`requests or answers that GitHub's REST description does not allow:\n${problems.join("\n")}`);
     },
   };
 }

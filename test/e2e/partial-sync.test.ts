@@ -21,9 +21,12 @@ afterEach(async () => {
   h = undefined;
 });
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
+const fileOnMain = (harness: Harness): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 const diagnostics = (harness: Harness): string =>
-  harness.emulator.comments(harness.owner, harness.repo, trackingIssue(harness, PATH).number).find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"))?.body ?? "";
+  harness.emulator
+    .comments(harness.owner, harness.repo, trackingIssue(harness, PATH).number)
+    .find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"))?.body ?? "";
 /** Task issues per task id: each must appear once. */
 function taskIds(harness: Harness): string[] {
   return issuesOf(harness).flatMap((i) => {
@@ -42,7 +45,13 @@ describe("partial sync end to end", () => {
     const t006 = taskIssue(h, "T006", PATH);
     expect(t006.blocked_by).toEqual([taskIssue(h, "T005", PATH).number]);
     // the held task's issue is left exactly as it was
-    expect(taskIssue(h, "T003", PATH)).toMatchObject({ number: t003.number, title: t003.title, body: t003.body, state: "open", parent: t003.parent });
+    expect(taskIssue(h, "T003", PATH)).toMatchObject({
+      number: t003.number,
+      title: t003.title,
+      body: t003.body,
+      state: "open",
+      parent: t003.parent,
+    });
     expect(diagnostics(h)).toContain("**T003** (lines 10 and 16): duplicate task id T003 (first used on line 10)");
 
     const commitsBefore = h.emulator.commits(h.owner, h.repo).length;
@@ -68,7 +77,13 @@ describe("partial sync end to end", () => {
 
   it("the gates report the held task, and a PR completing it does not pass", async () => {
     h = await startHarness({ files: { [PATH]: DUPLICATE } });
-    h.emulator.openPullRequest({ owner: h.owner, repo: h.repo, head: "db-schema", title: "Database schema", files: { [PATH]: DUPLICATE.replace("- [ ] T003 Database", "- [x] T003 Database") } });
+    h.emulator.openPullRequest({
+      owner: h.owner,
+      repo: h.repo,
+      head: "db-schema",
+      title: "Database schema",
+      files: { [PATH]: DUPLICATE.replace("- [ ] T003 Database", "- [x] T003 Database") },
+    });
     await h.settle();
     const head = h.emulator.branchSha(h.owner, h.repo, "db-schema") ?? "";
     const run = h.emulator.checkRuns(h.owner, h.repo, head).find((r) => r.name === "tasksync / gates");

@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 
 /** The task list on the default branch, and the branch's commits (newest first). */
-const main = (harness: Harness) => ({ file: harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "", commits: harness.emulator.commits(harness.owner, harness.repo) });
+const main = (harness: Harness) => ({
+  file: harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "",
+  commits: harness.emulator.commits(harness.owner, harness.repo),
+});
 const kinds = (harness: Harness) => issuesOf(harness).map((i) => parseMarker(i.body)?.kind);
 
 /** A person clicks a task's box in a phase issue's body (GitHub edits the body's Markdown). */
@@ -36,7 +39,10 @@ function tickInBody(harness: Harness, phase: string, id: string, by: string): vo
 
 /** The last `issues.edited` webhook sent again, in the shape of GitHub's own example payload with this event's values. */
 async function redeliverEdited(harness: Harness): Promise<void> {
-  const sent = harness.emulator.sentWebhooks().filter((e) => e.name === "issues" && e.payload["action"] === "edited").at(-1);
+  const sent = harness.emulator
+    .sentWebhooks()
+    .filter((e) => e.name === "issues" && e.payload["action"] === "edited")
+    .at(-1);
   if (!sent) throw new Error("no issues.edited webhook was sent");
   const payload = example("issues", (p) => p["action"] === "edited");
   for (const key of ["issue", "changes", "repository", "sender", "installation", "organization"]) {
@@ -75,7 +81,12 @@ describe("one issue per phase, end to end", () => {
 
     // The file's tick shows in the checklist
     await h.push({ [PATH]: main(h).file.replace("- [ ] T004", "- [x] T004") });
-    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", true], ["T005", false]]));
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(
+      new Map([
+        ["T004", true],
+        ["T005", false],
+      ]),
+    );
     expect(kinds(h).filter((k) => k === "task")).toEqual([]);
   });
 
@@ -89,7 +100,12 @@ describe("one issue per phase, end to end", () => {
     await h.settle();
     expect(main(h).file).toBe(LIST.replace("- [ ] T004", "- [x] T004").replace("- [ ] T003", "- [x] T003"));
     expect(readChecklist(phaseIssue(h, "2", PATH).body ?? "")).toEqual(new Map([["T003", true]]));
-    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", true], ["T005", false]]));
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(
+      new Map([
+        ["T004", true],
+        ["T005", false],
+      ]),
+    );
     expect(main(h).commits[0]?.message).toBe(`Tick T003 in ${PATH}`);
   });
 
@@ -110,8 +126,18 @@ describe("one issue per phase, end to end", () => {
     await h.push({ [PATH]: before.replace("- [ ] T001", "- [x] T001") });
     expect(main(h).file).toBe(before.replace("- [ ] T001", "- [x] T001"));
     expect(main(h).commits).toHaveLength(commitsBefore + 1); // the push's own commit only
-    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", false], ["T005", false]]));
-    expect(readChecklist(phaseIssue(h, "1", PATH).body ?? "")).toEqual(new Map([["T001", true], ["T002", true]]));
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(
+      new Map([
+        ["T004", false],
+        ["T005", false],
+      ]),
+    );
+    expect(readChecklist(phaseIssue(h, "1", PATH).body ?? "")).toEqual(
+      new Map([
+        ["T001", true],
+        ["T002", true],
+      ]),
+    );
   });
 
   it("switching an existing sync from task to phase (a push of the config alone) closes the open task issues as not planned, saying why", async () => {
@@ -122,9 +148,16 @@ describe("one issue per phase, end to end", () => {
     const stateOf = (id: string) => tasks.find((i) => i.title.startsWith(id));
     for (const id of ["T001", "T003", "T004", "T005"]) {
       expect(stateOf(id)).toMatchObject({ state: "closed", state_reason: "not_planned" });
-      expect(h.emulator.comments(h.owner, h.repo, stateOf(id)?.number ?? 0).map((c) => c.body)).toEqual([expect.stringContaining("one issue per phase")]);
+      expect(h.emulator.comments(h.owner, h.repo, stateOf(id)?.number ?? 0).map((c) => c.body)).toEqual([
+        expect.stringContaining("one issue per phase"),
+      ]);
     }
     expect(stateOf("T002")).toMatchObject({ state: "closed", state_reason: "completed" }); // done already: left as it was
-    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(new Map([["T004", false], ["T005", false]]));
+    expect(readChecklist(phaseIssue(h, "3", PATH).body ?? "")).toEqual(
+      new Map([
+        ["T004", false],
+        ["T005", false],
+      ]),
+    );
   });
 });

@@ -25,9 +25,12 @@ const ready = (harness: Harness): string[] =>
     })
     .sort();
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
+const fileOnMain = (harness: Harness): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 const patchesOf = (harness: Harness, number: number): number =>
-  harness.emulator.requests.entries.filter((e) => e.method === "PATCH" && e.path === `/repos/${harness.owner}/${harness.repo}/issues/${number}`).length;
+  harness.emulator.requests.entries.filter(
+    (e) => e.method === "PATCH" && e.path === `/repos/${harness.owner}/${harness.repo}/issues/${number}`,
+  ).length;
 
 describe("the ready queue end to end", () => {
   it("moves `ready` from a blocker to its dependant when the blocker's issue closes, and back when it reopens, without a push", async () => {
@@ -36,7 +39,9 @@ describe("the ready queue end to end", () => {
     expect(h.emulator.labels(h.owner, h.repo).find((l) => l.name === "ready")?.color).toBe("0e8a16");
     const t001 = taskIssue(h, "T001", PATH);
     const t003 = taskIssue(h, "T003", PATH);
-    expect(trackingIssue(h, PATH).body).toContain(`**Ready now (1):**\n\n- #${t001.number} T001 Create project structure\n`);
+    expect(trackingIssue(h, PATH).body).toContain(
+      `**Ready now (1):**\n\n- #${t001.number} T001 Create project structure\n`,
+    );
     h.emulator.editIssue(h.owner, h.repo, t003.number, { labels: [...t003.labels, "needs-design"] }, "mona");
     await h.settle();
     const commits = h.emulator.commits(h.owner, h.repo).length;
@@ -68,7 +73,12 @@ describe("the ready queue end to end", () => {
     await h.push({ [PATH]: ticked });
     expect(ready(h)).toEqual(["T004"]); // T005 waits for T004
 
-    await h.push({ [PATH]: ticked.replace("- [ ] T004 [P] [US1] Upload endpoint", "- [ ] T004 [P] [US1] Upload endpoint (depends on T006)\n- [ ] T006 Storage bucket") });
+    await h.push({
+      [PATH]: ticked.replace(
+        "- [ ] T004 [P] [US1] Upload endpoint",
+        "- [ ] T004 [P] [US1] Upload endpoint (depends on T006)\n- [ ] T006 Storage bucket",
+      ),
+    });
     expect(ready(h)).toEqual(["T006"]);
     expect(taskIssue(h, "T004", PATH).state).toBe("open");
   });

@@ -15,7 +15,13 @@ const groups = new Map<string, Bottleneck.Group>();
 function pacedGroup(id: string, connection: unknown): Bottleneck.Group {
   let group = groups.get(id);
   if (!group) {
-    group = new Bottleneck.Group({ id, maxConcurrent: 1, minTime: paceMs, timeout: 120_000, ...(connection ? { connection: connection as Bottleneck.IORedisConnection } : {}) });
+    group = new Bottleneck.Group({
+      id,
+      maxConcurrent: 1,
+      minTime: paceMs,
+      timeout: 120_000,
+      ...(connection ? { connection: connection as Bottleneck.IORedisConnection } : {}),
+    });
     groups.set(id, group);
   }
   return group;
@@ -28,7 +34,11 @@ const Octokit = ProbotOctokit.defaults((options: { throttle?: Record<string, unk
   const connection = throttle["connection"];
   return {
     ...options,
-    throttle: { ...throttle, write: pacedGroup("octokit-write", connection), notifications: pacedGroup("octokit-notifications", connection) },
+    throttle: {
+      ...throttle,
+      write: pacedGroup("octokit-write", connection),
+      notifications: pacedGroup("octokit-notifications", connection),
+    },
   };
 });
 

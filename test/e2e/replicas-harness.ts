@@ -23,20 +23,36 @@ export interface Replica {
   cwd: string;
 }
 
-export async function startReplica(name: string, emulator: Emulator, redisUrl: string, env: Record<string, string> = {}): Promise<Replica> {
+export async function startReplica(
+  name: string,
+  emulator: Emulator,
+  redisUrl: string,
+  env: Record<string, string> = {},
+): Promise<Replica> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), `tasksync-${name}-`)); // no .env, no package.json
-  const child = spawn(process.execPath, ["--import", join(ROOT, "node_modules/tsx/dist/loader.mjs"), join(ROOT, "test/e2e/replica-main.ts")], {
-    cwd,
-    env: { ...appEnv(cwd, port, new URL(emulator.url).host, SECRET), REDIS_URL: redisUrl, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", join(ROOT, "node_modules/tsx/dist/loader.mjs"), join(ROOT, "test/e2e/replica-main.ts")],
+    {
+      cwd,
+      env: { ...appEnv(cwd, port, new URL(emulator.url).host, SECRET), REDIS_URL: redisUrl, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const replica: Replica = { name, child, url: `http://127.0.0.1:${port}`, logs: [], stderr: "", cwd };
   collectLogs(child, replica);
-  await waitFor(`${name} to answer /healthz`, async () => {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${replica.stderr}`);
-    return fetch(`${replica.url}/healthz`).then((r) => r.ok, () => false);
-  }, 60_000);
+  await waitFor(
+    `${name} to answer /healthz`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${replica.stderr}`);
+      return fetch(`${replica.url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    60_000,
+  );
   return replica;
 }
 
@@ -52,7 +68,11 @@ export async function stopReplica(replica: Replica): Promise<void> {
   rmSync(replica.cwd, { recursive: true, force: true });
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -78,7 +98,12 @@ export class Spreader {
     const body = JSON.stringify(event.payload);
     const res = await fetch(`${target.url}/api/github/webhooks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-github-event": event.name, "x-github-delivery": event.id, "x-hub-signature-256": sign(SECRET, body) },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": event.name,
+        "x-github-delivery": event.id,
+        "x-hub-signature-256": sign(SECRET, body),
+      },
       body,
     });
     await res.arrayBuffer();
@@ -100,20 +125,30 @@ export async function health(replica: Replica): Promise<Health> {
 /** Jobs not finished: this replica's own (queued) and, with Redis, every replica's waiting, delayed or running ones. */
 async function busy(replica: Replica): Promise<number> {
   const { queued, counts = {} } = await health(replica);
-  return queued + (counts["waiting"] ?? 0) + (counts["active"] ?? 0) + (counts["delayed"] ?? 0) + (counts["prioritized"] ?? 0);
+  return (
+    queued +
+    (counts["waiting"] ?? 0) +
+    (counts["active"] ?? 0) +
+    (counts["delayed"] ?? 0) +
+    (counts["prioritized"] ?? 0)
+  );
 }
 
 /** Waits until every webhook is delivered and no replica holds work, a few polls in a row. */
 export async function settle(emulator: Emulator, replicas: () => Replica[], timeoutMs = 90_000): Promise<void> {
   let quiet = 0;
-  await waitFor("the replicas to settle", async () => {
-    const before = emulator.sentWebhooks().length;
-    await emulator.webhooksDelivered();
-    const live = replicas().filter((r) => r.child.exitCode === null && r.child.signalCode === null);
-    const work = (await Promise.all(live.map(busy))).reduce((sum, n) => sum + n, 0);
-    quiet = work === 0 && emulator.sentWebhooks().length === before ? quiet + 1 : 0;
-    return quiet >= 4;
-  }, timeoutMs);
+  await waitFor(
+    "the replicas to settle",
+    async () => {
+      const before = emulator.sentWebhooks().length;
+      await emulator.webhooksDelivered();
+      const live = replicas().filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+      const work = (await Promise.all(live.map(busy))).reduce((sum, n) => sum + n, 0);
+      quiet = work === 0 && emulator.sentWebhooks().length === before ? quiet + 1 : 0;
+      return quiet >= 4;
+    },
+    timeoutMs,
+  );
 }
 
 export interface JobSpan {
@@ -134,7 +169,14 @@ export function jobSpans(replicas: Replica[]): { spans: JobSpan[]; unfinished: J
     for (const line of replica.logs) {
       const key = `${String(line["jobId"])}`;
       if (line["msg"] === "job started") {
-        open.set(key, { replica: replica.name, jobId: key, job: String(line["job"]), lane: String(line["repo"]), start: Number(line["time"]), end: Infinity });
+        open.set(key, {
+          replica: replica.name,
+          jobId: key,
+          job: String(line["job"]),
+          lane: String(line["repo"]),
+          start: Number(line["time"]),
+          end: Infinity,
+        });
       } else if (line["msg"] === "job ended") {
         const span = open.get(key);
         if (span) spans.push({ ...span, end: Number(line["time"]) });

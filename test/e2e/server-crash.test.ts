@@ -51,19 +51,41 @@ describe("the server killed inside the debounce", () => {
     emulator.createRepo({ owner: OWNER, name: REPO, files: { [PATH]: LIST } });
     const first = await start();
     emulator.install({ account: OWNER, repos: [REPO] });
-    await waitFor(first, "the first sync", () => IDS.every((id) => findTaskIssue(where(), id, PATH)?.parent != null) && first.logs.some((l) => l["msg"] === "reconcile done"), 240_000);
+    await waitFor(
+      first,
+      "the first sync",
+      () =>
+        IDS.every((id) => findTaskIssue(where(), id, PATH)?.parent != null) &&
+        first.logs.some((l) => l["msg"] === "reconcile done"),
+      240_000,
+    );
     const commits = emulator.commits(OWNER, REPO).length;
 
     for (const id of IDS) emulator.closeIssue(OWNER, REPO, taskIssue(where(), id, PATH).number, "completed", "mona");
     await emulator.webhooksDelivered();
-    expect(emulator.deliveries().filter((d) => d.event === "issues" && d.action === "closed").map((d) => d.status)).toEqual(IDS.map(() => 200));
+    expect(
+      emulator
+        .deliveries()
+        .filter((d) => d.event === "issues" && d.action === "closed")
+        .map((d) => d.status),
+    ).toEqual(IDS.map(() => 200));
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
     expect(fileOnMain()).toBe(LIST); // the ticks were waiting, and died with the process
 
     const second = await start();
-    await waitFor(second, "the ticks after the restart", () => fileOnMain() === LIST.replace(/- \[ \]/g, "- [x]"), 120_000);
-    await waitFor(second, "the reconcile at the new commit", () => second.logs.some((l) => l["msg"] === "reconcile done"), 60_000);
+    await waitFor(
+      second,
+      "the ticks after the restart",
+      () => fileOnMain() === LIST.replace(/- \[ \]/g, "- [x]"),
+      120_000,
+    );
+    await waitFor(
+      second,
+      "the reconcile at the new commit",
+      () => second.logs.some((l) => l["msg"] === "reconcile done"),
+      60_000,
+    );
 
     expect(emulator.commits(OWNER, REPO)).toHaveLength(commits + 1);
     expect(emulator.commits(OWNER, REPO)[0]?.message).toContain("Tick T001");

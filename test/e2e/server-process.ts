@@ -31,7 +31,11 @@ function newestSource(dir: string): number {
 export function ensureBuilt(): void {
   if (existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newestSource(join(ROOT, "src"))) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, timeout: 180_000, stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: ROOT,
+      timeout: 180_000,
+      stdio: "pipe",
+    });
   } catch (error) {
     // tsc emits despite type errors (npm test type-checks on its own); only a missing build is fatal here
     if (!existsSync(ENTRY)) throw error;
@@ -47,7 +51,11 @@ export interface AppProcess {
 }
 
 /** Starts the server on a free port, in an empty folder (no .env, no package.json, no .pem). */
-export async function startApp(emulatorPort: string, secret: string, env: Record<string, string> = {}): Promise<AppProcess> {
+export async function startApp(
+  emulatorPort: string,
+  secret: string,
+  env: Record<string, string> = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-"));
   const child = spawn(process.execPath, [SERVER], {
@@ -61,14 +69,24 @@ export async function startApp(emulatorPort: string, secret: string, env: Record
 }
 
 /** Polls `probe` until it gives a value; on timeout, throws with the app's warnings and stderr. */
-export async function waitFor<T>(app: AppProcess | undefined, what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  app: AppProcess | undefined,
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) {
-      const problems = (app?.logs ?? []).filter((l) => Number(l["level"]) >= 40).slice(-10).map((l) => JSON.stringify(l));
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- app warnings and errors ---\n${problems.join("\n")}\n--- app stderr ---\n${app?.stderr ?? ""}`);
+      const problems = (app?.logs ?? [])
+        .filter((l) => Number(l["level"]) >= 40)
+        .slice(-10)
+        .map((l) => JSON.stringify(l));
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}\n--- app warnings and errors ---\n${problems.join("\n")}\n--- app stderr ---\n${app?.stderr ?? ""}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 150));
   }

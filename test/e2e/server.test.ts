@@ -34,8 +34,11 @@ const LIST = `# Tasks: Sharing
 let emulator: Emulator;
 let app: AppProcess;
 
-const waitFor = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> =>
-  waitForApp(app, what, probe, timeoutMs);
+const waitFor = <T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> => waitForApp(app, what, probe, timeoutMs);
 
 /** A repository of OWNER's on the emulator (read when called: the emulator starts in beforeAll). */
 const emulated = (repo: string): EmulatedRepo => ({ emulator, owner: OWNER, repo });
@@ -87,7 +90,9 @@ async function controlDelivery(): Promise<void> {
   const branch = `control-${controls}`;
   emulator.commit({ owner: OWNER, repo: QUIET_REPO, branch, files: { "control.md": `control ${controls}\n` } });
   await emulator.webhooksDelivered();
-  const delivered = emulator.deliveries().filter((d) => d.event === "push" && d.payload["ref"] === `refs/heads/${branch}`);
+  const delivered = emulator
+    .deliveries()
+    .filter((d) => d.event === "push" && d.payload["ref"] === `refs/heads/${branch}`);
   expect(delivered.map((d) => d.status)).toEqual([200]);
   await appIdle();
 }
@@ -132,7 +137,10 @@ afterAll(async () => {
 
 describe("what a team installs", () => {
   it("app.yml subscribes to exactly the events the app handles and asks for only what it uses", async () => {
-    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as { default_events: string[]; default_permissions: Record<string, string> };
+    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
+      default_events: string[];
+      default_permissions: Record<string, string>;
+    };
     const probot = new Probot({ appId: 1, privateKey: "unused: nothing is sent", secret: SECRET });
     const handled = new Set<string>();
     const on = probot.on.bind(probot);
@@ -145,15 +153,36 @@ describe("what a team installs", () => {
     const delivered = new Set(["installation", "installation_repositories"]);
     expect([...handled].filter((e) => !delivered.has(e)).sort()).toEqual([...manifest.default_events].sort());
     expect([...delivered].every((e) => handled.has(e))).toBe(true);
-    expect(manifest.default_permissions).toEqual({ issues: "write", contents: "write", checks: "write", pull_requests: "write", metadata: "read", organization_projects: "write" });
+    expect(manifest.default_permissions).toEqual({
+      issues: "write",
+      contents: "write",
+      checks: "write",
+      pull_requests: "write",
+      metadata: "read",
+      organization_projects: "write",
+    });
   });
 
   it(".env.example documents every variable the server reads", () => {
     const example = readFileSync(join(ROOT, ".env.example"), "utf8");
     const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const runtimeVars = [...readFileSync(join(ROOT, "src/app/runtime.ts"), "utf8").matchAll(/"(TASKSYNC_[A-Z_]+)"/g)].map((m) => m[1]);
+    const runtimeVars = [
+      ...readFileSync(join(ROOT, "src/app/runtime.ts"), "utf8").matchAll(/"(TASKSYNC_[A-Z_]+)"/g),
+    ].map((m) => m[1]);
     expect(runtimeVars.length).toBeGreaterThan(0);
-    const probotVars = ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "WEBHOOK_PROXY_URL", "GHE_HOST", "GHE_PROTOCOL", "LOG_LEVEL", "LOG_FORMAT", "PORT", "HOST"];
+    const probotVars = [
+      "APP_ID",
+      "PRIVATE_KEY",
+      "PRIVATE_KEY_PATH",
+      "WEBHOOK_SECRET",
+      "WEBHOOK_PROXY_URL",
+      "GHE_HOST",
+      "GHE_PROTOCOL",
+      "LOG_LEVEL",
+      "LOG_FORMAT",
+      "PORT",
+      "HOST",
+    ];
     expect([...probotVars, ...runtimeVars].filter((name) => !documented.has(name))).toEqual([]);
   });
 });
@@ -163,13 +192,17 @@ describe("the server npm start runs", () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", queued: expect.any(Number) });
-    expect(emulator.deliveries().map((d) => `${d.event}.${d.action ?? ""} ${d.status}`)).toContain("installation.created 200");
+    expect(emulator.deliveries().map((d) => `${d.event}.${d.action ?? ""} ${d.status}`)).toContain(
+      "installation.created 200",
+    );
     expect(app.logs.some((l) => l["msg"] === "tasksync loaded")).toBe(true);
   });
 
   it("rejects a webhook whose signature is wrong, or missing, and changes nothing", async () => {
     await appIdle(); // the installation's first sync is done
-    const [push] = await captureWebhooks(() => emulator.commit({ owner: OWNER, repo: QUIET_REPO, files: { [PATH]: LIST } }));
+    const [push] = await captureWebhooks(() =>
+      emulator.commit({ owner: OWNER, repo: QUIET_REPO, files: { [PATH]: LIST } }),
+    );
     expect(push?.name).toBe("push");
     const event = push as WebhookEvent;
     const body = JSON.stringify(event.payload);
@@ -195,7 +228,11 @@ describe("the server npm start runs", () => {
     const res = await postWebhook(event, body, sign(SECRET, body));
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Invalid JSON");
-    const wrongType = await fetch(`${app.url}/api/github/webhooks`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    const wrongType = await fetch(`${app.url}/api/github/webhooks`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "hello",
+    });
     expect(wrongType.status).toBeGreaterThanOrEqual(400);
     expect(wrongType.status).toBeLessThan(500);
     await controlDelivery();
@@ -211,7 +248,11 @@ describe("the server npm start runs", () => {
     expect(pushRes.status).toBe(400);
     expect(await pushRes.text()).toContain("repository.name");
     const closed = { id: "33333333-4444-5555-6666-777777777777", name: "issues" };
-    const issueBody = JSON.stringify({ action: "closed", issue: { number: 1, body: '<!-- tasksync:v1 {"kind":"task","path":"a.md","id":"T001","text":"x"} -->' }, repository: { name: QUIET_REPO } });
+    const issueBody = JSON.stringify({
+      action: "closed",
+      issue: { number: 1, body: '<!-- tasksync:v1 {"kind":"task","path":"a.md","id":"T001","text":"x"} -->' },
+      repository: { name: QUIET_REPO },
+    });
     const issueRes = await postWebhook(closed, issueBody, sign(SECRET, issueBody));
     expect(issueRes.status).toBe(400);
     expect(await issueRes.text()).toMatch(/issue\.user\.login.*repository\.full_name/);
@@ -222,14 +263,27 @@ describe("the server npm start runs", () => {
   it("push → issues → close → tick commit → PR gate fails → blocker closes → gate passes", async () => {
     // push: the task list becomes a tracking issue, 2 phase issues and 3 task issues
     emulator.commit({ owner: OWNER, repo: REPO, files: { [PATH]: LIST }, message: "Add the sharing task list" });
-    await waitFor("the first sync", () => issuesOf(emulated(REPO)).length === 6 && emulator.blockedBy(OWNER, REPO, findTaskIssue(emulated(REPO), "T003", PATH)?.number ?? 0).length === 1, 150_000);
+    await waitFor(
+      "the first sync",
+      () =>
+        issuesOf(emulated(REPO)).length === 6 &&
+        emulator.blockedBy(OWNER, REPO, findTaskIssue(emulated(REPO), "T003", PATH)?.number ?? 0).length === 1,
+      150_000,
+    );
     const t002 = findTaskIssue(emulated(REPO), "T002", PATH);
     const t003 = findTaskIssue(emulated(REPO), "T003", PATH);
     expect(emulator.blockedBy(OWNER, REPO, t003!.number).map((i) => i.number)).toEqual([t002!.number]);
-    expect(emulator.deliveries().filter((d) => d.event === "push").every((d) => d.status === 200)).toBe(true);
+    expect(
+      emulator
+        .deliveries()
+        .filter((d) => d.event === "push")
+        .every((d) => d.status === 200),
+    ).toBe(true);
 
     // logs carry the delivery id, the repository, the task list and its feature
-    const pushDelivery = emulator.deliveries().find((d) => d.event === "push" && (d.payload["repository"] as { name: string }).name === REPO);
+    const pushDelivery = emulator
+      .deliveries()
+      .find((d) => d.event === "push" && (d.payload["repository"] as { name: string }).name === REPO);
     const planned = app.logs.find((l) => l["msg"] === "planned" && l["delivery"] === pushDelivery?.id);
     expect(planned).toMatchObject({ repo: `${OWNER}/${REPO}`, file: PATH, feature: "003-sharing" });
 
@@ -237,12 +291,19 @@ describe("the server npm start runs", () => {
     const t001 = findTaskIssue(emulated(REPO), "T001", PATH);
     const headBefore = emulator.branchSha(OWNER, REPO);
     emulator.closeIssue(OWNER, REPO, t001!.number, "completed", "mona");
-    const ticked = await waitFor("the tick commit", () => {
-      const text = emulator.fileAt(OWNER, REPO, "main", PATH);
-      return emulator.branchSha(OWNER, REPO) !== headBefore && text?.includes("- [x] T001 ") ? text : undefined;
-    }, 60_000);
+    const ticked = await waitFor(
+      "the tick commit",
+      () => {
+        const text = emulator.fileAt(OWNER, REPO, "main", PATH);
+        return emulator.branchSha(OWNER, REPO) !== headBefore && text?.includes("- [x] T001 ") ? text : undefined;
+      },
+      60_000,
+    );
     expect(ticked).toBe(LIST.replace("- [ ] T001 ", "- [x] T001 "));
-    expect(emulator.commits(OWNER, REPO)[0]).toMatchObject({ author: "tasksync[bot]", message: expect.stringContaining("T001") });
+    expect(emulator.commits(OWNER, REPO)[0]).toMatchObject({
+      author: "tasksync[bot]",
+      message: expect.stringContaining("T001"),
+    });
 
     // PR gate: a pull request ticks T003 while its blocker T002 is open
     const pull = emulator.openPullRequest({
@@ -261,8 +322,16 @@ describe("the server npm start runs", () => {
 
     // the blocker closes: the gates run again, without a push, and pass
     emulator.closeIssue(OWNER, REPO, t002!.number, "completed", "mona");
-    const passed = await waitFor("the passing gates check", () => (latestGate(headSha)?.conclusion === "success" ? latestGate(headSha) : undefined), 60_000);
+    const passed = await waitFor(
+      "the passing gates check",
+      () => (latestGate(headSha)?.conclusion === "success" ? latestGate(headSha) : undefined),
+      60_000,
+    );
     expect(passed.id).toBeGreaterThan(failed.id);
-    expect(app.logs.some((l) => l["job"] === "gates" && typeof l["delivery"] === "string" && l["repo"] === `${OWNER}/${REPO}`)).toBe(true);
+    expect(
+      app.logs.some(
+        (l) => l["job"] === "gates" && typeof l["delivery"] === "string" && l["repo"] === `${OWNER}/${REPO}`,
+      ),
+    ).toBe(true);
   }, 300_000);
 });

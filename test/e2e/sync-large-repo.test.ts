@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { startHarness, type Harness } from "./harness.js";
 
-const LIST = "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
+const LIST =
+  "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
 const files: Record<string, string> = {
   "specs/001-photo-albums/tasks.md": LIST,
   "specs/001-photo-albums/plan.md": "# plan\n",

@@ -14,7 +14,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
+const fileOnMain = (harness: Harness): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 
 async function waitFor(what: string, probe: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

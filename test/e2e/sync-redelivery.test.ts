@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import { startHarness, type Harness } from "./harness.js";
 
 const PATH = "specs/001-photo-albums/tasks.md";
-const LIST = "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
+const LIST =
+  "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -13,7 +14,10 @@ afterEach(async () => {
 
 /** Sends the last webhook of an event again, as GitHub's redelivery does, and settles. */
 async function redeliverLast(harness: Harness, event: string): Promise<void> {
-  const last = harness.emulator.sentWebhooks().filter((e) => e.name === event).at(-1);
+  const last = harness.emulator
+    .sentWebhooks()
+    .filter((e) => e.name === event)
+    .at(-1);
   if (!last) throw new Error(`no ${event} webhook was sent`);
   harness.emulator.webhooks.send(last.name, structuredClone(last.payload));
   await harness.settle();
@@ -44,9 +48,18 @@ describe("gates while a sync is under way", () => {
   it("a pull request gets its check before the repository's long sync has finished", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     h.emulator.setLatency(30); // a slow GitHub, so that the sync below takes a while
-    const more = Array.from({ length: 30 }, (_, i) => `- [ ] T${String(i + 3).padStart(3, "0")} More work ${i + 3}`).join("\n");
+    const more = Array.from(
+      { length: 30 },
+      (_, i) => `- [ ] T${String(i + 3).padStart(3, "0")} More work ${i + 3}`,
+    ).join("\n");
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: `${LIST}${more}\n` } });
-    h.emulator.openPullRequest({ owner: h.owner, repo: h.repo, head: "t002", title: "T002 linting", files: { "lint.json": "{}\n" } });
+    h.emulator.openPullRequest({
+      owner: h.owner,
+      repo: h.repo,
+      head: "t002",
+      title: "T002 linting",
+      files: { "lint.json": "{}\n" },
+    });
     const head = h.emulator.branchSha(h.owner, h.repo, "t002") ?? "";
     const gates = () => h!.emulator.checkRuns(h!.owner, h!.repo, head).filter((r) => r.name === "tasksync / gates");
     const deadline = Date.now() + 20_000;

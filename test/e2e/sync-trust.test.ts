@@ -15,7 +15,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
+const fileOnMain = (harness: Harness): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 const commitCount = (harness: Harness): number => harness.emulator.commits(harness.owner, harness.repo).length;
 
 /** Issues carrying tasksync's label, by marker key: more than one issue for a key is a duplicate. */
@@ -24,13 +25,19 @@ function trackedKeys(harness: Harness): Map<string, number[]> {
   for (const issue of issuesOf(harness)) {
     const marker = parseMarker(issue.body);
     if (!marker || !issue.labels.includes("tasksync")) continue;
-    const key = marker.kind === "task" ? `${marker.path}#${marker.id}` : marker.kind === "phase" ? `${marker.path}#phase:${marker.phase}` : `${marker.path}#feature`;
+    const key =
+      marker.kind === "task"
+        ? `${marker.path}#${marker.id}`
+        : marker.kind === "phase"
+          ? `${marker.path}#phase:${marker.phase}`
+          : `${marker.path}#feature`;
     keys.set(key, [...(keys.get(key) ?? []), issue.number]);
   }
   return keys;
 }
 
-const duplicates = (harness: Harness): string[] => [...trackedKeys(harness)].filter(([, numbers]) => numbers.length > 1).map(([key]) => key);
+const duplicates = (harness: Harness): string[] =>
+  [...trackedKeys(harness)].filter(([, numbers]) => numbers.length > 1).map(([key]) => key);
 
 describe("a marker is a claim, not an identity", () => {
   it("a read-only user copies T003's issue body into their own issue, closes and reopens it: 0 commits, 0 state changes on real issues", async () => {
@@ -40,7 +47,11 @@ describe("a marker is a claim, not an identity", () => {
     const commits = commitCount(h);
     const states = issuesOf(h).map((i) => `${i.number}:${i.state}`);
 
-    const copy = h.emulator.createIssue(h.owner, h.repo, { title: real.title, body: real.body ?? "", author: "mallory" });
+    const copy = h.emulator.createIssue(h.owner, h.repo, {
+      title: real.title,
+      body: real.body ?? "",
+      author: "mallory",
+    });
     h.emulator.closeIssue(h.owner, h.repo, copy.number, "completed", "mallory");
     await h.settle();
     h.emulator.reopenIssue(h.owner, h.repo, copy.number, "mallory");
@@ -48,14 +59,23 @@ describe("a marker is a claim, not an identity", () => {
 
     expect(commitCount(h)).toBe(commits);
     expect(fileOnMain(h)).toBe(LIST);
-    expect(issuesOf(h).filter((i) => i.number !== copy.number).map((i) => `${i.number}:${i.state}`)).toEqual(states);
+    expect(
+      issuesOf(h)
+        .filter((i) => i.number !== copy.number)
+        .map((i) => `${i.number}:${i.state}`),
+    ).toEqual(states);
   });
 
   it("a maintainer's close is not undone by a spoof's reopen; a copy that got the label is still not trusted", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const real = taskIssue(h, "T003", PATH);
     // someone with triage rights copies the body and adds the label too
-    const copy = h.emulator.createIssue(h.owner, h.repo, { title: real.title, body: real.body ?? "", labels: ["tasksync"], author: "mallory" });
+    const copy = h.emulator.createIssue(h.owner, h.repo, {
+      title: real.title,
+      body: real.body ?? "",
+      labels: ["tasksync"],
+      author: "mallory",
+    });
     h.emulator.closeIssue(h.owner, h.repo, real.number, "completed", "maintainer");
     await h.settle();
     expect(fileOnMain(h)).toBe(LIST.replace("- [ ] T003", "- [x] T003"));
@@ -82,7 +102,11 @@ describe("writes that may have happened", () => {
 
     expect(duplicates(h)).toEqual([]);
     expect(issuesOf(h)).toHaveLength(9); // tracking + 3 phases + 5 tasks
-    expect(issuesOf(h).filter((i) => parseMarker(i.body)?.kind === "task").every((i) => i.parent !== null)).toBe(true);
+    expect(
+      issuesOf(h)
+        .filter((i) => parseMarker(i.body)?.kind === "task")
+        .every((i) => i.parent !== null),
+    ).toBe(true);
   });
 
   it("a GraphQL createIssue GitHub applied but answered 502 (with Probot's retry on): looked for, never resent blindly; one issue per task, under its parent, by the bot", async () => {
@@ -90,15 +114,26 @@ describe("writes that may have happened", () => {
     h.emulator.applyThenFail({ method: "POST", path: /^\/graphql$/, times: 2 });
     await h.push({ [PATH]: LIST });
 
-    const mutations = h.emulator.requests.entries.filter((e) => e.route.includes("graphql") && JSON.stringify(e.requestBody ?? "").includes("createIssue"));
+    const mutations = h.emulator.requests.entries.filter(
+      (e) => e.route.includes("graphql") && JSON.stringify(e.requestBody ?? "").includes("createIssue"),
+    );
     expect(mutations.slice(0, 2).map((e) => e.status)).toEqual([502, 502]);
     // each lost answer was followed by a look at the issues opened since the reconcile began
-    expect(h.emulator.requests.entries.filter((e) => e.method === "GET" && /\/issues\?.*since=/.test(e.path))).toHaveLength(2);
+    expect(
+      h.emulator.requests.entries.filter((e) => e.method === "GET" && /\/issues\?.*since=/.test(e.path)),
+    ).toHaveLength(2);
     // the two creates that took effect were not sent again: 9 issues, 9 successful creates in all
     expect(duplicates(h)).toEqual([]);
     expect(issuesOf(h)).toHaveLength(9); // tracking + 3 phases + 5 tasks
-    expect(mutations.filter((e) => e.status === 200).length + h.emulator.requests.entries.filter((e) => e.method === "POST" && /\/issues$/.test(e.path)).length).toBe(7);
-    expect(issuesOf(h).filter((i) => parseMarker(i.body)?.kind !== "tracking").every((i) => i.parent !== null)).toBe(true);
+    expect(
+      mutations.filter((e) => e.status === 200).length +
+        h.emulator.requests.entries.filter((e) => e.method === "POST" && /\/issues$/.test(e.path)).length,
+    ).toBe(7);
+    expect(
+      issuesOf(h)
+        .filter((i) => parseMarker(i.body)?.kind !== "tracking")
+        .every((i) => i.parent !== null),
+    ).toBe(true);
     // created through GraphQL by the installation: the bot's issues, so trusted by the next reconcile
     expect(new Set(issuesOf(h).map((i) => i.user))).toEqual(new Set(["tasksync[bot]"]));
     await h.push({ [PATH]: LIST.replace("- [ ] T003", "- [x] T003") });
@@ -133,14 +168,21 @@ describe("writes that may have happened", () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const kept = taskIssue(h, "T004", PATH);
     // a second, unlinked copy tasksync's own bot opened (an earlier ambiguous create, a race ...)
-    const copy = h.emulator.createIssue(h.owner, h.repo, { title: kept.title, body: kept.body ?? "", labels: kept.labels, author: "tasksync[bot]" });
+    const copy = h.emulator.createIssue(h.owner, h.repo, {
+      title: kept.title,
+      body: kept.body ?? "",
+      labels: kept.labels,
+      author: "tasksync[bot]",
+    });
     await h.push({ [PATH]: LIST.replace("- [ ] T005", "- [x] T005") });
 
     expect(duplicates(h)).toEqual([]);
     const closedCopy = h.emulator.issue(h.owner, h.repo, copy.number);
     expect(closedCopy.state).toBe("closed");
     expect(closedCopy.labels).not.toContain("tasksync");
-    expect(h.emulator.comments(h.owner, h.repo, copy.number).map((c) => c.body)).toEqual([expect.stringContaining(`Duplicate of #${kept.number}`)]);
+    expect(h.emulator.comments(h.owner, h.repo, copy.number).map((c) => c.body)).toEqual([
+      expect.stringContaining(`Duplicate of #${kept.number}`),
+    ]);
     expect(taskIssue(h, "T004", PATH).number).toBe(kept.number);
     expect(taskIssue(h, "T005", PATH).state).toBe("closed"); // the push's own change went through
 
@@ -161,7 +203,12 @@ describe("events out of order or again", () => {
     h.emulator.deliverOutOfOrder(false);
     await h.settle();
 
-    expect(h.emulator.deliveries().filter((d) => d.event === "issues").map((d) => d.action)).toEqual(expect.arrayContaining(["reopened", "closed"]));
+    expect(
+      h.emulator
+        .deliveries()
+        .filter((d) => d.event === "issues")
+        .map((d) => d.action),
+    ).toEqual(expect.arrayContaining(["reopened", "closed"]));
     expect(taskIssue(h, "T003", PATH).state).toBe("open");
     expect(fileOnMain(h)).toBe(LIST);
   });
@@ -172,7 +219,10 @@ describe("events out of order or again", () => {
     h.emulator.closeIssue(h.owner, h.repo, t3, "completed", "mona");
     await h.settle();
     expect(fileOnMain(h)).toContain("- [x] T003");
-    const closed = h.emulator.sentWebhooks().filter((e) => e.name === "issues" && e.payload["action"] === "closed").at(-1);
+    const closed = h.emulator
+      .sentWebhooks()
+      .filter((e) => e.name === "issues" && e.payload["action"] === "closed")
+      .at(-1);
     h.emulator.reopenIssue(h.owner, h.repo, t3, "mona");
     await h.settle();
     expect(fileOnMain(h)).toBe(LIST);

@@ -31,7 +31,10 @@ describe("sync end to end", () => {
       "001-photo-albums · Phase 2: Foundational (Blocking Prerequisites)",
       "001-photo-albums · Phase 3: User Story 1 - Upload photos (Priority: P1) 🎯 MVP",
     ]);
-    expect(h.emulator.subIssues(h.owner, h.repo, phases[2]!.number).map((i) => i.number)).toEqual([t004.number, t005.number]);
+    expect(h.emulator.subIssues(h.owner, h.repo, phases[2]!.number).map((i) => i.number)).toEqual([
+      t004.number,
+      t005.number,
+    ]);
     expect(h.emulator.blockedBy(h.owner, h.repo, phases[2]!.number).map((i) => i.number)).toEqual([phases[1]!.number]);
     expect(tracking.body).toContain("```mermaid");
   });
@@ -68,7 +71,12 @@ describe("sync end to end", () => {
     const removed = taskIssue(h, "T005", PATH);
     expect(removed.state).toBe("closed");
     expect(removed.state_reason).toBe("not_planned");
-    expect(h.emulator.comments(h.owner, h.repo, removed.number).map((c) => c.body).join("\n")).toContain("removed from");
+    expect(
+      h.emulator
+        .comments(h.owner, h.repo, removed.number)
+        .map((c) => c.body)
+        .join("\n"),
+    ).toContain("removed from");
 
     await h.push({ [PATH]: LIST });
     expect(taskIssue(h, "T005", PATH).state).toBe("open");
@@ -87,7 +95,10 @@ describe("sync end to end", () => {
   it("keeps every issue when a regenerated list shifts the ids", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const before = new Map(["T001", "T003", "T004", "T005"].map((id) => [id, taskIssue(h!, id, PATH).number]));
-    const shifted = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Pick a licence\n- [ ] T002 Create project structure")
+    const shifted = LIST.replace(
+      "- [ ] T001 Create project structure",
+      "- [ ] T001 Pick a licence\n- [ ] T002 Create project structure",
+    )
       .replace("- [x] T002 [P]", "- [x] T003 [P]")
       .replace("T003 Database", "T004 Database")
       .replace("T004 [P] [US1]", "T005 [P] [US1]")
@@ -97,7 +108,9 @@ describe("sync end to end", () => {
     expect(taskIssue(h, "T002", PATH).number).toBe(before.get("T001"));
     expect(taskIssue(h, "T004", PATH).number).toBe(before.get("T003"));
     expect(taskIssue(h, "T006", PATH).number).toBe(before.get("T005"));
-    expect(h.emulator.blockedBy(h.owner, h.repo, before.get("T005")!).map((i) => i.number)).toEqual([before.get("T004")]);
+    expect(h.emulator.blockedBy(h.owner, h.repo, before.get("T005")!).map((i) => i.number)).toEqual([
+      before.get("T004"),
+    ]);
   });
 
   it("keeps two features with the same ids apart", async () => {
@@ -152,8 +165,12 @@ describe("sync end to end", () => {
     h.emulator.install({ account: h.owner, repos: [h.repo] });
     await h.settle();
     // the create that failed is a GraphQL createIssue (a new issue under its parent): looked for, then sent again once
-    expect(h.emulator.requests.entries.filter((e) => e.status === 500).map((e) => `${e.method} ${e.path}`)).toEqual(["POST /graphql"]);
-    expect(h.emulator.requests.entries.filter((e) => e.method === "GET" && /\/issues\?.*since=/.test(e.path))).toHaveLength(1);
+    expect(h.emulator.requests.entries.filter((e) => e.status === 500).map((e) => `${e.method} ${e.path}`)).toEqual([
+      "POST /graphql",
+    ]);
+    expect(
+      h.emulator.requests.entries.filter((e) => e.method === "GET" && /\/issues\?.*since=/.test(e.path)),
+    ).toHaveLength(1);
     expect(issuesOf(h)).toHaveLength(9);
     const keys = issuesOf(h).map((i) => JSON.stringify(parseMarker(i.body)));
     expect(new Set(keys).size).toBe(9);
@@ -168,7 +185,9 @@ describe("sync end to end", () => {
     await h.settle();
     const deadline = Date.now() + 20_000;
     const finished = (harness: Harness): boolean => {
-      const marker = issuesOf(harness).map((i) => parseMarker(i.body)).find((m) => m?.kind === "tracking");
+      const marker = issuesOf(harness)
+        .map((i) => parseMarker(i.body))
+        .find((m) => m?.kind === "tracking");
       return marker?.kind === "tracking" && marker.states !== undefined; // the record is written last
     };
     while (!finished(h)) {
@@ -215,7 +234,10 @@ describe("sync end to end", () => {
   it("reports a bad config as a failed check on the pushed commit and changes nothing", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const count = issuesOf(h).length;
-    const sha = await h.push({ ".github/tasksync.yml": "gates:\n  mode: lax\n", [PATH]: LIST.replace("- [ ] T001", "- [x] T001") });
+    const sha = await h.push({
+      ".github/tasksync.yml": "gates:\n  mode: lax\n",
+      [PATH]: LIST.replace("- [ ] T001", "- [x] T001"),
+    });
     const runs = h.emulator.checkRuns(h.owner, h.repo, sha);
     const run = runs.find((r) => r.name === "tasksync / config");
     expect(run?.conclusion).toBe("failure");

@@ -14,7 +14,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const fileOnMain = (harness: Harness): string => harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
+const fileOnMain = (harness: Harness): string =>
+  harness.emulator.fileAt(harness.owner, harness.repo, "main", PATH) ?? "";
 const commitsOnMain = (harness: Harness) => harness.emulator.commits(harness.owner, harness.repo);
 
 function close(harness: Harness, id: string, reason: "completed" | "not_planned" = "completed"): void {
@@ -45,7 +46,9 @@ describe("write-back end to end", () => {
     const head = commits[0]?.sha;
     const push = h.emulator.sentWebhooks().find((e) => e.name === "push" && e.payload["after"] === head);
     expect(push).toBeDefined();
-    expect(h.emulator.deliveries().find((d) => d.payload === push?.payload || d.payload["after"] === head)?.status).toBeLessThan(300);
+    expect(
+      h.emulator.deliveries().find((d) => d.payload === push?.payload || d.payload["after"] === head)?.status,
+    ).toBeLessThan(300);
 
     // Even after a restart (tasksync has forgotten its own commits), that push makes no writes
     h.runtime.ownCommits.clear();
@@ -53,9 +56,11 @@ describe("write-back end to end", () => {
     h.emulator.webhooks.send("push", push?.payload ?? {});
     await h.settle();
     // the push was handled: its commit's tree was read and compared with the tracked issues ...
-    expect(h.emulator.requests.entries.filter((e) => e.route === "GET /repos/{owner}/{repo}/git/trees/{tree_sha}").map((e) => e.path)).toEqual([
-      `/repos/${h.owner}/${h.repo}/git/trees/${head}?recursive=1`,
-    ]);
+    expect(
+      h.emulator.requests.entries
+        .filter((e) => e.route === "GET /repos/{owner}/{repo}/git/trees/{tree_sha}")
+        .map((e) => e.path),
+    ).toEqual([`/repos/${h.owner}/${h.repo}/git/trees/${head}?recursive=1`]);
     expect(h.emulator.requests.count("GET /repos/{owner}/{repo}/issues")).toBe(1);
     expect(h.emulator.requests.writes()).toBe(0); // ... and wrote nothing
     expect(commitsOnMain(h)).toHaveLength(commitsBefore + 1);
@@ -96,13 +101,29 @@ describe("write-back end to end", () => {
   it("someone commits to the file at the same moment: tasksync re-reads and both changes survive", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
     const harness = h;
-    const theirs = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n");
+    const theirs = LIST.replace(
+      "- [ ] T005 [US1] Upload UI (depends on T004)\n",
+      "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n",
+    );
     let raced = false;
     // Right after tasksync reads the task list, a person pushes a change to it: tasksync's write is stale.
     harness.emulator.requests.onEntry = (entry) => {
-      if (raced || entry.method !== "GET" || !entry.path.includes("/contents/") || !entry.path.includes("tasks.md") || !entry.path.includes("ref=main")) return;
+      if (
+        raced ||
+        entry.method !== "GET" ||
+        !entry.path.includes("/contents/") ||
+        !entry.path.includes("tasks.md") ||
+        !entry.path.includes("ref=main")
+      )
+        return;
       raced = true;
-      harness.emulator.commit({ owner: harness.owner, repo: harness.repo, files: { [PATH]: theirs }, message: "Add T006", author: "mona" });
+      harness.emulator.commit({
+        owner: harness.owner,
+        repo: harness.repo,
+        files: { [PATH]: theirs },
+        message: "Add T006",
+        author: "mona",
+      });
     };
 
     close(harness, "T003");
@@ -111,7 +132,11 @@ describe("write-back end to end", () => {
     expect(raced).toBe(true);
     expect(harness.emulator.requests.entries.some((e) => e.method === "PUT" && e.status === 409)).toBe(true);
     expect(fileOnMain(harness)).toBe(theirs.replace("- [ ] T003", "- [x] T003"));
-    expect(commitsOnMain(harness).slice(0, 2).map((c) => c.message)).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
+    expect(
+      commitsOnMain(harness)
+        .slice(0, 2)
+        .map((c) => c.message),
+    ).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
     expect(taskIssue(harness, "T006", PATH).state).toBe("open");
     // the pushes of both commits were reconciled in order: T003 stays closed, its phase follows
     expect(taskIssue(harness, "T003", PATH).state).toBe("closed");
@@ -120,19 +145,30 @@ describe("write-back end to end", () => {
 
   it("someone commits to the file during the batch window: the tick lands on top, and the issues follow both commits", async () => {
     h = await startHarness({ files: { [PATH]: LIST }, batchWindowMs: 500 });
-    const theirs = LIST.replace("- [ ] T005 [US1] Upload UI (depends on T004)\n", "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n");
+    const theirs = LIST.replace(
+      "- [ ] T005 [US1] Upload UI (depends on T004)\n",
+      "- [ ] T005 [US1] Upload UI (depends on T004)\n- [ ] T006 [US1] Album page\n",
+    );
 
     h.emulator.requests.reset();
     close(h, "T003");
     // The app has answered the issues.closed webhook: the batch is open and its 500 ms window has
     // begun. Nothing has read the task list yet, so their commit lands inside the window.
     await h.emulator.webhooksDelivered();
-    expect(h.emulator.requests.entries.filter((e) => e.route === "GET /repos/{owner}/{repo}/contents/{path}" && e.path.includes("tasks.md"))).toEqual([]);
+    expect(
+      h.emulator.requests.entries.filter(
+        (e) => e.route === "GET /repos/{owner}/{repo}/contents/{path}" && e.path.includes("tasks.md"),
+      ),
+    ).toEqual([]);
     h.emulator.commit({ owner: h.owner, repo: h.repo, files: { [PATH]: theirs }, message: "Add T006", author: "mona" });
     await h.settle();
 
     expect(fileOnMain(h)).toBe(theirs.replace("- [ ] T003", "- [x] T003"));
-    expect(commitsOnMain(h).slice(0, 2).map((c) => c.message)).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
+    expect(
+      commitsOnMain(h)
+        .slice(0, 2)
+        .map((c) => c.message),
+    ).toEqual([`Tick T003 in ${PATH}`, "Add T006"]);
     // their push (queued behind the write-back) must not be reconciled after the tick: T003 stays closed
     expect(taskIssue(h, "T003", PATH).state).toBe("closed");
     expect(phaseIssue(h, "2", PATH).state).toBe("closed");
@@ -162,7 +198,13 @@ describe("write-back end to end", () => {
 
   it("a missing permission: no commit, one comment naming it, no retries", async () => {
     h = await startHarness({ files: { [PATH]: LIST } });
-    h.emulator.setPermissions(h.installationId, { metadata: "read", contents: "read", issues: "write", pull_requests: "write", checks: "write" });
+    h.emulator.setPermissions(h.installationId, {
+      metadata: "read",
+      contents: "read",
+      issues: "write",
+      pull_requests: "write",
+      checks: "write",
+    });
     const mainBefore = h.emulator.branchSha(h.owner, h.repo);
     h.emulator.requests.reset();
 
@@ -170,7 +212,9 @@ describe("write-back end to end", () => {
     await h.settle();
 
     expect(h.emulator.branchSha(h.owner, h.repo)).toBe(mainBefore);
-    expect(h.emulator.requests.entries.filter((e) => e.method === "PUT" && e.path.includes("/contents/"))).toHaveLength(1);
+    expect(h.emulator.requests.entries.filter((e) => e.method === "PUT" && e.path.includes("/contents/"))).toHaveLength(
+      1,
+    );
     const bodies = h.emulator.comments(h.owner, h.repo, taskIssue(h, "T003", PATH).number).map((c) => c.body);
     expect(bodies.filter((b) => b.includes("`contents: write`"))).toHaveLength(1);
   });

@@ -35,7 +35,8 @@ export function unifiedPatch(before: string, after: string): Patch | undefined {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: " ", text: a[i++]!, a: i, b: ++j });
-    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: "-", text: a[i++]!, a: i, b: j });
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      ops.push({ kind: "-", text: a[i++]!, a: i, b: j });
     else ops.push({ kind: "+", text: b[j++]!, a: i, b: j });
   }
   const additions = ops.filter((o) => o.kind === "+").length;

@@ -21,7 +21,17 @@ import { createPull, getPull } from "./store/pulls.js";
 import type { InstallationRecord, Permissions, RepoRecord, UserRecord } from "./store/records.js";
 import { blockedByOf, subIssuesOf } from "./store/relationships.js";
 import { DEFAULT_EVENTS, DEFAULT_PERMISSIONS, State, type AppIdentity } from "./store/state.js";
-import { checkRunView, commentView, issueView, labelView, type CheckRunView, type CommentView, type CommitView, type IssueView, type LabelView } from "./views.js";
+import {
+  checkRunView,
+  commentView,
+  issueView,
+  labelView,
+  type CheckRunView,
+  type CommentView,
+  type CommitView,
+  type IssueView,
+  type LabelView,
+} from "./views.js";
 import { WebhookSender, type DeliveryRecord, type WebhookEvent } from "./webhooks.js";
 
 export interface EmulatorOptions {
@@ -125,7 +135,8 @@ export class Emulator {
     };
     if (options.log) {
       const log = options.log;
-      this.requests.onEntry = (e) => log(`${e.method} ${e.path} -> ${e.status} (${e.route}, ${e.durationMs}ms, ${e.actor})`);
+      this.requests.onEntry = (e) =>
+        log(`${e.method} ${e.path} -> ${e.status} (${e.route}, ${e.durationMs}ms, ${e.actor})`);
     }
   }
 
@@ -143,7 +154,10 @@ export class Emulator {
       strictTokens: this.options.strictTokens ?? false,
       onUnmatched: (method, path) => {
         this.unmatched.push(`${method} ${path}`);
-        (this.options.onUnmatched ?? ((m: string, p: string) => console.warn(`[github-emulator] no route for ${m} ${p}`)))(method, path);
+        (
+          this.options.onUnmatched ??
+          ((m: string, p: string) => console.warn(`[github-emulator] no route for ${m} ${p}`))
+        )(method, path);
       },
     });
     const host = this.options.host ?? "127.0.0.1";
@@ -204,9 +218,21 @@ export class Emulator {
       description: input.description ?? null,
     });
     if (input.files && Object.keys(input.files).length) {
-      this.commit({ owner: input.owner, repo: input.name, files: input.files, message: "Initial commit", ...(owner.type === "User" ? { author: owner.login } : {}) });
+      this.commit({
+        owner: input.owner,
+        repo: input.name,
+        files: input.files,
+        message: "Initial commit",
+        ...(owner.type === "User" ? { author: owner.login } : {}),
+      });
     }
-    return { owner: owner.login, repo: repo.name, id: repo.id, node_id: repo.node_id, defaultBranch: repo.defaultBranch };
+    return {
+      owner: owner.login,
+      repo: repo.name,
+      id: repo.id,
+      node_id: repo.node_id,
+      defaultBranch: repo.defaultBranch,
+    };
   }
 
   /** commit files (null deletes) as a person pushing to a branch; sends `push` (and PR `synchronize`) */
@@ -215,7 +241,12 @@ export class Emulator {
     const user = this.person(input.author);
     const branch = input.branch ?? repo.defaultBranch;
     const now = this.state.timestamp();
-    return commitToBranch(this.state, repo, { branch, files: input.files, message: input.message ?? "Update files", author: person(user, now) }, user).sha;
+    return commitToBranch(
+      this.state,
+      repo,
+      { branch, files: input.files, message: input.message ?? "Update files", author: person(user, now) },
+      user,
+    ).sha;
   }
 
   /** create a branch at a ref (default: the default branch); sends `push` with created: true */
@@ -232,7 +263,14 @@ export class Emulator {
     const base = input.base ?? repo.defaultBranch;
     if (input.files) {
       if (!repo.git.refs.has(`refs/heads/${input.head}`)) this.createBranch(input.owner, input.repo, input.head, base);
-      this.commit({ owner: input.owner, repo: input.repo, branch: input.head, files: input.files, message: input.title, ...(input.author ? { author: input.author } : {}) });
+      this.commit({
+        owner: input.owner,
+        repo: input.repo,
+        branch: input.head,
+        files: input.files,
+        message: input.title,
+        ...(input.author ? { author: input.author } : {}),
+      });
     }
     const pr = createPull(this.state, repo, this.person(input.author), {
       title: input.title,
@@ -245,9 +283,23 @@ export class Emulator {
   }
 
   /** commit onto a pull request's head branch; sends `push` and `pull_request.synchronize` */
-  pushToPullRequest(input: { owner: string; repo: string; number: number; files: Record<string, string | null>; message?: string; author?: string }): string {
+  pushToPullRequest(input: {
+    owner: string;
+    repo: string;
+    number: number;
+    files: Record<string, string | null>;
+    message?: string;
+    author?: string;
+  }): string {
     const pr = getPull(this.repoOf(input.owner, input.repo), input.number);
-    return this.commit({ owner: input.owner, repo: input.repo, branch: pr.pull.headRef, files: input.files, ...(input.message ? { message: input.message } : {}), ...(input.author ? { author: input.author } : {}) });
+    return this.commit({
+      owner: input.owner,
+      repo: input.repo,
+      branch: pr.pull.headRef,
+      files: input.files,
+      ...(input.message ? { message: input.message } : {}),
+      ...(input.author ? { author: input.author } : {}),
+    });
   }
 
   /** a person marks a draft pull request ready: sends `pull_request.ready_for_review` */
@@ -260,14 +312,27 @@ export class Emulator {
   }
 
   /** open an issue as a person (sends `issues.opened`) */
-  createIssue(owner: string, repo: string, input: { title: string; body?: string; labels?: string[]; author?: string }): IssueView {
+  createIssue(
+    owner: string,
+    repo: string,
+    input: { title: string; body?: string; labels?: string[]; author?: string },
+  ): IssueView {
     const r = this.repoOf(owner, repo);
     return issueView(this.state, createIssue(this.state, r, this.person(input.author), input));
   }
 
-  closeIssue(owner: string, repo: string, number: number, stateReason: "completed" | "not_planned" | "duplicate" = "completed", by?: string): IssueView {
+  closeIssue(
+    owner: string,
+    repo: string,
+    number: number,
+    stateReason: "completed" | "not_planned" | "duplicate" = "completed",
+    by?: string,
+  ): IssueView {
     const issue = getIssue(this.repoOf(owner, repo), number);
-    return issueView(this.state, updateIssue(this.state, issue, this.person(by), { state: "closed", state_reason: stateReason }));
+    return issueView(
+      this.state,
+      updateIssue(this.state, issue, this.person(by), { state: "closed", state_reason: stateReason }),
+    );
   }
 
   reopenIssue(owner: string, repo: string, number: number, by?: string): IssueView {
@@ -275,7 +340,13 @@ export class Emulator {
     return issueView(this.state, updateIssue(this.state, issue, this.person(by), { state: "open" }));
   }
 
-  editIssue(owner: string, repo: string, number: number, changes: { title?: string; body?: string; labels?: string[] }, by?: string): IssueView {
+  editIssue(
+    owner: string,
+    repo: string,
+    number: number,
+    changes: { title?: string; body?: string; labels?: string[] },
+    by?: string,
+  ): IssueView {
     const issue = getIssue(this.repoOf(owner, repo), number);
     return issueView(this.state, updateIssue(this.state, issue, this.person(by), changes));
   }
@@ -297,10 +368,12 @@ export class Emulator {
     const repoIds = new Set<number>();
     for (const r of this.state.repos.values()) {
       if (r.owner.id !== account.id) continue;
-      if (all || (Array.isArray(input.repos) && input.repos.some((n) => n.toLowerCase() === r.name.toLowerCase()))) repoIds.add(r.id);
+      if (all || (Array.isArray(input.repos) && input.repos.some((n) => n.toLowerCase() === r.name.toLowerCase())))
+        repoIds.add(r.id);
     }
     if (Array.isArray(input.repos)) {
-      for (const n of input.repos) if (!this.state.repo(account.login, n)) throw new Error(`no repository ${account.login}/${n}`);
+      for (const n of input.repos)
+        if (!this.state.repo(account.login, n)) throw new Error(`no repository ${account.login}/${n}`);
     }
     const inst: InstallationRecord = {
       id,
@@ -352,7 +425,11 @@ export class Emulator {
   /** writes to the branch (contents, ref updates) are refused like a protected branch */
   protectBranch(owner: string, repo: string, branch: string, options: ProtectOptions = {}): void {
     const status = options.status ?? 403;
-    const message = options.message ?? (status === 409 ? "Repository rule violations found\n\nChanges must be made through a pull request.\n\n" : "Protected branch update failed for refs/heads/<branch>.");
+    const message =
+      options.message ??
+      (status === 409
+        ? "Repository rule violations found\n\nChanges must be made through a pull request.\n\n"
+        : "Protected branch update failed for refs/heads/<branch>.");
     this.repoOf(owner, repo).protectedBranches.set(branch, { status, message });
   }
 
@@ -362,7 +439,12 @@ export class Emulator {
   }
 
   /** Gives a user a permission on a repository (the owner is always admin). */
-  setCollaborator(owner: string, repo: string, login: string, permission: "admin" | "maintain" | "write" | "triage" | "read"): void {
+  setCollaborator(
+    owner: string,
+    repo: string,
+    login: string,
+    permission: "admin" | "maintain" | "write" | "triage" | "read",
+  ): void {
     this.state.user(login);
     this.repoOf(owner, repo).collaborators.set(login, permission);
   }
@@ -451,7 +533,9 @@ export class Emulator {
 
   /** issues and pull requests, by number */
   issues(owner: string, repo: string): IssueView[] {
-    return [...this.repoOf(owner, repo).issues.values()].sort((a, b) => a.number - b.number).map((i) => issueView(this.state, i));
+    return [...this.repoOf(owner, repo).issues.values()]
+      .sort((a, b) => a.number - b.number)
+      .map((i) => issueView(this.state, i));
   }
 
   subIssues(owner: string, repo: string, number: number): IssueView[] {

@@ -56,7 +56,12 @@ export class Faults {
 
   /** The next `times` requests matching `method` and `path` are applied, then answered `status` (default 502). */
   applyThenFail(rule: { method: string; path: RegExp; status?: number; times?: number }): void {
-    this.appliedThenFailed.push({ method: rule.method.toUpperCase(), path: rule.path, status: rule.status ?? 502, times: rule.times ?? 1 });
+    this.appliedThenFailed.push({
+      method: rule.method.toUpperCase(),
+      path: rule.path,
+      status: rule.status ?? 502,
+      times: rule.times ?? 1,
+    });
   }
 
   /** For a request that was applied: the status to answer instead, if a rule catches it. */
@@ -105,7 +110,12 @@ export class Faults {
 
   primaryRateLimit(options: PrimaryLimitOptions): void {
     const windowMs = (options.resetSeconds ?? 3600) * 1000;
-    this.primary = { limit: options.limit, remaining: options.remaining ?? options.limit, resetAt: this.now() + windowMs, windowMs };
+    this.primary = {
+      limit: options.limit,
+      remaining: options.remaining ?? options.limit,
+      resetAt: this.now() + windowMs,
+      windowMs,
+    };
   }
 
   /** spend one request of the primary budget; false when it is exhausted */

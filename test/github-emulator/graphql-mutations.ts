@@ -28,10 +28,24 @@ export interface MutationField {
 const INPUTS: Record<string, { type: string; fields: string[]; graphqlSubIssues?: string[] }> = {
   createIssue: {
     type: "CreateIssueInput",
-    fields: ["repositoryId", "title", "body", "labelIds", "assigneeIds", "milestoneId", "projectIds", "issueTemplate", "clientMutationId"],
+    fields: [
+      "repositoryId",
+      "title",
+      "body",
+      "labelIds",
+      "assigneeIds",
+      "milestoneId",
+      "projectIds",
+      "issueTemplate",
+      "clientMutationId",
+    ],
     graphqlSubIssues: ["parentIssueId"],
   },
-  addSubIssue: { type: "AddSubIssueInput", fields: [], graphqlSubIssues: ["issueId", "subIssueId", "subIssueUrl", "replaceParent", "clientMutationId"] },
+  addSubIssue: {
+    type: "AddSubIssueInput",
+    fields: [],
+    graphqlSubIssues: ["issueId", "subIssueId", "subIssueUrl", "replaceParent", "clientMutationId"],
+  },
 };
 
 function findByNodeId(state: State, id: unknown): { repo?: RepoRecord; issue?: IssueRecord } {
@@ -48,7 +62,8 @@ export class MutationResolver {
   ) {}
 
   private canWrite(actor: Actor, repo: RepoRecord): boolean {
-    if (actor.kind === "installation") return actor.installation.repoIds.has(repo.id) && actor.installation.permissions["issues"] === "write";
+    if (actor.kind === "installation")
+      return actor.installation.repoIds.has(repo.id) && actor.installation.permissions["issues"] === "write";
     return actor.kind === "user";
   }
 
@@ -56,11 +71,13 @@ export class MutationResolver {
   private check(field: MutationField): Record<string, unknown> {
     const spec = INPUTS[field.name];
     const sub = featuresOf(this.mode()).graphqlSubIssues;
-    if (!spec || (field.name === "addSubIssue" && !sub)) throw new MutationError(`Field '${field.name}' doesn't exist on type 'Mutation'`, "undefinedField");
+    if (!spec || (field.name === "addSubIssue" && !sub))
+      throw new MutationError(`Field '${field.name}' doesn't exist on type 'Mutation'`, "undefinedField");
     const input = (field.args["input"] ?? {}) as Record<string, unknown>;
     const allowed = [...spec.fields, ...(sub ? (spec.graphqlSubIssues ?? []) : [])];
     for (const key of Object.keys(input)) {
-      if (!allowed.includes(key)) throw new MutationError(`InputObject '${spec.type}' doesn't accept argument '${key}'`, "argumentNotAccepted");
+      if (!allowed.includes(key))
+        throw new MutationError(`InputObject '${spec.type}' doesn't accept argument '${key}'`, "argumentNotAccepted");
     }
     return input;
   }
@@ -73,17 +90,32 @@ export class MutationResolver {
 
   private createIssue(input: Record<string, unknown>, actor: Actor): Record<string, unknown> {
     const { repo } = findByNodeId(this.state, input["repositoryId"]);
-    if (!repo || !this.canWrite(actor, repo)) throw new MutationError(`Could not resolve to a node with the global id of '${String(input["repositoryId"])}'`, undefined, "NOT_FOUND");
+    if (!repo || !this.canWrite(actor, repo))
+      throw new MutationError(
+        `Could not resolve to a node with the global id of '${String(input["repositoryId"])}'`,
+        undefined,
+        "NOT_FOUND",
+      );
     const labelIds = Array.isArray(input["labelIds"]) ? input["labelIds"] : [];
     const names = labelIds.map((id) => {
       const label = [...repo.labels.values()].find((l) => l.node_id === id);
-      if (!label) throw new MutationError(`Could not resolve to a node with the global id of '${String(id)}'`, undefined, "NOT_FOUND");
+      if (!label)
+        throw new MutationError(
+          `Could not resolve to a node with the global id of '${String(id)}'`,
+          undefined,
+          "NOT_FOUND",
+        );
       return label.name;
     });
     let parent: IssueRecord | undefined;
     if (input["parentIssueId"] !== undefined && input["parentIssueId"] !== null) {
       parent = findByNodeId(this.state, input["parentIssueId"]).issue;
-      if (!parent || parent.repo !== repo) throw new MutationError(`Could not resolve to a node with the global id of '${String(input["parentIssueId"])}'`, undefined, "NOT_FOUND");
+      if (!parent || parent.repo !== repo)
+        throw new MutationError(
+          `Could not resolve to a node with the global id of '${String(input["parentIssueId"])}'`,
+          undefined,
+          "NOT_FOUND",
+        );
     }
     const sender = actor.kind === "installation" || actor.kind === "user" ? actor.user : this.state.defaultUser;
     const issue = createIssue(this.state, repo, sender, { title: input["title"], body: input["body"], labels: names });
@@ -94,7 +126,8 @@ export class MutationResolver {
   private addSubIssue(input: Record<string, unknown>, actor: Actor): Record<string, unknown> {
     const parent = findByNodeId(this.state, input["issueId"]).issue;
     const child = findByNodeId(this.state, input["subIssueId"]).issue;
-    if (!parent || !child || !this.canWrite(actor, parent.repo)) throw new MutationError("Could not resolve to a node", undefined, "NOT_FOUND");
+    if (!parent || !child || !this.canWrite(actor, parent.repo))
+      throw new MutationError("Could not resolve to a node", undefined, "NOT_FOUND");
     try {
       addSubIssue(this.state, parent, { sub_issue_id: child.id, replace_parent: input["replaceParent"] === true });
     } catch (e) {

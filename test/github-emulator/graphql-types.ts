@@ -3,7 +3,17 @@
  * schema), for the emulator's inline fragments (`... on ProjectV2FieldCommon { }`).
  */
 const ABSTRACT: Record<string, readonly string[]> = {
-  Node: ["Issue", "PullRequest", "Repository", "Organization", "User", "ProjectV2", "ProjectV2Field", "ProjectV2SingleSelectField", "ProjectV2Item"],
+  Node: [
+    "Issue",
+    "PullRequest",
+    "Repository",
+    "Organization",
+    "User",
+    "ProjectV2",
+    "ProjectV2Field",
+    "ProjectV2SingleSelectField",
+    "ProjectV2Item",
+  ],
   ProjectV2Owner: ["Organization", "User", "Issue", "PullRequest"],
   RepositoryOwner: ["Organization", "User"],
   ProjectV2FieldCommon: ["ProjectV2Field", "ProjectV2SingleSelectField", "ProjectV2IterationField"],

@@ -82,7 +82,8 @@ function parse(src: string, variables: Record<string, unknown>): { operation: "q
     while (peek() !== "}") {
       if (peek() === "...") {
         next();
-        if (next() !== "on") throw new GraphQLSyntaxError("Named fragments are not supported by the emulator's GraphQL handler");
+        if (next() !== "on")
+          throw new GraphQLSyntaxError("Named fragments are not supported by the emulator's GraphQL handler");
         const on = next();
         fields.push({ alias: "...", name: "...", on, args: {}, selections: selectionSet() });
         continue;
@@ -103,7 +104,8 @@ function parse(src: string, variables: Record<string, unknown>): { operation: "q
         }
         next();
       }
-      while (peek() === "@") throw new GraphQLSyntaxError("Directives are not supported by the emulator's GraphQL handler");
+      while (peek() === "@")
+        throw new GraphQLSyntaxError("Directives are not supported by the emulator's GraphQL handler");
       fields.push({ alias, name, args, selections: peek() === "{" ? selectionSet() : undefined });
     }
     next();
@@ -145,8 +147,18 @@ function connection(items: Resolver[], args: Record<string, unknown>): Resolver 
     __typename: "Connection",
     totalCount: items.length,
     nodes,
-    edges: nodes.map((n, i) => ({ __typename: "Edge", cursor: Buffer.from(`cursor:${i + 1}`).toString("base64"), node: n })),
-    pageInfo: { __typename: "PageInfo", hasNextPage: nodes.length < items.length, hasPreviousPage: false, endCursor: nodes.length ? Buffer.from(`cursor:${nodes.length}`).toString("base64") : null, startCursor: null },
+    edges: nodes.map((n, i) => ({
+      __typename: "Edge",
+      cursor: Buffer.from(`cursor:${i + 1}`).toString("base64"),
+      node: n,
+    })),
+    pageInfo: {
+      __typename: "PageInfo",
+      hasNextPage: nodes.length < items.length,
+      hasPreviousPage: false,
+      endCursor: nodes.length ? Buffer.from(`cursor:${nodes.length}`).toString("base64") : null,
+      startCursor: null,
+    },
   };
 }
 
@@ -158,7 +170,11 @@ export class GraphQLHandler {
 
   constructor(private readonly state: State) {
     this.mutations = new MutationResolver(state, () => state.hostMode);
-    this.projects = new ProjectsGraph(state, (pr) => this.closingIssues(pr), (issue) => this.issueNode(issue));
+    this.projects = new ProjectsGraph(
+      state,
+      (pr) => this.closingIssues(pr),
+      (issue) => this.issueNode(issue),
+    );
   }
 
   /** Runs a mutation document's fields; validation refusals answer without data, as GitHub does. */
@@ -179,7 +195,14 @@ export class GraphQLHandler {
         if (!(e instanceof MutationError)) throw e;
         if (e.code !== undefined) {
           // schema validation: nothing ran
-          return { result: { errors: [{ path: ["mutation", f.name], extensions: { code: e.code, typeName: "Mutation" }, message: e.message }] }, ok: this.state.hostMode.kind !== "github.com" };
+          return {
+            result: {
+              errors: [
+                { path: ["mutation", f.name], extensions: { code: e.code, typeName: "Mutation" }, message: e.message },
+              ],
+            },
+            ok: this.state.hostMode.kind !== "github.com",
+          };
         }
         data[f.alias] = null;
         errors.push({ type: e.type, path: [f.alias], message: e.message });
@@ -205,7 +228,9 @@ export class GraphQLHandler {
       state: issue.state.toUpperCase(),
       stateReason: issue.stateReason ? issue.stateReason.toUpperCase() : null,
       closed: issue.state === "closed",
-      editor: issue.editor ? { __typename: issue.editor.type === "Bot" ? "Bot" : "User", login: issue.editor.login } : null,
+      editor: issue.editor
+        ? { __typename: issue.editor.type === "Bot" ? "Bot" : "User", login: issue.editor.login }
+        : null,
       lastEditedAt: issue.lastEditedAt ?? null,
       url: `${repoHtml(this.state, issue.repo)}/issues/${issue.number}`,
       resourcePath: `/${fullName(issue.repo)}/issues/${issue.number}`,
@@ -238,7 +263,11 @@ export class GraphQLHandler {
       baseRefName: pull.baseRef,
       headRefName: pull.headRef,
       headRefOid: headSha(pr as Parameters<typeof headSha>[0]),
-      closingIssuesReferences: (args: Record<string, unknown>) => connection(this.closingIssues(pr).map((i) => this.issueNode(i)), args),
+      closingIssuesReferences: (args: Record<string, unknown>) =>
+        connection(
+          this.closingIssues(pr).map((i) => this.issueNode(i)),
+          args,
+        ),
     };
   }
 
@@ -252,7 +281,11 @@ export class GraphQLHandler {
       url: repoHtml(this.state, repo),
       isPrivate: repo.private,
       defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch },
-      owner: { __typename: repo.owner.type === "Organization" ? "Organization" : "User", login: repo.owner.login, id: repo.owner.node_id },
+      owner: {
+        __typename: repo.owner.type === "Organization" ? "Organization" : "User",
+        login: repo.owner.login,
+        id: repo.owner.node_id,
+      },
       pullRequest: (args: Record<string, unknown>) => {
         const i = repo.issues.get(Number(args["number"]));
         return i?.pull ? this.pullNode(i) : null;
@@ -270,7 +303,11 @@ export class GraphQLHandler {
       repository: (args: Record<string, unknown>) => {
         const repo = this.state.repo(String(args["owner"]), String(args["name"]));
         if (!repo || !this.canSee(actor, repo)) {
-          errors.push({ type: "NOT_FOUND", path: ["repository"], message: `Could not resolve to a Repository with the name '${String(args["owner"])}/${String(args["name"])}'.` });
+          errors.push({
+            type: "NOT_FOUND",
+            path: ["repository"],
+            message: `Could not resolve to a Repository with the name '${String(args["owner"])}/${String(args["name"])}'.`,
+          });
           return null;
         }
         return this.repoNode(repo);
@@ -282,7 +319,12 @@ export class GraphQLHandler {
             const owner = this.state.users.get(String(args["login"]).toLowerCase());
             const type = name === "organization" ? "Organization" : name === "user" ? "User" : null;
             if (!owner || (type !== null && owner.type !== type) || owner.type === "Bot") {
-              if (type) errors.push({ type: "NOT_FOUND", path: [name], message: `Could not resolve to a${type === "Organization" ? "n" : ""} ${type} with the login of '${String(args["login"])}'.` });
+              if (type)
+                errors.push({
+                  type: "NOT_FOUND",
+                  path: [name],
+                  message: `Could not resolve to a${type === "Organization" ? "n" : ""} ${type} with the login of '${String(args["login"])}'.`,
+                });
               return null;
             }
             return this.projects.ownerNode(owner, actor, errors, [name]);
@@ -305,7 +347,8 @@ export class GraphQLHandler {
         continue;
       }
       if (f.name === "...") {
-        if (f.on !== undefined && typeMatches(obj.__typename, f.on)) Object.assign(out, this.resolve(obj, f.selections ?? [], path, errors));
+        if (f.on !== undefined && typeMatches(obj.__typename, f.on))
+          Object.assign(out, this.resolve(obj, f.selections ?? [], path, errors));
         continue;
       }
       if (!(f.name in obj)) {
@@ -322,14 +365,23 @@ export class GraphQLHandler {
     if (v === null || v === undefined) return null;
     if (Array.isArray(v)) return v.map((x, i) => this.value(x, f, [...path, String(i)], errors));
     if (typeof v === "object" && f.selections) return this.resolve(v as Resolver, f.selections, path, errors);
-    if (typeof v === "object") throw new GraphQLFieldError(`Field must have selections (field '${f.name}' returns ${(v as Resolver).__typename} but has no selections.`, path);
+    if (typeof v === "object")
+      throw new GraphQLFieldError(
+        `Field must have selections (field '${f.name}' returns ${(v as Resolver).__typename} but has no selections.`,
+        path,
+      );
     return v;
   }
 
   /** answer one GraphQL request body */
   execute(body: unknown, actor: Actor): { result: Record<string, unknown>; mutation: boolean; ok: boolean } {
     const b = (body ?? {}) as { query?: unknown; variables?: unknown };
-    if (typeof b.query !== "string") return { result: { errors: [{ message: "A query attribute must be specified and must be a string." }] }, mutation: false, ok: false };
+    if (typeof b.query !== "string")
+      return {
+        result: { errors: [{ message: "A query attribute must be specified and must be a string." }] },
+        mutation: false,
+        ok: false,
+      };
     const variables = (b.variables && typeof b.variables === "object" ? b.variables : {}) as Record<string, unknown>;
     const errors: GraphQLError[] = [];
     this.actor = actor;
@@ -339,15 +391,24 @@ export class GraphQLHandler {
       const data = this.resolve(this.root(actor, errors), doc.fields, [], errors);
       return { result: errors.length ? { data, errors } : { data }, mutation: false, ok: errors.length === 0 };
     } catch (e) {
-      if (e instanceof GraphQLFieldError) return { result: { errors: [{ path: e.path, message: e.message, extensions: { code: "undefinedField" } }] }, mutation: false, ok: false };
-      if (e instanceof GraphQLSyntaxError) return { result: { errors: [{ message: e.message }] }, mutation: false, ok: false };
+      if (e instanceof GraphQLFieldError)
+        return {
+          result: { errors: [{ path: e.path, message: e.message, extensions: { code: "undefinedField" } }] },
+          mutation: false,
+          ok: false,
+        };
+      if (e instanceof GraphQLSyntaxError)
+        return { result: { errors: [{ message: e.message }] }, mutation: false, ok: false };
       throw e;
     }
   }
 }
 
 class GraphQLFieldError extends Error {
-  constructor(message: string, readonly path: string[]) {
+  constructor(
+    message: string,
+    readonly path: string[],
+  ) {
     super(message);
   }
 }

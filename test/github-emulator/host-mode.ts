@@ -23,7 +23,11 @@ const at = (version: string, min: string): boolean => {
 
 export function featuresOf(mode: HostMode): HostFeatures {
   if (mode.kind === "github.com") return { restSubIssues: true, restDependencies: true, graphqlSubIssues: true };
-  return { restSubIssues: false, restDependencies: at(mode.version, "3.19"), graphqlSubIssues: at(mode.version, "3.17") };
+  return {
+    restSubIssues: false,
+    restDependencies: at(mode.version, "3.19"),
+    graphqlSubIssues: at(mode.version, "3.17"),
+  };
 }
 
 /** Whether a route (as "METHOD /template") exists on the host. */

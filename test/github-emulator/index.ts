@@ -1,6 +1,14 @@
 /** The local GitHub emulator: a development tool for tests, demos and benchmarks. */
 export { Emulator, startEmulator } from "./emulator.js";
-export type { CommitInput, CreateRepoInput, EmulatorOptions, InstallInput, OpenPullRequestInput, ProtectOptions, RepoRef } from "./emulator.js";
+export type {
+  CommitInput,
+  CreateRepoInput,
+  EmulatorOptions,
+  InstallInput,
+  OpenPullRequestInput,
+  ProtectOptions,
+  RepoRef,
+} from "./emulator.js";
 export type { CheckRunView, CommentView, CommitView, IssueView, LabelView } from "./views.js";
 export type { DeliveryRecord, WebhookEvent } from "./webhooks.js";
 export { sign } from "./webhooks.js";

@@ -35,21 +35,39 @@ export function issueFields(em: Emulator, owner: string, repo: string, number: n
 }
 
 /** A person sets an issue's assignees on GitHub (the logins must be assignable, as on GitHub). */
-export function assignIssue(em: Emulator, owner: string, repo: string, number: number, logins: string[], by?: string): void {
+export function assignIssue(
+  em: Emulator,
+  owner: string,
+  repo: string,
+  number: number,
+  logins: string[],
+  by?: string,
+): void {
   const r = repoOf(em, owner, repo);
   updateIssue(em.state, getIssue(r, number), by ? em.state.user(by) : em.state.defaultUser, { assignees: logins });
 }
 
 /** Every milestone of a repository, open and closed, by number. */
-export function milestones(em: Emulator, owner: string, repo: string): Array<{ number: number; title: string; description: string | null; creator: string; state: "open" | "closed" }> {
+export function milestones(
+  em: Emulator,
+  owner: string,
+  repo: string,
+): Array<{ number: number; title: string; description: string | null; creator: string; state: "open" | "closed" }> {
   return filterMilestones(repoOf(em, owner, repo), new URLSearchParams("state=all"))
     .sort((a, b) => a.number - b.number)
-    .map((m) => ({ number: m.number, title: m.title, description: m.description, creator: m.creator.login, state: m.state }));
+    .map((m) => ({
+      number: m.number,
+      title: m.title,
+      description: m.description,
+      creator: m.creator.login,
+      state: m.state,
+    }));
 }
 
 /** A person makes a milestone by hand. */
 export function addMilestone(em: Emulator, owner: string, repo: string, title: string, by?: string): number {
-  return createMilestone(em.state, repoOf(em, owner, repo), by ? em.state.user(by) : em.state.defaultUser, { title }).number;
+  return createMilestone(em.state, repoOf(em, owner, repo), by ? em.state.user(by) : em.state.defaultUser, { title })
+    .number;
 }
 
 /** Replaces an organisation's issue types (an organisation starts with Task, Bug and Feature). */

@@ -26,17 +26,25 @@ const appId = values["app-id"] ?? process.env["APP_ID"];
 const emulator = await startEmulator({
   port: Number(values.port ?? process.env["EMULATOR_PORT"] ?? 0),
   host: values.host ?? "127.0.0.1",
-  ...(values["webhook-url"] ?? process.env["WEBHOOK_URL"] ? { webhookUrl: (values["webhook-url"] ?? process.env["WEBHOOK_URL"]) as string } : {}),
-  ...(values.secret ?? process.env["WEBHOOK_SECRET"] ? { webhookSecret: (values.secret ?? process.env["WEBHOOK_SECRET"]) as string } : {}),
+  ...((values["webhook-url"] ?? process.env["WEBHOOK_URL"])
+    ? { webhookUrl: (values["webhook-url"] ?? process.env["WEBHOOK_URL"]) as string }
+    : {}),
+  ...((values.secret ?? process.env["WEBHOOK_SECRET"])
+    ? { webhookSecret: (values.secret ?? process.env["WEBHOOK_SECRET"]) as string }
+    : {}),
   app: { ...(appId ? { id: Number(appId) } : {}), ...(values["app-slug"] ? { slug: values["app-slug"] } : {}) },
   ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
 });
 
-console.log(`GitHub emulator listening on ${emulator.url} (REST at / and /api/v3, GraphQL at /graphql and /api/graphql)`);
+console.log(
+  `GitHub emulator listening on ${emulator.url} (REST at / and /api/v3, GraphQL at /graphql and /api/graphql)`,
+);
 if (values.seed) {
   const seeded = seedRepository(emulator, values.seed, values.repo);
   console.log(`\nSeeded ${seeded.owner}/${seeded.repo} with ${seeded.paths.join(", ")}.`);
-  console.log("Try the CLI: paste these lines into another terminal, in this folder (Ctrl-C here stops the emulator):\n");
+  console.log(
+    "Try the CLI: paste these lines into another terminal, in this folder (Ctrl-C here stops the emulator):\n",
+  );
   for (const line of pasteLines(emulator.url, seeded)) console.log(`  ${line}`);
   console.log("");
 }

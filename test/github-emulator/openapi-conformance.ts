@@ -52,7 +52,12 @@ function withoutNullable(value: unknown): unknown {
   }
   if (out["nullable"] !== true) return out;
   delete out["nullable"];
-  if (typeof out["type"] === "string") return { ...out, type: [out["type"], "null"], ...(Array.isArray(out["enum"]) ? { enum: [...(out["enum"] as unknown[]), null] } : {}) };
+  if (typeof out["type"] === "string")
+    return {
+      ...out,
+      type: [out["type"], "null"],
+      ...(Array.isArray(out["enum"]) ? { enum: [...(out["enum"] as unknown[]), null] } : {}),
+    };
   return { anyOf: [out, { type: "null" }] };
 }
 
@@ -89,7 +94,10 @@ class Description {
   }
 
   private errorsOf(fn: ValidateFunction): string {
-    return (fn.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "(root)"} ${e.message ?? ""}`).join("; ");
+    return (fn.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || "(root)"} ${e.message ?? ""}`)
+      .join("; ");
   }
 
   /** What is wrong with one logged request (and its answer); empty when it conforms. */
@@ -107,7 +115,12 @@ class Description {
         continue;
       }
       const schema = param.schema ?? {};
-      const value = schema["type"] === "integer" || schema["type"] === "number" ? Number(raw) : schema["type"] === "boolean" ? raw === "true" : raw;
+      const value =
+        schema["type"] === "integer" || schema["type"] === "number"
+          ? Number(raw)
+          : schema["type"] === "boolean"
+            ? raw === "true"
+            : raw;
       const fn = this.validator(`${entry.route}?${name}`, schema);
       if (!fn(value)) problems.push(`${entry.route}: query ${name}=${raw}: ${this.errorsOf(fn)}`);
     }

@@ -9,14 +9,24 @@ import { issueJson } from "./store/issues.js";
 import { pullJson } from "./store/pulls.js";
 import { miniRepoJson, repoHtml, repoJson } from "./store/repos.js";
 import { userJson } from "./store/users.js";
-import type { CheckRunRecord, CommentRecord, InstallationRecord, IssueRecord, PullRecord, RepoRecord, UserRecord } from "./store/records.js";
+import type {
+  CheckRunRecord,
+  CommentRecord,
+  InstallationRecord,
+  IssueRecord,
+  PullRecord,
+  RepoRecord,
+  UserRecord,
+} from "./store/records.js";
 import type { State } from "./store/state.js";
 
 type Payload = Record<string, unknown>;
 
 function installationRef(state: State, repo: RepoRecord): Payload {
   const inst = state.installationFor(repo);
-  return inst ? { installation: { id: inst.id, node_id: nodeId("MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u", inst.id) } } : {};
+  return inst
+    ? { installation: { id: inst.id, node_id: nodeId("MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u", inst.id) } }
+    : {};
 }
 
 /** the repository object in webhooks; push payloads use unix times and a few extra keys */
@@ -34,7 +44,12 @@ export function webhookRepo(state: State, repo: RepoRecord, forPush = false): Pa
 }
 
 function base(state: State, repo: RepoRecord, sender: UserRecord): Payload {
-  return { repository: webhookRepo(state, repo), ...(repo.owner.type === "Organization" ? { organization: orgJson(state, repo.owner) } : {}), sender: userJson(state, sender), ...installationRef(state, repo) };
+  return {
+    repository: webhookRepo(state, repo),
+    ...(repo.owner.type === "Organization" ? { organization: orgJson(state, repo.owner) } : {}),
+    sender: userJson(state, sender),
+    ...installationRef(state, repo),
+  };
 }
 
 function orgJson(state: State, org: UserRecord): Payload {
@@ -55,15 +70,31 @@ function orgJson(state: State, org: UserRecord): Payload {
   };
 }
 
-export function emitIssueEvent(state: State, action: string, issue: IssueRecord, sender: UserRecord, extra: Payload = {}): void {
+export function emitIssueEvent(
+  state: State,
+  action: string,
+  issue: IssueRecord,
+  sender: UserRecord,
+  extra: Payload = {},
+): void {
   if (issue.pull) {
     emitPullRequestEvent(state, action, issue as IssueRecord & { pull: PullRecord }, sender, extra);
     return;
   }
-  state.emit("issues", { action, issue: issueJson(state, issue), ...extra, ...base(state, issue.repo, sender) }, issue.repo);
+  state.emit(
+    "issues",
+    { action, issue: issueJson(state, issue), ...extra, ...base(state, issue.repo, sender) },
+    issue.repo,
+  );
 }
 
-export function emitPullRequestEvent(state: State, action: string, pr: IssueRecord & { pull: PullRecord }, sender: UserRecord, extra: Payload = {}): void {
+export function emitPullRequestEvent(
+  state: State,
+  action: string,
+  pr: IssueRecord & { pull: PullRecord },
+  sender: UserRecord,
+  extra: Payload = {},
+): void {
   state.emit(
     "pull_request",
     { action, number: pr.number, pull_request: pullJson(state, pr), ...extra, ...base(state, pr.repo, sender) },
@@ -71,13 +102,30 @@ export function emitPullRequestEvent(state: State, action: string, pr: IssueReco
   );
 }
 
-export function emitIssueComment(state: State, action: string, c: CommentRecord, sender: UserRecord, extra: Payload = {}): void {
-  state.emit("issue_comment", { action, issue: issueJson(state, c.issue), comment: commentJson(state, c), ...extra, ...base(state, c.issue.repo, sender) }, c.issue.repo);
+export function emitIssueComment(
+  state: State,
+  action: string,
+  c: CommentRecord,
+  sender: UserRecord,
+  extra: Payload = {},
+): void {
+  state.emit(
+    "issue_comment",
+    {
+      action,
+      issue: issueJson(state, c.issue),
+      comment: commentJson(state, c),
+      ...extra,
+      ...base(state, c.issue.repo, sender),
+    },
+    c.issue.repo,
+  );
 }
 
 export function checkRunPayload(state: State, run: CheckRunRecord): Payload {
   const json = checkRunJson(state, run);
-  const headBranch = [...run.repo.git.refs].find(([, sha]) => sha === run.headSha)?.[0].replace(/^refs\/heads\//, "") ?? null;
+  const headBranch =
+    [...run.repo.git.refs].find(([, sha]) => sha === run.headSha)?.[0].replace(/^refs\/heads\//, "") ?? null;
   json["check_suite"] = {
     id: run.checkSuiteId,
     node_id: nodeId("CS", run.checkSuiteId),
@@ -97,7 +145,11 @@ export function checkRunPayload(state: State, run: CheckRunRecord): Payload {
 }
 
 export function emitCheckRun(state: State, action: string, run: CheckRunRecord, sender: UserRecord): void {
-  state.emit("check_run", { action, check_run: checkRunPayload(state, run), ...base(state, run.repo, sender) }, run.repo);
+  state.emit(
+    "check_run",
+    { action, check_run: checkRunPayload(state, run), ...base(state, run.repo, sender) },
+    run.repo,
+  );
 }
 
 function pushCommit(state: State, repo: RepoRecord, sha: string): Payload | undefined {
@@ -126,7 +178,11 @@ function pushCommit(state: State, repo: RepoRecord, sha: string): Payload | unde
   };
 }
 
-export function emitPush(state: State, repo: RepoRecord, p: { ref: string; before: string; after: string; forced: boolean; pusher: UserRecord }): void {
+export function emitPush(
+  state: State,
+  repo: RepoRecord,
+  p: { ref: string; before: string; after: string; forced: boolean; pusher: UserRecord },
+): void {
   const created = p.before === ZERO_SHA;
   const deleted = p.after === ZERO_SHA;
   // a new branch lists the commits the default branch does not have (all of them for a first push)
@@ -196,10 +252,26 @@ export function installationJson(state: State, inst: InstallationRecord): Payloa
 
 export function emitInstallation(state: State, inst: InstallationRecord, sender: UserRecord): void {
   const repos = [...inst.repoIds].map((id) => state.repoById(id)).filter((r): r is RepoRecord => r !== undefined);
-  state.emit("installation", { action: "created", installation: installationJson(state, inst), repositories: repos.map(miniRepoJson), requester: null, sender: userJson(state, sender) }, null);
+  state.emit(
+    "installation",
+    {
+      action: "created",
+      installation: installationJson(state, inst),
+      repositories: repos.map(miniRepoJson),
+      requester: null,
+      sender: userJson(state, sender),
+    },
+    null,
+  );
 }
 
-export function emitInstallationRepositories(state: State, inst: InstallationRecord, added: RepoRecord[], removed: RepoRecord[], sender: UserRecord): void {
+export function emitInstallationRepositories(
+  state: State,
+  inst: InstallationRecord,
+  added: RepoRecord[],
+  removed: RepoRecord[],
+  sender: UserRecord,
+): void {
   state.emit(
     "installation_repositories",
     {

@@ -64,7 +64,9 @@ export class RequestLog {
   }
 
   reads(): number {
-    return this.entries.filter((e) => e.method === "GET" || (e.route === GRAPHQL_ROUTE && !this.graphqlMutations.has(e))).length;
+    return this.entries.filter(
+      (e) => e.method === "GET" || (e.route === GRAPHQL_ROUTE && !this.graphqlMutations.has(e)),
+    ).length;
   }
 }
 

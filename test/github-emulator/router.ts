@@ -61,10 +61,12 @@ export class Router {
 
   add(method: string, template: string, options: RouteOptions, handler: Handler): void {
     const keys: string[] = [];
-    const pattern = template.replace(/[.*?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)(\+?)\}/g, (_m, key: string, greedy: string) => {
-      keys.push(key);
-      return greedy ? "(.+)" : "([^/]+)";
-    });
+    const pattern = template
+      .replace(/[.*?^$()|[\]\\]/g, "\\$&")
+      .replace(/\{(\w+)(\+?)\}/g, (_m, key: string, greedy: string) => {
+        keys.push(key);
+        return greedy ? "(.+)" : "([^/]+)";
+      });
     this.routes.push({
       method,
       template: template.replace(/\{(\w+)\+\}/g, "{$1}"),

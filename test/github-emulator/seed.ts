@@ -21,7 +21,12 @@ function taskListFiles(from: string): string[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "feature";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "feature"
+  );
 }
 
 /** Where a seeded list goes in the repository: its `# Tasks: <feature>` title names the folder. */

@@ -32,7 +32,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function actorName(a: Actor): string {
-  return a.kind === "installation" ? `installation:${a.installation.id}` : a.kind === "user" ? `user:${a.user.login}` : a.kind;
+  return a.kind === "installation"
+    ? `installation:${a.installation.id}`
+    : a.kind === "user"
+      ? `user:${a.user.login}`
+      : a.kind;
 }
 
 export function createEmulatorServer(deps: ServerDeps): Server {
@@ -68,7 +72,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (isGraphql) routeName = GRAPHQL_ROUTE;
     else if (known) routeName = `${method} ${known.route.template}`;
     const forced = faults.nextRequest();
-    if (forced !== undefined) throw new HttpError(forced, forced === 502 ? "Server Error" : forced === 503 ? "Service Unavailable" : "Internal Server Error");
+    if (forced !== undefined)
+      throw new HttpError(
+        forced,
+        forced === 502 ? "Server Error" : forced === 503 ? "Service Unavailable" : "Internal Server Error",
+      );
     let body: unknown;
     if (raw.trim() !== "") {
       try {
@@ -87,7 +95,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       if (!faults.spendPrimary()) throw primaryExceeded(actor);
       if (/^\s*mutation\b/.test(String((body as { query?: unknown } | undefined)?.query ?? ""))) {
         const refused = faults.checkSecondary();
-        if (refused) throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, { "retry-after": String(refused.retryAfter) });
+        if (refused)
+          throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, {
+            "retry-after": String(refused.retryAfter),
+          });
       }
       const out = deps.graphql.execute(body, actor);
       graphqlMutation = out.mutation;
@@ -95,7 +106,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       result = { status: 200, body: out.result };
       // A mutation GitHub applied and then answered with a 5xx (a proxy timing out after the fact).
       const failAfter = out.mutation && out.ok ? faults.failAfterApply(method, "/graphql") : undefined;
-      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
+      if (failAfter !== undefined)
+        throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     } else {
       const found = router.match(method, path);
       const match = found && routeExists(state.hostMode, `${method} ${found.route.template}`) ? found : undefined;
@@ -117,7 +129,13 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       if (method !== "GET" && method !== "HEAD" && routeName !== TOKEN_ROUTE) {
         const refused = faults.checkSecondary();
         if (refused) {
-          throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, { "retry-after": String(refused.retryAfter) }, "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits");
+          throw new HttpError(
+            refused.status,
+            SECONDARY_MESSAGE,
+            undefined,
+            { "retry-after": String(refused.retryAfter) },
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+          );
         }
       }
       const sender = actor.kind === "installation" || actor.kind === "user" ? actor.user : state.defaultUser;
@@ -135,7 +153,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       };
       result = await match.route.handler(ctx);
       const failAfter = result.status < 400 ? faults.failAfterApply(method, path) : undefined;
-      if (failAfter !== undefined) throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
+      if (failAfter !== undefined)
+        throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
     }
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
@@ -161,10 +180,34 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     res.writeHead(result.status, headers);
     res.end(result.body === undefined ? "" : JSON.stringify(result.body));
   }
-  log.add({ method, path: url.pathname + url.search, route: routeName, status: result.status, at: started, durationMs: Date.now() - started, actor: actorName(actor), requestBody, responseBody: result.raw === undefined ? result.body : undefined }, graphqlMutation);
+  log.add(
+    {
+      method,
+      path: url.pathname + url.search,
+      route: routeName,
+      status: result.status,
+      at: started,
+      durationMs: Date.now() - started,
+      actor: actorName(actor),
+      requestBody,
+      responseBody: result.raw === undefined ? result.body : undefined,
+    },
+    graphqlMutation,
+  );
 }
 
 function primaryExceeded(actor: Actor): HttpError {
-  const who = actor.kind === "installation" ? `installation ID ${actor.installation.id}` : actor.kind === "user" ? `user ID ${actor.user.id}` : "this client";
-  return new HttpError(403, `API rate limit exceeded for ${who}.`, undefined, {}, "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api");
+  const who =
+    actor.kind === "installation"
+      ? `installation ID ${actor.installation.id}`
+      : actor.kind === "user"
+        ? `user ID ${actor.user.id}`
+        : "this client";
+  return new HttpError(
+    403,
+    `API rate limit exceeded for ${who}.`,
+    undefined,
+    {},
+    "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+  );
 }

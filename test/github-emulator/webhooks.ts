@@ -124,7 +124,11 @@ export class WebhookSender {
     };
     try {
       if (this.options.onWebhook) {
-        await this.options.onWebhook({ id: p.id, name: p.name, payload: JSON.parse(p.body) as Record<string, unknown> });
+        await this.options.onWebhook({
+          id: p.id,
+          name: p.name,
+          payload: JSON.parse(p.body) as Record<string, unknown>,
+        });
         record.status = 200;
       } else if (this.options.url) {
         const headers: Record<string, string> = {
@@ -154,6 +158,8 @@ export class WebhookSender {
       record.status = record.status || (this.options.onWebhook ? 500 : 0);
     }
     this.deliveries.push(record);
-    this.options.log?.(`webhook ${p.name}${record.action ? `.${record.action}` : ""} ${p.id} -> ${record.status}${record.error ? ` (${record.error})` : ""}`);
+    this.options.log?.(
+      `webhook ${p.name}${record.action ? `.${record.action}` : ""} ${p.id} -> ${record.status}${record.error ? ` (${record.error})` : ""}`,
+    );
   }
 }

@@ -26,8 +26,10 @@ afterEach(() => {
 describe("loadConfig", () => {
   it("uses the defaults when neither the repository nor the owner's .github repository has the file", async () => {
     nock(API)
-      .get("/repos/o/r/contents/.github%2Ftasksync.yml").reply(404, { message: "Not Found" })
-      .get("/repos/o/.github/contents/.github%2Ftasksync.yml").reply(404, { message: "Not Found" });
+      .get("/repos/o/r/contents/.github%2Ftasksync.yml")
+      .reply(404, { message: "Not Found" })
+      .get("/repos/o/.github/contents/.github%2Ftasksync.yml")
+      .reply(404, { message: "Not Found" });
     const result = await loadConfig(gh, repo);
     expect(result.ok && result.config.gates.mode).toBe("strict");
   });
@@ -40,7 +42,10 @@ describe("loadConfig", () => {
 
   it("names the key at fault, with the file", async () => {
     nock(API).get("/repos/o/r/contents/.github%2Ftasksync.yml").reply(200, "writeBack:\n  enabled: maybe\n", raw);
-    expect(await loadConfig(gh, repo)).toEqual({ ok: false, errors: [".github/tasksync.yml: writeBack.enabled: Invalid input: expected boolean, received string"] });
+    expect(await loadConfig(gh, repo)).toEqual({
+      ok: false,
+      errors: [".github/tasksync.yml: writeBack.enabled: Invalid input: expected boolean, received string"],
+    });
   });
 
   it("reports YAML that does not parse", async () => {

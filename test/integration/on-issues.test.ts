@@ -27,7 +27,16 @@ const BLOB = "b10b000000000000000000000000000000000001";
 const BOT = { login: "tasksync[bot]", type: "Bot" };
 const PERSON = { login: "mona", type: "User" };
 
-const LIST = ["# Tasks: Photo Albums", "", "## Phase 1: Setup", "", "- [ ] T001 Create project structure", "- [X] T002 [P] Configure linting", "- [ ] T003 Define the model", ""].join("\n");
+const LIST = [
+  "# Tasks: Photo Albums",
+  "",
+  "## Phase 1: Setup",
+  "",
+  "- [ ] T001 Create project structure",
+  "- [X] T002 [P] Configure linting",
+  "- [ ] T003 Define the model",
+  "",
+].join("\n");
 
 // ---------------------------------------------------------------- GitHub as the last reconcile left it
 
@@ -76,7 +85,10 @@ function withRecordedStates(issues: RestIssue[]): RestIssue[] {
   const tracked = issues.flatMap((i) => toTrackedIssue(i) ?? []);
   const tracking = issues[0]!;
   const marker = parseMarker(tracking.body) as Marker & { kind: "tracking" };
-  tracking.body = tracking.body.replace(renderMarker(marker), renderMarker({ ...marker, states: observedStatesDigest(tracked, PATH) }));
+  tracking.body = tracking.body.replace(
+    renderMarker(marker),
+    renderMarker({ ...marker, states: observedStatesDigest(tracked, PATH) }),
+  );
   return issues;
 }
 
@@ -91,7 +103,10 @@ interface Example {
   repository: Record<string, unknown>;
 }
 
-const reopenedExample = example("issues", (p) => p.action === "reopened" && p.installation !== undefined) as unknown as Example;
+const reopenedExample = example(
+  "issues",
+  (p) => p.action === "reopened" && p.installation !== undefined,
+) as unknown as Example;
 
 /** The real issues.reopened example, adapted: the issue's body, author and state; who did it. */
 function issuesEvent(action: "closed" | "reopened", issue: RestIssue, sender: { login: string; type: string }) {
@@ -99,7 +114,14 @@ function issuesEvent(action: "closed" | "reopened", issue: RestIssue, sender: { 
   const payload = {
     ...base,
     action,
-    issue: { ...base.issue, number: issue.number, body: issue.body, state: issue.state, state_reason: issue.state_reason, user: { ...(base.issue["user"] as object), ...issue.user } },
+    issue: {
+      ...base.issue,
+      number: issue.number,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.state_reason,
+      user: { ...(base.issue["user"] as object), ...issue.user },
+    },
     sender: { ...base.sender, ...sender },
     repository: { ...base.repository, default_branch: BRANCH },
   };
@@ -131,7 +153,10 @@ const mockPlanningReads = (scope: nock.Scope): nock.Scope =>
     .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
     .get(`${R}/labels`)
     .query(true)
-    .reply(200, labelsOf().map((l) => ({ name: l.name, color: l.color })))
+    .reply(
+      200,
+      labelsOf().map((l) => ({ name: l.name, color: l.color })),
+    )
     .get(`/orgs/${OWNER}/issue-types`) // a person's repository: no issue types
     .reply(404, { message: "Not Found" });
 
@@ -168,7 +193,13 @@ describe("what tasksync trusts", () => {
   });
 
   it("a hand-typed marker with any text hash, in an issue another app opened: not one request", async () => {
-    const forged: RestIssue = { ...syncedIssues()[2]!, number: 43, body: `Please close\n${renderMarker({ kind: "task", path: PATH, id: "T003", text: "0123456789ab" })}`, user: { login: "other-app[bot]", type: "Bot" }, state: "closed" };
+    const forged: RestIssue = {
+      ...syncedIssues()[2]!,
+      number: 43,
+      body: `Please close\n${renderMarker({ kind: "task", path: PATH, id: "T003", text: "0123456789ab" })}`,
+      user: { login: "other-app[bot]", type: "Bot" },
+      state: "closed",
+    };
     await app.receive(issuesEvent("closed", forged, PERSON));
     expect(app.jobs).toEqual([]);
   });
@@ -205,7 +236,10 @@ describe("a person closes a task's issue", () => {
         puts.push(body);
         return true;
       })
-      .reply(200, { content: { sha: "b10b000000000000000000000000000000000002" }, commit: { sha: "c0ffee0000000000000000000000000000000002" } })
+      .reply(200, {
+        content: { sha: "b10b000000000000000000000000000000000002" },
+        commit: { sha: "c0ffee0000000000000000000000000000000002" },
+      })
       .patch(/\/issues\/[123]$/, (body: Record<string, unknown>) => {
         patches.push({ body });
         return true;
@@ -226,7 +260,10 @@ describe("a person closes a task's issue", () => {
     expect(patches.map((p) => parseMarker(String(p.body["body"]))?.kind)).toEqual(["phase", undefined, "tracking"]);
     expect(patches[1]!.body).toEqual({ labels: ["tasksync", "feature: 001-photo-albums", "phase: 1"] });
     expect(patches.every((p) => p.body["state"] === undefined)).toBe(true);
-    expect(parseMarker(String(patches[2]!.body["body"]))).toMatchObject({ kind: "tracking", sha: "b10b000000000000000000000000000000000002" });
+    expect(parseMarker(String(patches[2]!.body["body"]))).toMatchObject({
+      kind: "tracking",
+      sha: "b10b000000000000000000000000000000000002",
+    });
   });
 
   it("closed as not planned (onNotPlanned: keep): a resting state, nothing written", async () => {
@@ -236,7 +273,11 @@ describe("a person closes a task's issue", () => {
       // closed, so no longer ready: its labels only (the file keeps its box)
       .patch(`${R}/issues/3`, { labels: ["tasksync", "feature: 001-photo-albums", "phase: 1"] })
       .reply(200, {})
-      .patch(`${R}/issues/1`, (body: Record<string, unknown>) => parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined)
+      .patch(
+        `${R}/issues/1`,
+        (body: Record<string, unknown>) =>
+          parseMarker(String(body["body"]))?.kind === "tracking" && body["state"] === undefined,
+      )
       .reply(200, {}); // and the record of the states; nothing done, so no pull request is re-checked
     await app.receive(issuesEvent("closed", issues[2]!, PERSON));
     await expectStrict(app, scope);

@@ -7,7 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { registerPullRequestHandlers } from "../../src/handlers/on-pull-request.js";
 import { renderMarker, type Marker } from "../../src/identity/marker.js";
-import { API, b64, example, expectStrict, mockToken, startTestApp, type ExpectedFailure, type TestApp } from "./probot-app.js";
+import {
+  API,
+  b64,
+  example,
+  expectStrict,
+  mockToken,
+  startTestApp,
+  type ExpectedFailure,
+  type TestApp,
+} from "./probot-app.js";
 
 const OWNER = "Codertocat";
 const REPO = "Hello-World";
@@ -140,21 +149,37 @@ function mocks(scope: nock.Scope, captured: Captured) {
       return scope.get(`/repos/${OWNER}/.github/contents/.github%2Ftasksync.yml`).reply(404, { message: "Not Found" });
     },
     createCheck: () =>
-      scope.post(`${REPO_API}/check-runs`, (body: Payload) => (captured.created.push(body), true)).reply(201, { id: CHECK_ID }),
+      scope
+        .post(`${REPO_API}/check-runs`, (body: Payload) => (captured.created.push(body), true))
+        .reply(201, { id: CHECK_ID }),
     files: (paths: string[], number = 2) =>
       scope
         .get(`${REPO_API}/pulls/${number}/files`)
         .query({ per_page: "100", page: "1" })
-        .reply(200, paths.map((filename) => ({ filename, status: "modified", sha: "x", additions: 1, deletions: 1, changes: 2 }))),
+        .reply(
+          200,
+          paths.map((filename) => ({ filename, status: "modified", sha: "x", additions: 1, deletions: 1, changes: 2 })),
+        ),
     tracked: (issues: Issue[]) =>
-      scope.get(`${REPO_API}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, issues.map(trackedIssue)),
+      scope
+        .get(`${REPO_API}/issues`)
+        .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
+        .reply(200, issues.map(trackedIssue)),
     graphql: (numbers: number[] | "error") =>
-      scope.post("/graphql").reply(
-        200,
-        numbers === "error"
-          ? { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] }
-          : { data: { repository: { pullRequest: { closingIssuesReferences: { nodes: numbers.map((number) => ({ number })) } } } } },
-      ),
+      scope
+        .post("/graphql")
+        .reply(
+          200,
+          numbers === "error"
+            ? { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] }
+            : {
+                data: {
+                  repository: {
+                    pullRequest: { closingIssuesReferences: { nodes: numbers.map((number) => ({ number })) } },
+                  },
+                },
+              },
+        ),
     list: (text: string, ref: string) =>
       scope
         .get(`${REPO_API}/contents/${ENCODED_PATH}`)
@@ -206,7 +231,12 @@ afterEach(async () => {
 });
 
 /** The mocks of one full gates run on PR #2 that changes the task list from `base` to `head`. */
-function fullRun(base: string, head: string, issues: Issue[], options: { yaml?: string; closing?: number[] | "error" } = {}): void {
+function fullRun(
+  base: string,
+  head: string,
+  issues: Issue[],
+  options: { yaml?: string; closing?: number[] | "error" } = {},
+): void {
   mock.token();
   mock.config(options.yaml ?? null);
   mock.createCheck();
@@ -220,13 +250,21 @@ function fullRun(base: string, head: string, issues: Issue[], options: { yaml?: 
 
 describe("pull_request → tasksync / gates", () => {
   it("a PR that ticks T004 while its blocker T003 is open fails, naming T003 with a link to its issue", async () => {
-    fullRun(LIST, TICKED_T004, [{ number: 3, id: "T003" }, { number: 4, id: "T004" }]);
+    fullRun(LIST, TICKED_T004, [
+      { number: 3, id: "T003" },
+      { number: 4, id: "T004" },
+    ]);
 
     await receive(pullEvent());
 
     scope.done();
     expect(captured.created).toEqual([
-      expect.objectContaining({ name: "tasksync / gates", head_sha: HEAD_SHA, status: "in_progress", external_id: "2" }),
+      expect.objectContaining({
+        name: "tasksync / gates",
+        head_sha: HEAD_SHA,
+        status: "in_progress",
+        external_id: "2",
+      }),
     ]);
     const update = captured.updates[0] as Payload;
     expect(update).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "1 gate failed" } });
@@ -302,7 +340,10 @@ describe("pull_request → tasksync / gates", () => {
     mock.config();
     mock.createCheck();
     mock.files(["src/albums/endpoint.ts"]);
-    mock.tracked([{ number: 3, id: "T003" }, { number: 4, id: "T004" }]);
+    mock.tracked([
+      { number: 3, id: "T003" },
+      { number: 4, id: "T004" },
+    ]);
     mock.graphql("error");
     mock.list(LIST, BASE);
     mock.list(LIST, HEAD_SHA);
@@ -324,7 +365,11 @@ describe("pull_request → tasksync / gates", () => {
 
     scope.done();
     expect(captured.updates.map((u) => u.output.annotations.length)).toEqual([50, 10]);
-    expect(captured.updates[0]).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "1 gate failed" } });
+    expect(captured.updates[0]).toMatchObject({
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "1 gate failed" },
+    });
     expect(captured.updates[1]).not.toHaveProperty("conclusion");
     const lines = captured.updates.flatMap((u) => u.output.annotations.map((a: Payload) => a.start_line));
     expect(lines).toEqual(Array.from({ length: 60 }, (_, i) => 15 + i));
@@ -362,14 +407,21 @@ describe("pull_request → tasksync / gates", () => {
     mock.token();
     mock.config();
     mock.createCheck();
-    scope.get(`${REPO_API}/pulls/2/files`).query({ per_page: "100", page: "1" }).reply(500, { message: "Server Error" });
+    scope
+      .get(`${REPO_API}/pulls/2/files`)
+      .query({ per_page: "100", page: "1" })
+      .reply(500, { message: "Server Error" });
     mock.complete();
     expectedFailures = [{ status: 500, message: "Server Error" }]; // GitHub's 500, not an unexpected request
 
     await receive(pullEvent());
 
     scope.done();
-    expect(captured.updates[0]).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "tasksync could not evaluate the gates" } });
+    expect(captured.updates[0]).toMatchObject({
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "tasksync could not evaluate the gates" },
+    });
   });
 });
 

@@ -14,11 +14,15 @@ const REPO = "Hello-World";
 const R = `/repos/${OWNER}/${REPO}`;
 const PATH = "specs/001-photo-albums/tasks.md";
 const BLOB = "b10b000000000000000000000000000000000001";
-const LIST = "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
+const LIST =
+  "# Tasks: Photo albums\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n- [ ] T002 Add linting (depends on T001)\n";
 
 /** The real branch push example (refs/heads/master, with an installation). */
 function branchPush(changes: Record<string, unknown> = {}) {
-  const payload = { ...example("push", (p) => String(p.ref).startsWith("refs/heads/") && p.installation !== undefined), ...changes };
+  const payload = {
+    ...example("push", (p) => String(p.ref).startsWith("refs/heads/") && p.installation !== undefined),
+    ...changes,
+  };
   return { id: "delivery-push-1", name: "push", payload };
 }
 
@@ -26,7 +30,9 @@ const AFTER = String(branchPush().payload.after);
 
 /** The branch head the job syncs: here still the push's `after`. */
 const mockHead = (scope: nock.Scope): nock.Scope =>
-  scope.get(`${R}/git/ref/heads%2Fmaster`).reply(200, { ref: "refs/heads/master", object: { sha: AFTER, type: "commit" } });
+  scope
+    .get(`${R}/git/ref/heads%2Fmaster`)
+    .reply(200, { ref: "refs/heads/master", object: { sha: AFTER, type: "commit" } });
 
 let app: TestApp | undefined;
 beforeEach(() => {
@@ -57,34 +63,77 @@ describe("push handler", () => {
     const issue = (body: { title: string; labels: string[] }) => {
       created.push(body);
       const number = nextIssue++;
-      return { number, id: 9000 + number, node_id: `I_${number}`, title: body.title, html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}` };
+      return {
+        number,
+        id: 9000 + number,
+        node_id: `I_${number}`,
+        title: body.title,
+        html_url: `https://github.com/${OWNER}/${REPO}/issues/${number}`,
+      };
     };
-    const labelIds: Record<string, string> = { LA_1: "tasksync", LA_2: "feature: 001-photo-albums", LA_3: "phase: 1", LA_4: "ready" };
+    const labelIds: Record<string, string> = {
+      LA_1: "tasksync",
+      LA_2: "feature: 001-photo-albums",
+      LA_3: "phase: 1",
+      LA_4: "ready",
+    };
     /** GraphQL createIssue: the issue under its parent, with its labels, in one request. */
-    const createIssue = (body: { query: string; variables: { title: string; labelIds: string[]; parentIssueId: string; repositoryId: string } }) => {
-      if (!body.query.includes("createIssue") || body.variables.repositoryId !== "R_1") throw new Error(`unexpected GraphQL ${body.query}`);
-      const made = issue({ title: body.variables.title, labels: body.variables.labelIds.map((id) => labelIds[id] ?? id) });
+    const createIssue = (body: {
+      query: string;
+      variables: { title: string; labelIds: string[]; parentIssueId: string; repositoryId: string };
+    }) => {
+      if (!body.query.includes("createIssue") || body.variables.repositoryId !== "R_1")
+        throw new Error(`unexpected GraphQL ${body.query}`);
+      const made = issue({
+        title: body.variables.title,
+        labels: body.variables.labelIds.map((id) => labelIds[id] ?? id),
+      });
       created[created.length - 1]!.parent = body.variables.parentIssueId;
       return { data: { createIssue: { issue: { id: made.node_id, databaseId: made.id, number: made.number } } } };
     };
     const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
-      .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
-      .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }, { path: "README.md", type: "blob", sha: "r" }] })
-      .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [])
-      .get(`${R}/git/blobs/${BLOB}`).reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
-      .get(`${R}/labels`).query({ per_page: "100", page: "1" }).reply(200, [{ name: "tasksync", color: "5319e7", node_id: "LA_1" }])
-      .get(`/orgs/${OWNER}/issue-types`).reply(404, { message: "Not Found" }) // a person's repository: no issue types
-      .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" }).reply(201, { node_id: "LA_2" })
-      .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" }).reply(201, { node_id: "LA_3" })
-      .post(`${R}/labels`, { name: "ready", color: "0e8a16" }).reply(201, { node_id: "LA_4" })
-      .post(`${R}/issues`).reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
-      .get(R).reply(200, { node_id: "R_1" })
-      .post("/graphql").times(3).reply(200, (_uri, body) => createIssue(body as Parameters<typeof createIssue>[0]))
-      .post(`${R}/issues/4/dependencies/blocked_by`, { issue_id: 9003 }).reply(201, {})
-      .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`)).reply(200, {})
+      .get(`${R}/git/trees/${AFTER}`)
+      .query({ recursive: "1" })
+      .reply(200, {
+        sha: AFTER,
+        truncated: false,
+        tree: [
+          { path: PATH, type: "blob", sha: BLOB },
+          { path: "README.md", type: "blob", sha: "r" },
+        ],
+      })
+      .get(`${R}/issues`)
+      .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
+      .reply(200, [])
+      .get(`${R}/git/blobs/${BLOB}`)
+      .reply(200, { sha: BLOB, encoding: "base64", content: b64(LIST) })
+      .get(`${R}/labels`)
+      .query({ per_page: "100", page: "1" })
+      .reply(200, [{ name: "tasksync", color: "5319e7", node_id: "LA_1" }])
+      .get(`/orgs/${OWNER}/issue-types`)
+      .reply(404, { message: "Not Found" }) // a person's repository: no issue types
+      .post(`${R}/labels`, { name: "feature: 001-photo-albums", color: "1d76db" })
+      .reply(201, { node_id: "LA_2" })
+      .post(`${R}/labels`, { name: "phase: 1", color: "c5def5" })
+      .reply(201, { node_id: "LA_3" })
+      .post(`${R}/labels`, { name: "ready", color: "0e8a16" })
+      .reply(201, { node_id: "LA_4" })
+      .post(`${R}/issues`)
+      .reply(201, (_uri, body) => issue(body as { title: string; labels: string[] }))
+      .get(R)
+      .reply(200, { node_id: "R_1" })
+      .post("/graphql")
+      .times(3)
+      .reply(200, (_uri, body) => createIssue(body as Parameters<typeof createIssue>[0]))
+      .post(`${R}/issues/4/dependencies/blocked_by`, { issue_id: 9003 })
+      .reply(201, {})
+      .patch(`${R}/issues/1`, (body: { body: string }) => body.body.includes(`"sha":"${BLOB}"`))
+      .reply(200, {})
       // a task list was reconciled: the gates of open pull requests are re-checked (none here)
-      .get(`${R}/pulls`).query({ state: "open", sort: "updated", direction: "desc", per_page: "100", page: "1" }).reply(200, []);
+      .get(`${R}/pulls`)
+      .query({ state: "open", sort: "updated", direction: "desc", per_page: "100", page: "1" })
+      .reply(200, []);
     await app.receive(branchPush());
     await expectStrict(app, scope);
     expect(created.map((c) => c.title)).toEqual([
@@ -102,15 +151,25 @@ describe("push handler", () => {
   it("makes no write when the push is delivered again after it was synced", async () => {
     app = await startTestApp({ botLogin: "tasksync[bot]" });
     const tracking = {
-      number: 1, id: 9001, node_id: "I_1", title: "001-photo-albums: Photo albums", state: "open", state_reason: null,
-      labels: [{ name: "tasksync" }], html_url: "https://github.com/x/1", user: { login: "tasksync[bot]", type: "Bot" },
+      number: 1,
+      id: 9001,
+      node_id: "I_1",
+      title: "001-photo-albums: Photo albums",
+      state: "open",
+      state_reason: null,
+      labels: [{ name: "tasksync" }],
+      html_url: "https://github.com/x/1",
+      user: { login: "tasksync[bot]", type: "Bot" },
       body: renderMarker({ kind: "tracking", path: PATH, sha: BLOB, states: observedStatesDigest([], PATH) }),
     };
     const scope = mockHead(mockToken(nock(API)));
     mockNoConfig(scope, OWNER, REPO)
-      .get(`${R}/git/trees/${AFTER}`).query({ recursive: "1" })
+      .get(`${R}/git/trees/${AFTER}`)
+      .query({ recursive: "1" })
       .reply(200, { sha: AFTER, truncated: false, tree: [{ path: PATH, type: "blob", sha: BLOB }] })
-      .get(`${R}/issues`).query({ labels: "tasksync", state: "all", per_page: "100", page: "1" }).reply(200, [tracking]);
+      .get(`${R}/issues`)
+      .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
+      .reply(200, [tracking]);
     await app.receive(branchPush());
     await expectStrict(app, scope);
   });
@@ -121,11 +180,16 @@ describe("push handler", () => {
     const scope = mockHead(mockToken(nock(API)))
       .get(`${R}/contents/.github%2Ftasksync.yml`)
       .reply(200, "gates:\n  mode: sometimes\n", { "content-type": "application/vnd.github.raw; charset=utf-8" })
-      .get(`${R}/commits/${AFTER}/check-runs`).query({ check_name: "tasksync / config" }).reply(200, { total_count: 0, check_runs: [] })
-      .post(`${R}/check-runs`, (body: { name: string; head_sha: string; conclusion: string; output: { summary: string } }) => {
-        summary = body.output.summary;
-        return body.name === "tasksync / config" && body.head_sha === AFTER && body.conclusion === "failure";
-      })
+      .get(`${R}/commits/${AFTER}/check-runs`)
+      .query({ check_name: "tasksync / config" })
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(
+        `${R}/check-runs`,
+        (body: { name: string; head_sha: string; conclusion: string; output: { summary: string } }) => {
+          summary = body.output.summary;
+          return body.name === "tasksync / config" && body.head_sha === AFTER && body.conclusion === "failure";
+        },
+      )
       .reply(201, { id: 1 });
     await app.receive(branchPush());
     await expectStrict(app, scope);

@@ -52,7 +52,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const push = queue.push.bind(queue);
   queue.push = (repoKey, job) => {
     const done = push(repoKey, job);
-    jobs.push({ name: job.name, outcome: done.then(() => null, (error: unknown) => error) });
+    jobs.push({
+      name: job.name,
+      outcome: done.then(
+        () => null,
+        (error: unknown) => error,
+      ),
+    });
     return done;
   };
   const runtime: AppRuntime = {
@@ -74,7 +80,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const load = options.load;
   // Without a server, Probot's default addHandler throws: the app's health endpoint needs one here.
-  await probot.load(load ? (app) => load(app, runtime) : tasksyncApp(runtime), { cwd: process.cwd(), addHandler: () => {} });
+  await probot.load(load ? (app) => load(app, runtime) : tasksyncApp(runtime), {
+    cwd: process.cwd(),
+    addHandler: () => {},
+  });
   return {
     probot,
     runtime,
@@ -103,9 +112,15 @@ export interface ExpectedFailure {
  * mock of `scope` (and of any other scope) was requested. An unexpected request shows up here as
  * a failed job: the network is closed.
  */
-export async function expectStrict(app: TestApp, scope?: nock.Scope, expected: { failures?: ExpectedFailure[] } = {}): Promise<void> {
+export async function expectStrict(
+  app: TestApp,
+  scope?: nock.Scope,
+  expected: { failures?: ExpectedFailure[] } = {},
+): Promise<void> {
   const outcomes = await Promise.all(app.jobs.map((job) => job.outcome));
-  const failures = outcomes.filter((outcome) => outcome !== null).map((error) => ({ status: statusOf(error), message: messageOf(error) }));
+  const failures = outcomes
+    .filter((outcome) => outcome !== null)
+    .map((error) => ({ status: statusOf(error), message: messageOf(error) }));
   const pending = [...new Set([...(scope?.pendingMocks() ?? []), ...nock.pendingMocks()])];
   expect({ failures, pending }).toEqual({ failures: expected.failures ?? [], pending: [] });
 }
@@ -115,10 +130,15 @@ interface ExampleSet {
   examples: Array<Record<string, unknown>>;
 }
 
-const examples = JSON.parse(readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8")) as ExampleSet[];
+const examples = JSON.parse(
+  readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8"),
+) as ExampleSet[];
 
 /** The first real example payload of an event that satisfies `pick`, deep-copied. */
-export function example(name: string, pick: (payload: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+export function example(
+  name: string,
+  pick: (payload: Record<string, unknown>) => boolean = () => true,
+): Record<string, unknown> {
   const found = examples.find((e) => e.name === name)?.examples.find(pick);
   if (!found) throw new Error(`@octokit/webhooks-examples has no ${name} example that fits`);
   return structuredClone(found);

@@ -18,7 +18,10 @@ export function issuesOf({ emulator, owner, repo }: EmulatedRepo): IssueView[] {
 }
 
 /** The first issue whose tasksync marker satisfies `match`; undefined when none does. */
-export function findByMarker(where: EmulatedRepo, match: (marker: Marker, issue: IssueView) => boolean): IssueView | undefined {
+export function findByMarker(
+  where: EmulatedRepo,
+  match: (marker: Marker, issue: IssueView) => boolean,
+): IssueView | undefined {
   return issuesOf(where).find((issue) => {
     const marker = parseMarker(issue.body);
     return marker !== null && match(marker, issue);
@@ -50,5 +53,8 @@ export function phaseIssue(where: EmulatedRepo, phase: string, path: string): Is
 
 /** The tracking issue of the list at `path`; throws when there is none. */
 export function trackingIssue(where: EmulatedRepo, path: string): IssueView {
-  return found(findByMarker(where, (m) => m.kind === "tracking" && m.path === path), `the tracking issue of ${path}`);
+  return found(
+    findByMarker(where, (m) => m.kind === "tracking" && m.path === path),
+    `the tracking issue of ${path}`,
+  );
 }

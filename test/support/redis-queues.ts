@@ -45,7 +45,23 @@ export function useRedisQueues(prefixBase: string): RedisQueues {
     url,
     nextPrefix,
     replicas(count, options = {}, prefix = nextPrefix()) {
-      const made = Array.from({ length: count }, () => new RedisQueue({ url: url(), concurrency: 4, leaseMs: 1_000, attempts: 1, backoffMs: 10, laneRetryMs: 20, prefix, ...options }, silent));
+      const made = Array.from(
+        { length: count },
+        () =>
+          new RedisQueue(
+            {
+              url: url(),
+              concurrency: 4,
+              leaseMs: 1_000,
+              attempts: 1,
+              backoffMs: 10,
+              laneRetryMs: 20,
+              prefix,
+              ...options,
+            },
+            silent,
+          ),
+      );
       open.push(...made);
       return made;
     },

@@ -6,10 +6,21 @@ import pino from "pino";
 import { RedisQueue } from "../../src/queue/redis-queue.js";
 
 const queue = new RedisQueue(
-  { url: process.env["REDIS_URL"] ?? "", concurrency: 1, leaseMs: Number(process.env["LEASE_MS"] ?? 1000), attempts: 1, backoffMs: 10, laneRetryMs: 20, prefix: process.env["PREFIX"] ?? "tasksync" },
+  {
+    url: process.env["REDIS_URL"] ?? "",
+    concurrency: 1,
+    leaseMs: Number(process.env["LEASE_MS"] ?? 1000),
+    attempts: 1,
+    backoffMs: 10,
+    laneRetryMs: 20,
+    prefix: process.env["PREFIX"] ?? "tasksync",
+  },
   pino({ level: "silent" }),
 );
-queue.start(async (_name, job) => {
-  process.stdout.write(`started ${(job.data as { sha: string }).sha}\n`);
-  await new Promise(() => undefined);
-}, pino({ level: "silent" }));
+queue.start(
+  async (_name, job) => {
+    process.stdout.write(`started ${(job.data as { sha: string }).sha}\n`);
+    await new Promise(() => undefined);
+  },
+  pino({ level: "silent" }),
+);

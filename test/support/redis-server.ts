@@ -14,13 +14,21 @@ export interface RedisServer {
 
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start in 10 s:\n${output}`)), 10_000);
     child.once("error", (error) => {
       clearTimeout(timer);
-      reject(new Error(`could not start redis-server (${error.message}): install it (apt-get install -y redis-server; .ci/run does)`));
+      reject(
+        new Error(
+          `could not start redis-server (${error.message}): install it (apt-get install -y redis-server; .ci/run does)`,
+        ),
+      );
     });
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;

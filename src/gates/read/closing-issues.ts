@@ -21,16 +21,29 @@ interface ClosingAnswer {
   repository: { pullRequest: { closingIssuesReferences: { nodes: Array<{ number: number } | null> } } | null } | null;
 }
 
-export async function closingIssues(gh: GitHubClient, repo: RepoRef, pullNumber: number, body: string, log: Logger): Promise<number[]> {
+export async function closingIssues(
+  gh: GitHubClient,
+  repo: RepoRef,
+  pullNumber: number,
+  body: string,
+  log: Logger,
+): Promise<number[]> {
   try {
-    const answer = await gh.graphql<ClosingAnswer>(QUERY, { ...repo, number: pullNumber, first: GITHUB_LIMITS.perPage });
+    const answer = await gh.graphql<ClosingAnswer>(QUERY, {
+      ...repo,
+      number: pullNumber,
+      first: GITHUB_LIMITS.perPage,
+    });
     const nodes = answer.repository?.pullRequest?.closingIssuesReferences.nodes ?? [];
     const numbers = nodes.filter((n): n is { number: number } => n !== null).map((n) => n.number);
     // A body edited moments ago may not be linked yet: take the keywords too.
     for (const n of closingIssueNumbers(body, repo)) if (!numbers.includes(n)) numbers.push(n);
     return numbers;
   } catch (error) {
-    log.warn({ err: messageOf(error), pull: pullNumber }, "closing issues not readable through GraphQL: parsing the description instead");
+    log.warn(
+      { err: messageOf(error), pull: pullNumber },
+      "closing issues not readable through GraphQL: parsing the description instead",
+    );
     return closingIssueNumbers(body, repo);
   }
 }

@@ -40,7 +40,10 @@ export async function loadFeatures(
 }
 
 /** Parsed off the event loop when the list is large, so webhooks are answered meanwhile. */
-async function parseOrNull(path: string, text: string): Promise<{ doc: TaskDocument; error?: never } | { doc: null; error: string }> {
+async function parseOrNull(
+  path: string,
+  text: string,
+): Promise<{ doc: TaskDocument; error?: never } | { doc: null; error: string }> {
   try {
     return { doc: await parseTaskListOffThread(path, text) };
   } catch (error) {

@@ -12,7 +12,12 @@ export interface PullFile {
 
 export async function listPullFiles(gh: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullFile[]> {
   const files = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...repo, pull_number: pullNumber, per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+      ...repo,
+      pull_number: pullNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   return files.map((f) => ({ path: f.filename, basePath: f.previous_filename ?? f.filename, status: f.status }));
 }

@@ -33,19 +33,47 @@ export function annotationsOf(results: readonly GateResult[], mode: TasksyncConf
     if (result.gate === "well-formed") {
       for (const p of result.problems) {
         if (p.code === "held-task") out.push(at(p.path, p.line, `${p.held?.[0] ?? "Task"} is held back`, p.message));
-        else out.push(at(p.path, p.line, `Task list error (${p.code})`, `${p.message}${p.held?.length ? ` (holds back ${listSome(p.held, NAMED)})` : ""}`));
+        else
+          out.push(
+            at(
+              p.path,
+              p.line,
+              `Task list error (${p.code})`,
+              `${p.message}${p.held?.length ? ` (holds back ${listSome(p.held, NAMED)})` : ""}`,
+            ),
+          );
       }
     } else if (result.gate === "dependencies") {
       for (const b of result.blocked) {
         const waits = [
-          ...(b.tasks.length > 0 ? [listSome(b.tasks.map((t) => t.id), NAMED)] : []),
-          ...b.phases.map((p) => `${p.label} (open: ${listSome(p.open.map((t) => t.id), NAMED)})`),
+          ...(b.tasks.length > 0
+            ? [
+                listSome(
+                  b.tasks.map((t) => t.id),
+                  NAMED,
+                ),
+              ]
+            : []),
+          ...b.phases.map(
+            (p) =>
+              `${p.label} (open: ${listSome(
+                p.open.map((t) => t.id),
+                NAMED,
+              )})`,
+          ),
         ];
         out.push(at(b.path, b.line, `${b.taskId} is blocked`, `${b.taskId} waits for ${waits.join("; ")}`));
       }
     } else {
       for (const m of result.missing) {
-        out.push(at(m.path, m.line, `${m.taskId} needs evidence`, `Quote in the pull request description: ${m.commands.join(", ")}`));
+        out.push(
+          at(
+            m.path,
+            m.line,
+            `${m.taskId} needs evidence`,
+            `Quote in the pull request description: ${m.commands.join(", ")}`,
+          ),
+        );
       }
     }
   }

@@ -18,7 +18,12 @@ export interface CheckOutput {
 export type CheckConclusion = "success" | "failure" | "neutral";
 
 /** Creates the run in progress; returns its id. `externalId` is the PR number, for re-runs. */
-export async function startCheckRun(gh: GitHubClient, repo: RepoRef, headSha: string, externalId: string): Promise<number> {
+export async function startCheckRun(
+  gh: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  externalId: string,
+): Promise<number> {
   const { data } = await gh.request("POST /repos/{owner}/{repo}/check-runs", {
     ...repo,
     name: GATES_CHECK_NAME,

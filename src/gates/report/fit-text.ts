@@ -3,7 +3,11 @@ import { GITHUB_LIMITS } from "../../github/limits.js";
 
 export const TRUNCATED_NOTE = "_… truncated to fit GitHub's limit of 65,535 characters; the task list has the rest._";
 
-export function fitText(text: string, max: number = GITHUB_LIMITS.maxTextLength, note: string = TRUNCATED_NOTE): string {
+export function fitText(
+  text: string,
+  max: number = GITHUB_LIMITS.maxTextLength,
+  note: string = TRUNCATED_NOTE,
+): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - note.length - 2);
   const cut = text.lastIndexOf("\n", room);

@@ -14,7 +14,12 @@ import type { WorkedTask } from "../gate-model.js";
 export const GRAPH_TASKS_PER_PHASE = 12;
 const LABEL_LENGTH = 40;
 
-export function renderGraph(path: string, doc: TaskDocument, worked: readonly WorkedTask[], done: DoneTasks): string | null {
+export function renderGraph(
+  path: string,
+  doc: TaskDocument,
+  worked: readonly WorkedTask[],
+  done: DoneTasks,
+): string | null {
   const mine = new Set(worked.filter((w) => w.path === path).map((w) => w.id));
   if (mine.size === 0) return null;
   const byId = new Map(doc.tasks.map((t) => [t.id, t]));
@@ -47,7 +52,11 @@ export function renderGraph(path: string, doc: TaskDocument, worked: readonly Wo
   const out = ["flowchart TD"];
   for (const phase of doc.phases.filter((p) => phases.has(p.index))) {
     out.push(`  subgraph p_${phase.index}["${escape(phaseLabel(phase))}"]`);
-    out.push(...phaseBody(phase, shown, path, done, readiness).map((line) => (line.startsWith("t:") ? `    ${taskNode(line.slice(2))}` : `    ${line}`)));
+    out.push(
+      ...phaseBody(phase, shown, path, done, readiness).map((line) =>
+        line.startsWith("t:") ? `    ${taskNode(line.slice(2))}` : `    ${line}`,
+      ),
+    );
     out.push("  end");
   }
   for (const id of shown) if (byId.get(id)?.phaseIndex === null) out.push(`  ${taskNode(id)}`);
@@ -62,7 +71,13 @@ export function renderGraph(path: string, doc: TaskDocument, worked: readonly Wo
 }
 
 /** Lines for a phase box: "t:<id>" for a task node, or a raw Mermaid line. */
-function phaseBody(phase: Phase, shown: ReadonlySet<string>, path: string, done: DoneTasks, readiness: ReadonlyMap<string, TaskReadiness>): string[] {
+function phaseBody(
+  phase: Phase,
+  shown: ReadonlySet<string>,
+  path: string,
+  done: DoneTasks,
+  readiness: ReadonlyMap<string, TaskReadiness>,
+): string[] {
   const inPhase = phase.taskIds.filter((id) => shown.has(id));
   const count = phase.taskIds.filter((id) => done.isDone(path, id)).length;
   const lines: string[] = [];
@@ -72,7 +87,8 @@ function phaseBody(phase: Phase, shown: ReadonlySet<string>, path: string, done:
     return lines;
   }
   for (const id of inPhase.slice(0, GRAPH_TASKS_PER_PHASE)) lines.push(`t:${id}`);
-  if (inPhase.length > GRAPH_TASKS_PER_PHASE) lines.push(`m_${phase.index}["… ${inPhase.length - GRAPH_TASKS_PER_PHASE} more"]`);
+  if (inPhase.length > GRAPH_TASKS_PER_PHASE)
+    lines.push(`m_${phase.index}["… ${inPhase.length - GRAPH_TASKS_PER_PHASE} more"]`);
   return lines;
 }
 
@@ -82,5 +98,8 @@ function shorten(text: string): string {
 }
 
 function escape(text: string): string {
-  return text.replace(/"/g, "#quot;").replace(/[\r\n]+/g, " ").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
+  return text
+    .replace(/"/g, "#quot;")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
 }

@@ -7,7 +7,11 @@ import { cell, listSome } from "./fit-text.js";
 
 const WORKED_LISTED = 10;
 
-export function renderProgress(features: readonly FeatureDocs[], worked: readonly WorkedTask[], done: DoneTasks): string {
+export function renderProgress(
+  features: readonly FeatureDocs[],
+  worked: readonly WorkedTask[],
+  done: DoneTasks,
+): string {
   const sections: string[] = [];
   for (const feature of features) {
     const doc = feature.head;
@@ -19,7 +23,12 @@ export function renderProgress(features: readonly FeatureDocs[], worked: readonl
 }
 
 function renderFeature(path: string, doc: TaskDocument, mine: ReadonlySet<string>, done: DoneTasks): string {
-  const lines = [`**${cell(doc.feature.title)}** (\`${path}\`)`, "", "| Phase | Done | This PR |", "| --- | --- | --- |"];
+  const lines = [
+    `**${cell(doc.feature.title)}** (\`${path}\`)`,
+    "",
+    "| Phase | Done | This PR |",
+    "| --- | --- | --- |",
+  ];
   const row = (label: string, ids: readonly string[]): void => {
     if (ids.length === 0) return;
     const count = ids.filter((id) => done.isDone(path, id)).length;
@@ -27,7 +36,10 @@ function renderFeature(path: string, doc: TaskDocument, mine: ReadonlySet<string
     const here = ids.filter((id) => mine.has(id));
     lines.push(`| ${cell(label)} | ${count}/${ids.length}${mark} | ${listSome(here, WORKED_LISTED)} |`);
   };
-  row("(before the first phase)", doc.tasks.filter((t) => t.phaseIndex === null).map((t) => t.id));
+  row(
+    "(before the first phase)",
+    doc.tasks.filter((t) => t.phaseIndex === null).map((t) => t.id),
+  );
   for (const phase of doc.phases) row(phaseLabel(phase), phase.taskIds);
   const total = doc.tasks.length;
   const finished = doc.tasks.filter((t) => done.isDone(path, t.id)).length;

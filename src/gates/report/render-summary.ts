@@ -8,7 +8,16 @@ import { GITHUB_LIMITS } from "../../github/limits.js";
 import { NO_TASKS_SUMMARY } from "../conclusion.js";
 import type { DoneTasks } from "../rules/done-tasks.js";
 import { fitText, listSome } from "./fit-text.js";
-import { workedTaskOf, type BlockedTask, type FeatureDocs, type GateName, type GateResult, type ListProblem, type MissingEvidence, type WorkedTask } from "../gate-model.js";
+import {
+  workedTaskOf,
+  type BlockedTask,
+  type FeatureDocs,
+  type GateName,
+  type GateResult,
+  type ListProblem,
+  type MissingEvidence,
+  type WorkedTask,
+} from "../gate-model.js";
 import { renderGraph } from "./render-graph.js";
 import { renderProgress } from "./render-progress.js";
 import { taskLink, type TaskLinks } from "./task-links.js";
@@ -71,7 +80,10 @@ function renderSummary(input: SummaryInput): string {
   const worked = input.worked.map((w) => taskLink(input.links, w.path, w.id, lineOf(input, w)));
   if (worked.length > 0) out.push(`**Tasks this pull request works on:** ${listSome(worked, WORKED_LISTED)}`, "");
   if (input.unresolved.length > 0) {
-    out.push(`_Named in the title or branch but found in no task list it could mean: ${input.unresolved.join(", ")}._`, "");
+    out.push(
+      `_Named in the title or branch but found in no task list it could mean: ${input.unresolved.join(", ")}._`,
+      "",
+    );
   }
   const progress = renderProgress(input.features, input.worked, input.done);
   if (progress !== "") out.push(progress);
@@ -92,15 +104,29 @@ function failureLines(result: GateResult, input: SummaryInput): string[] {
 function blockedLine(b: BlockedTask, input: SummaryInput): string {
   const link = (id: string, line: number): string => taskLink(input.links, b.path, id, line);
   const parts: string[] = [];
-  if (b.tasks.length > 0) parts.push(`waits for ${listSome(b.tasks.map((t) => link(t.id, t.line)), BLOCKERS_LISTED)}`);
+  if (b.tasks.length > 0)
+    parts.push(
+      `waits for ${listSome(
+        b.tasks.map((t) => link(t.id, t.line)),
+        BLOCKERS_LISTED,
+      )}`,
+    );
   for (const phase of b.phases) {
-    parts.push(`waits for **${phase.label}**, which has open tasks: ${listSome(phase.open.map((t) => link(t.id, t.line)), BLOCKERS_LISTED)}`);
+    parts.push(
+      `waits for **${phase.label}**, which has open tasks: ${listSome(
+        phase.open.map((t) => link(t.id, t.line)),
+        BLOCKERS_LISTED,
+      )}`,
+    );
   }
   return `- ${link(b.taskId, b.line)}${where(b.path, input)} ${parts.join("; ")}`;
 }
 
 function problemLine(p: ListProblem, input: SummaryInput): string {
-  const held = p.code !== "held-task" && p.held !== undefined && p.held.length > 0 ? ` — holds back ${listSome(p.held, BLOCKERS_LISTED)}` : "";
+  const held =
+    p.code !== "held-task" && p.held !== undefined && p.held.length > 0
+      ? ` — holds back ${listSome(p.held, BLOCKERS_LISTED)}`
+      : "";
   return `- [\`${p.path}\` line ${p.line}](${input.links.fileUrl(p.path, p.line)}): ${p.message}${held}`;
 }
 
@@ -137,6 +163,7 @@ function renderGraphs(input: SummaryInput): string | null {
     length += block.length + 1;
   }
   if (blocks.length === 0 && left === 0) return null;
-  const note = left > 0 ? [`_${left} graph${left === 1 ? "" : "s"} left out to fit GitHub's limit of 65,535 characters._`] : [];
+  const note =
+    left > 0 ? [`_${left} graph${left === 1 ? "" : "s"} left out to fit GitHub's limit of 65,535 characters._`] : [];
   return ["### Where this pull request's tasks sit", "", ...blocks, ...note].join("\n");
 }

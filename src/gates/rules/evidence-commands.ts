@@ -6,10 +6,48 @@ import type { Task } from "../../tasks/model.js";
 
 /** Programs whose name alone makes a backticked span a command (`make`, `pytest`). */
 export const COMMAND_RUNNERS: ReadonlySet<string> = new Set([
-  "npm", "npx", "pnpm", "yarn", "bun", "bunx", "node", "deno", "tsc", "jest", "vitest",
-  "pytest", "python", "python3", "uv", "uvx", "pip", "poetry", "tox", "ruff", "mypy",
-  "go", "cargo", "make", "just", "dotnet", "mvn", "gradle", "./gradlew", "./mvnw",
-  "bundle", "rake", "rspec", "php", "composer", "mix", "swift", "flutter", "dart", "docker", "bash", "sh",
+  "npm",
+  "npx",
+  "pnpm",
+  "yarn",
+  "bun",
+  "bunx",
+  "node",
+  "deno",
+  "tsc",
+  "jest",
+  "vitest",
+  "pytest",
+  "python",
+  "python3",
+  "uv",
+  "uvx",
+  "pip",
+  "poetry",
+  "tox",
+  "ruff",
+  "mypy",
+  "go",
+  "cargo",
+  "make",
+  "just",
+  "dotnet",
+  "mvn",
+  "gradle",
+  "./gradlew",
+  "./mvnw",
+  "bundle",
+  "rake",
+  "rspec",
+  "php",
+  "composer",
+  "mix",
+  "swift",
+  "flutter",
+  "dart",
+  "docker",
+  "bash",
+  "sh",
 ]);
 
 const CODE_SPAN = /`([^`\n]+)`/g;
@@ -44,7 +82,12 @@ export function codeIn(body: string): string[] {
   const chunks: string[] = [];
   const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
   const withoutFences = body.replace(FENCE, (_all, _fence: string, content: string) => {
-    chunks.push(...content.split(/\r?\n/).map(normalize).filter((l) => l !== ""));
+    chunks.push(
+      ...content
+        .split(/\r?\n/)
+        .map(normalize)
+        .filter((l) => l !== ""),
+    );
     return "\n";
   });
   const INLINE = /(`+)([^`][\s\S]*?)\1(?!`)/g;

@@ -6,7 +6,15 @@
 import { allBlockersOf, groupsOfTasks } from "../../tasks/graph/group-edges.js";
 import type { Phase, TaskDocument } from "../../tasks/model.js";
 import type { DoneTasks } from "./done-tasks.js";
-import { workedTaskOf, type BlockedTask, type BlockingPhase, type FeatureDocs, type GateResult, type OpenBlocker, type WorkedTask } from "../gate-model.js";
+import {
+  workedTaskOf,
+  type BlockedTask,
+  type BlockingPhase,
+  type FeatureDocs,
+  type GateResult,
+  type OpenBlocker,
+  type WorkedTask,
+} from "../gate-model.js";
 
 export function phaseLabel(phase: Phase): string {
   return phase.heading.trim() === "" ? phase.title : phase.heading;
@@ -35,7 +43,8 @@ export function dependencyGate(
         if (open.length > 0) phases.push({ index: phase.index, label: phaseLabel(phase), open });
       }
     }
-    if (tasks.length > 0 || phases.length > 0) blocked.push({ path: work.path, taskId: task.id, line: task.line, tasks, phases });
+    if (tasks.length > 0 || phases.length > 0)
+      blocked.push({ path: work.path, taskId: task.id, line: task.line, tasks, phases });
   }
   return { gate: "dependencies", passed: blocked.length === 0, blocked };
 }

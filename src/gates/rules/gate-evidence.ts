@@ -3,7 +3,13 @@
  * text names verification commands needs each command quoted as code in the PR body.
  */
 import { commandsOf, missingCommands } from "./evidence-commands.js";
-import { workedTaskOf, type FeatureDocs, type GateResult, type MissingEvidence, type WorkedTask } from "../gate-model.js";
+import {
+  workedTaskOf,
+  type FeatureDocs,
+  type GateResult,
+  type MissingEvidence,
+  type WorkedTask,
+} from "../gate-model.js";
 
 export function evidenceGate(
   features: readonly FeatureDocs[],

@@ -26,12 +26,20 @@ function heldWork(doc: TaskDocument, path: string, id: string): ListProblem | nu
   };
 }
 
-export function wellFormedGate(features: readonly FeatureDocs[], worked: readonly WorkedTask[] = []): Extract<GateResult, { gate: "well-formed" }> {
+export function wellFormedGate(
+  features: readonly FeatureDocs[],
+  worked: readonly WorkedTask[] = [],
+): Extract<GateResult, { gate: "well-formed" }> {
   const problems: ListProblem[] = [];
   for (const feature of features) {
     if (!feature.changed) continue;
     if (feature.headError !== undefined) {
-      problems.push({ path: feature.path, line: 1, code: "unparsable", message: `the task list could not be parsed: ${feature.headError}` });
+      problems.push({
+        path: feature.path,
+        line: 1,
+        code: "unparsable",
+        message: `the task list could not be parsed: ${feature.headError}`,
+      });
       continue;
     }
     const head = feature.head;
@@ -39,7 +47,9 @@ export function wellFormedGate(features: readonly FeatureDocs[], worked: readonl
     const held = heldTasks(head);
     for (const d of head.diagnostics) {
       if (d.severity !== "error") continue;
-      const ids = held.whole ? head.tasks.map((t) => t.id) : [...held.tasks.values()].filter((t) => t.errors.includes(d)).map((t) => t.id);
+      const ids = held.whole
+        ? head.tasks.map((t) => t.id)
+        : [...held.tasks.values()].filter((t) => t.errors.includes(d)).map((t) => t.id);
       problems.push({ path: feature.path, line: d.line, code: d.code, message: d.message, held: ids });
     }
   }

@@ -37,7 +37,8 @@ export function prWork(input: PrWorkInput): PrWork {
 
   for (const feature of withHead) {
     const before = new Map((feature.base?.tasks ?? []).map((t) => [t.id, t.checked]));
-    for (const task of feature.head.tasks) if (task.checked && before.get(task.id) !== true) add(feature.path, task.id, "ticks");
+    for (const task of feature.head.tasks)
+      if (task.checked && before.get(task.id) !== true) add(feature.path, task.id, "ticks");
   }
 
   for (const marker of input.closing) {
@@ -55,7 +56,10 @@ export function prWork(input: PrWorkInput): PrWork {
   const unresolved: string[] = [];
   const bareCandidates = candidatesForBareIds(withHead, input.branchFeatures ?? []);
   for (const ref of input.refs) {
-    const qualified = ref.feature === null ? [] : withHead.filter((f) => f.head.feature.id.toLowerCase() === ref.feature?.toLowerCase());
+    const qualified =
+      ref.feature === null
+        ? []
+        : withHead.filter((f) => f.head.feature.id.toLowerCase() === ref.feature?.toLowerCase());
     const docs = qualified.length > 0 ? qualified : bareCandidates;
     let matched = false;
     for (const feature of docs) {
@@ -70,10 +74,15 @@ export function prWork(input: PrWorkInput): PrWork {
   return { worked: inDocumentOrder([...found.values()], withHead), unresolved };
 }
 
-function candidatesForBareIds<T extends FeatureDocs & { head: TaskDocument }>(features: T[], branchFeatures: readonly string[]): T[] {
+function candidatesForBareIds<T extends FeatureDocs & { head: TaskDocument }>(
+  features: T[],
+  branchFeatures: readonly string[],
+): T[] {
   const changed = features.filter((f) => f.changed);
   if (changed.length > 0) return changed;
-  const named = features.filter((f) => branchFeatures.some((id) => id.toLowerCase() === f.head.feature.id.toLowerCase()));
+  const named = features.filter((f) =>
+    branchFeatures.some((id) => id.toLowerCase() === f.head.feature.id.toLowerCase()),
+  );
   if (named.length > 0) return named;
   return features.length === 1 ? features : [];
 }
@@ -84,7 +93,10 @@ function idsOf(doc: TaskDocument, ref: RangedTaskRef): string[] {
   return index.has(ref.id) ? [ref.id] : [];
 }
 
-function inDocumentOrder(worked: WorkedTask[], features: ReadonlyArray<FeatureDocs & { head: TaskDocument }>): WorkedTask[] {
+function inDocumentOrder(
+  worked: WorkedTask[],
+  features: ReadonlyArray<FeatureDocs & { head: TaskDocument }>,
+): WorkedTask[] {
   const featureOrder = new Map(features.map((f, i) => [f.path, i]));
   const lineOf = new Map(features.flatMap((f) => f.head.tasks.map((t) => [`${f.path}#${t.id}`, t.line] as const)));
   return worked.sort(

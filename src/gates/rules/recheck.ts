@@ -21,12 +21,22 @@ export async function pullsToRecheck(gh: GitHubClient, repo: RepoRef, log: Logge
   const chosen: PullInfo[] = [];
   let examined = 0;
   const open = pages((page) =>
-    gh.request("GET /repos/{owner}/{repo}/pulls", { ...repo, state: "open", sort: "updated", direction: "desc", per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/pulls", {
+      ...repo,
+      state: "open",
+      sort: "updated",
+      direction: "desc",
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   for await (const page of open) {
     for (const pull of page as RestPull[]) {
       if (chosen.length >= MAX_RECHECKED_PULLS || examined >= MAX_EXAMINED_PULLS) {
-        log.warn({ rechecked: chosen.length, examined, limit: MAX_RECHECKED_PULLS }, "gates re-check capped: older pull requests are checked on their next push");
+        log.warn(
+          { rechecked: chosen.length, examined, limit: MAX_RECHECKED_PULLS },
+          "gates re-check capped: older pull requests are checked on their next push",
+        );
         return chosen;
       }
       examined += 1;
@@ -45,6 +55,9 @@ async function waitsOnGates(gh: GitHubClient, repo: RepoRef, sha: string): Promi
     filter: "latest",
   });
   const latest = data.check_runs[0];
-  return latest !== undefined && latest.status === "completed" && (latest.conclusion === "failure" || latest.conclusion === "neutral");
+  return (
+    latest !== undefined &&
+    latest.status === "completed" &&
+    (latest.conclusion === "failure" || latest.conclusion === "neutral")
+  );
 }
-

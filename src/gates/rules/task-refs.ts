@@ -24,7 +24,12 @@ function refsIn(text: string, pattern: RegExp, source: TaskRef["source"]): Range
     // "T010-T012" and "001-x-T010-T012": the greedy prefix swallowed the range's first id.
     const split = m[1] === undefined ? null : ID_AT_END.exec(m[1]);
     if (split) {
-      refs.push({ feature: split[1] ?? null, id: normalizeId(split[2] as string), source, to: normalizeId(m[2] as string) });
+      refs.push({
+        feature: split[1] ?? null,
+        id: normalizeId(split[2] as string),
+        source,
+        to: normalizeId(m[2] as string),
+      });
       continue;
     }
     const id = normalizeId(m[2] as string);
@@ -63,7 +68,8 @@ const CLOSING_URL = new RegExp(`\\b${KEYWORD}\\s*:?\\s+https?://[^\\s/]+/([\\w.-
 export function closingIssueNumbers(body: string, repo: RepoRef): number[] {
   const out: number[] = [];
   const same = (owner: string | undefined, name: string | undefined): boolean =>
-    owner === undefined || (owner.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase());
+    owner === undefined ||
+    (owner.toLowerCase() === repo.owner.toLowerCase() && name?.toLowerCase() === repo.repo.toLowerCase());
   for (const pattern of [CLOSING_SHORT, CLOSING_URL]) {
     for (const m of body.matchAll(pattern)) {
       const n = Number(m[3]);

@@ -23,10 +23,23 @@ export function isAmbiguous(error: unknown): boolean {
 const SINCE_SLACK_MS = 10 * 60 * 1000;
 
 /** The issue tasksync opened for `key` since `startedAt`, if a create that failed took effect. */
-export async function findCreatedIssue(gh: GitHubClient, repo: RepoRef, key: string, trust: IssueTrust, startedAt: number): Promise<TrackedIssue | undefined> {
+export async function findCreatedIssue(
+  gh: GitHubClient,
+  repo: RepoRef,
+  key: string,
+  trust: IssueTrust,
+  startedAt: number,
+): Promise<TrackedIssue | undefined> {
   const since = new Date(startedAt - SINCE_SLACK_MS).toISOString();
   const issues = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues", { ...repo, labels: trust.label, state: "all", since, per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/issues", {
+      ...repo,
+      labels: trust.label,
+      state: "all",
+      since,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   return issues
     .flatMap((raw) => toTrackedIssue(raw as Parameters<typeof toTrackedIssue>[0]) ?? [])
@@ -35,10 +48,23 @@ export async function findCreatedIssue(gh: GitHubClient, repo: RepoRef, key: str
 }
 
 /** Whether a comment with exactly `body` is on the issue (by `author` when known), posted since `startedAt`. */
-export async function findComment(gh: GitHubClient, repo: RepoRef, issueNumber: number, body: string, author: string | undefined, startedAt: number): Promise<boolean> {
+export async function findComment(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  body: string,
+  author: string | undefined,
+  startedAt: number,
+): Promise<boolean> {
   const since = new Date(startedAt - SINCE_SLACK_MS).toISOString();
   const comments = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, since, per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      since,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   return comments.some((c) => c.body === body && (author === undefined || c.user?.login === author));
 }

@@ -7,7 +7,13 @@
  */
 import type { Logger } from "pino";
 import { messageOf, statusOf, type GitHubClient, type RepoRef } from "../../github/client.js";
-import { createMilestone, listMilestones, patchIssueFields, updateMilestone, type IssueFieldsPatch } from "../observe/issue-fields-api.js";
+import {
+  createMilestone,
+  listMilestones,
+  patchIssueFields,
+  updateMilestone,
+  type IssueFieldsPatch,
+} from "../observe/issue-fields-api.js";
 import { isAmbiguous } from "./ambiguous-write.js";
 import { ownMilestones } from "../../identity/milestone-marker.js";
 import type { Operation } from "../operations.js";
@@ -37,7 +43,9 @@ export class IssueFieldWrites {
     const { gh, repo, log, writes } = this.d;
     if (op.number !== null) {
       try {
-        await writes.idempotent(() => updateMilestone(gh, repo, op.number as number, op.title, op.description, op.state));
+        await writes.idempotent(() =>
+          updateMilestone(gh, repo, op.number as number, op.title, op.description, op.state),
+        );
       } catch (error) {
         if (statusOf(error) !== 422) throw error;
         return `milestone "${op.title}": ${messageOf(error)}`;
@@ -58,7 +66,10 @@ export class IssueFieldWrites {
       }
       if (!isAmbiguous(error)) throw error;
       const found = await this.findOwn(op.key);
-      log.warn({ key: op.key, status: statusOf(error) ?? null, found: found ?? null }, "creating a milestone failed without an answer: looked for it");
+      log.warn(
+        { key: op.key, status: statusOf(error) ?? null, found: found ?? null },
+        "creating a milestone failed without an answer: looked for it",
+      );
       this.numbers.set(op.key, found ?? (await send()));
       return null;
     }

@@ -54,7 +54,6 @@ export interface ApplyOptions {
   startedAt?: number;
 }
 
-
 export interface ApplyReport {
   created: number;
   updated: number;
@@ -85,7 +84,6 @@ export const emptyReport = (): ApplyReport => ({
   writes: 0,
 });
 
-
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
   const { gh, repo, log } = options;
   const host = options.host ?? capabilitiesFor(null);
@@ -99,12 +97,33 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     return found;
   };
   const numberOf = (key: string): number | undefined => refs.get(key)?.number;
-  const writes = new PacedWrites(options.budget ?? UNLIMITED_BUDGET, options.budgetKey ?? repo.owner, log, options.serverErrorDelayMs);
+  const writes = new PacedWrites(
+    options.budget ?? UNLIMITED_BUDGET,
+    options.budgetKey ?? repo.owner,
+    log,
+    options.serverErrorDelayMs,
+  );
   const write = <T>(send: () => Promise<T>): Promise<T> => writes.once(send);
   const writeAgainOnServerError = <T>(send: () => Promise<T>): Promise<T> => writes.idempotent(send);
   const startedAt = options.startedAt ?? Date.now();
-  const fieldWrites = new IssueFieldWrites({ gh, repo, log, writes, ...(options.trust?.author === undefined ? {} : { author: options.trust.author }) });
-  const placement = new IssuePlacement({ gh, repo, log, host, refs, labelIds, writes, startedAt, ...(options.trust ? { trust: options.trust } : {}) });
+  const fieldWrites = new IssueFieldWrites({
+    gh,
+    repo,
+    log,
+    writes,
+    ...(options.trust?.author === undefined ? {} : { author: options.trust.author }),
+  });
+  const placement = new IssuePlacement({
+    gh,
+    repo,
+    log,
+    host,
+    refs,
+    labelIds,
+    writes,
+    startedAt,
+    ...(options.trust ? { trust: options.trust } : {}),
+  });
 
   // A new issue whose parent link follows in the plan is created under its parent in one request.
   const created = new Set(plan.operations.flatMap((op) => (op.kind === "create-issue" ? [op.key] : [])));
@@ -148,10 +167,22 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   }
   if (progressShown && trackingBody !== undefined && refs.has(tracking)) {
     const body = withSyncProgress(trackingBody, null);
-    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
+    await writeAgainOnServerError(() =>
+      gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: ref(tracking).number,
+        body,
+      }),
+    );
   }
   for (const [key, body] of pending) {
-    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(key).number, body: withoutTokens(resolveIssueTokens(body, numberOf)) }));
+    await writeAgainOnServerError(() =>
+      gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: ref(key).number,
+        body: withoutTokens(resolveIssueTokens(body, numberOf)),
+      }),
+    );
     report.updated += 1;
   }
   progress.finish();
@@ -162,12 +193,21 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   async function showProgress(line: ProgressLine | null): Promise<void> {
     if (line === null || line.total === 0 || !refs.has(tracking)) return;
     if (trackingBody === undefined) {
-      const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number });
+      const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: ref(tracking).number,
+      });
       trackingBody = data.body ?? "";
     }
     trackingBody = withSyncProgress(trackingBody, line);
     const body = trackingBody;
-    await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: ref(tracking).number, body }));
+    await writeAgainOnServerError(() =>
+      gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        ...repo,
+        issue_number: ref(tracking).number,
+        body,
+      }),
+    );
     progressShown = true;
   }
 
@@ -187,7 +227,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       trackingBody = body;
       progressShown = true;
     }
-    const { made, linked } = await placement.create(op.key, { title: op.title, body, labels: op.labels }, parentOf.get(op.key));
+    const { made, linked } = await placement.create(
+      op.key,
+      { title: op.title, body, labels: op.labels },
+      parentOf.get(op.key),
+    );
     if (linked) linkedOnCreate.add(op.key);
     return made;
   }
@@ -195,7 +239,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   async function addSubIssue(op: Extract<Operation, { kind: "add-sub-issue" }>): Promise<void> {
     const outcome = await placement.link(op.key, op.parentKey, op.replaceParent);
     if (outcome === "linked") report.linked += 1;
-    if (outcome === "none") log.info(operationLogFields(op), "the host has no sub-issues: the hierarchy lives in the parents' task lists");
+    if (outcome === "none")
+      log.info(operationLogFields(op), "the host has no sub-issues: the hierarchy lives in the parents' task lists");
   }
 
   async function applyOne(op: Operation): Promise<void> {
@@ -203,9 +248,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "ensure-label": {
         try {
           if (op.exists) {
-            await writeAgainOnServerError(() => gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color }));
+            await writeAgainOnServerError(() =>
+              gh.request("PATCH /repos/{owner}/{repo}/labels/{name}", { ...repo, name: op.name, color: op.color }),
+            );
           } else {
-            const { data } = await writeAgainOnServerError(() => gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color }));
+            const { data } = await writeAgainOnServerError(() =>
+              gh.request("POST /repos/{owner}/{repo}/labels", { ...repo, name: op.name, color: op.color }),
+            );
             if (typeof data?.node_id === "string") labelIds.set(op.name.toLowerCase(), data.node_id);
           }
           report.labels += 1;
@@ -223,7 +272,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       case "update-issue": {
         const number = op.number ?? ref(op.key).number;
         if (op.checklistSeen !== undefined && !(await checklistUnchanged(gh, repo, number, op.checklistSeen))) {
-          report.skipped.push({ op: describeOperation(op), why: "its checklist was edited on GitHub since it was read" });
+          report.skipped.push({
+            op: describeOperation(op),
+            why: "its checklist was edited on GitHub since it was read",
+          });
           log.info(operationLogFields(op), "a phase checklist changed since it was read: left for the next reconcile");
           return;
         }
@@ -253,7 +305,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return;
       case "ensure-milestone":
       case "set-issue-fields": {
-        const skipped = op.kind === "ensure-milestone" ? await fieldWrites.ensureMilestone(op) : await fieldWrites.setFields(op, op.number ?? ref(op.key).number);
+        const skipped =
+          op.kind === "ensure-milestone"
+            ? await fieldWrites.ensureMilestone(op)
+            : await fieldWrites.setFields(op, op.number ?? ref(op.key).number);
         if (skipped !== null) report.skipped.push({ op: describeOperation(op), why: skipped });
         else report.updated += 1;
         return;
@@ -288,13 +343,24 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         return;
       case "comment": {
         const issueNumber = ref(op.key).number;
-        const send = () => write(() => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body: op.body, ...SEND_ONCE }));
+        const send = () =>
+          write(() =>
+            gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+              ...repo,
+              issue_number: issueNumber,
+              body: op.body,
+              ...SEND_ONCE,
+            }),
+          );
         try {
           await send();
         } catch (error) {
           if (!isAmbiguous(error)) throw error;
           const there = await findComment(gh, repo, issueNumber, op.body, options.trust?.author, startedAt);
-          log.warn({ ...operationLogFields(op), status: statusOf(error), there }, "commenting failed without an answer: looked for the comment");
+          log.warn(
+            { ...operationLogFields(op), status: statusOf(error), there },
+            "commenting failed without an answer: looked for the comment",
+          );
           if (!there) await send();
         }
         report.commented += 1;

@@ -44,7 +44,8 @@ export class ProgressReporter {
   /** The progress now. */
   line(): ProgressLine {
     const elapsedMs = this.now() - this.started;
-    const leftMs = this.doneTasks === 0 ? null : Math.round((elapsedMs / this.doneTasks) * (this.total - this.doneTasks));
+    const leftMs =
+      this.doneTasks === 0 ? null : Math.round((elapsedMs / this.doneTasks) * (this.total - this.doneTasks));
     return { done: this.doneTasks, total: this.total, elapsedMs, leftMs };
   }
 

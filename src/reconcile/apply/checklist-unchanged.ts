@@ -8,8 +8,16 @@
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { checklistDigestEntry, readChecklist } from "../render/phase-checklist.js";
 
-export async function checklistUnchanged(gh: GitHubClient, repo: RepoRef, number: number, seen: string): Promise<boolean> {
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number });
+export async function checklistUnchanged(
+  gh: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  seen: string,
+): Promise<boolean> {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repo,
+    issue_number: number,
+  });
   const boxes = readChecklist(data.body ?? "");
   return boxes !== null && checklistDigestEntry(boxes) === seen;
 }

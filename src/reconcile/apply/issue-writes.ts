@@ -18,12 +18,14 @@ const NO_RETRY = { request: { retries: 0 } } as const;
 
 /** GraphQL's "this schema has no such field/argument/type" answers, and REST's 404 for a missing endpoint. */
 export function isUnknownToHost(error: unknown): boolean {
-  const errors = (error as { errors?: Array<{ message?: string; type?: string; extensions?: { code?: string } }> }).errors;
+  const errors = (error as { errors?: Array<{ message?: string; type?: string; extensions?: { code?: string } }> })
+    .errors;
   if (Array.isArray(errors)) {
     return errors.some(
       (e) =>
-        ["undefinedField", "argumentNotAccepted", "undefinedType", "variableNotDefined"].includes(e.extensions?.code ?? "") ||
-        /doesn't exist on type|doesn't accept argument|isn't a defined input type/i.test(e.message ?? ""),
+        ["undefinedField", "argumentNotAccepted", "undefinedType", "variableNotDefined"].includes(
+          e.extensions?.code ?? "",
+        ) || /doesn't exist on type|doesn't accept argument|isn't a defined input type/i.test(e.message ?? ""),
     );
   }
   return statusOf(error) === 404;
@@ -63,7 +65,13 @@ export async function createIssueGraphql(gh: GitHubClient, issue: NewIssueByIds)
   return { number: created.number, id: created.databaseId, nodeId: created.id };
 }
 
-export async function addSubIssueRest(gh: GitHubClient, repo: RepoRef, parentNumber: number, childId: number, replaceParent: boolean): Promise<void> {
+export async function addSubIssueRest(
+  gh: GitHubClient,
+  repo: RepoRef,
+  parentNumber: number,
+  childId: number,
+  replaceParent: boolean,
+): Promise<void> {
   await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
     ...repo,
     issue_number: parentNumber,
@@ -72,7 +80,12 @@ export async function addSubIssueRest(gh: GitHubClient, repo: RepoRef, parentNum
   });
 }
 
-export async function addSubIssueGraphql(gh: GitHubClient, parentNodeId: string, childNodeId: string, replaceParent: boolean): Promise<void> {
+export async function addSubIssueGraphql(
+  gh: GitHubClient,
+  parentNodeId: string,
+  childNodeId: string,
+  replaceParent: boolean,
+): Promise<void> {
   await gh.graphql(ADD_SUB_ISSUE, { issueId: parentNodeId, subIssueId: childNodeId, replaceParent });
 }
 
@@ -90,6 +103,9 @@ export async function labelNodeId(gh: GitHubClient, repo: RepoRef, name: string)
 
 /** An issue's node id by number: one read, for an issue the plan's refs did not carry it for. */
 export async function issueNodeId(gh: GitHubClient, repo: RepoRef, number: number): Promise<string> {
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: number });
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repo,
+    issue_number: number,
+  });
   return data.node_id;
 }

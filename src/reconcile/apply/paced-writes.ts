@@ -47,7 +47,10 @@ export class PacedWrites {
         const status = statusOf(error) ?? 0;
         if (status < 500 || attempt > SERVER_ERROR_RETRIES) throw error;
         const waitMs = retryAfterMs(error) ?? this.serverErrorDelayMs * 2 ** (attempt - 1);
-        this.log.warn({ status, attempt, waitMs }, "GitHub answered a server error: waiting, then sending the same idempotent write again");
+        this.log.warn(
+          { status, attempt, waitMs },
+          "GitHub answered a server error: waiting, then sending the same idempotent write again",
+        );
         await sleep(waitMs);
       }
     }

@@ -26,7 +26,9 @@ import type { IssueTrust } from "../../identity/trust.js";
 /** GitHub's "it is already so" answers (a label that exists, a link already made). */
 export function isAlreadyThere(error: unknown): boolean {
   const message = messageOf(error).toLowerCase();
-  const errors = (error as { response?: { data?: { errors?: Array<{ code?: string; message?: string }> } } }).response?.data?.errors ?? [];
+  const errors =
+    (error as { response?: { data?: { errors?: Array<{ code?: string; message?: string }> } } }).response?.data
+      ?.errors ?? [];
   return (
     message.includes("already") ||
     errors.some((e) => e.code === "already_exists" || (e.message ?? "").toLowerCase().includes("already"))
@@ -85,21 +87,31 @@ export class IssuePlacement {
    * opened for `key` since the reconcile began are looked at, and only if there is none is the
    * create sent again. A schema refusal is an answer (nothing was created), never ambiguous.
    */
-  private async createOnce(key: string, send: () => Promise<CreatedIssue>): Promise<{ made: CreatedIssue; found: boolean }> {
+  private async createOnce(
+    key: string,
+    send: () => Promise<CreatedIssue>,
+  ): Promise<{ made: CreatedIssue; found: boolean }> {
     const { gh, repo, log, writes, trust } = this.d;
     try {
       return { made: await writes.once(send), found: false };
     } catch (error) {
       if (isUnknownToHost(error) || !isAmbiguous(error) || !trust) throw error;
       const found = await findCreatedIssue(gh, repo, key, trust, this.d.startedAt);
-      log.warn({ key, status: statusOf(error) ?? null, found: found?.number ?? null }, "creating an issue failed without an answer: looked for it");
+      log.warn(
+        { key, status: statusOf(error) ?? null, found: found?.number ?? null },
+        "creating an issue failed without an answer: looked for it",
+      );
       if (found) return { made: { number: found.number, id: found.id, nodeId: found.nodeId }, found: true };
       return { made: await writes.once(send), found: false };
     }
   }
 
   /** Creates the issue, under `parentKey` in the same request when the host can; says whether it was linked. */
-  async create(key: string, issue: NewIssue, parentKey: string | undefined): Promise<{ made: CreatedIssue; linked: boolean }> {
+  async create(
+    key: string,
+    issue: NewIssue,
+    parentKey: string | undefined,
+  ): Promise<{ made: CreatedIssue; linked: boolean }> {
     const { gh, repo, host, log, writes } = this.d;
     if (parentKey !== undefined && this.d.refs.has(parentKey) && host.graphqlSubIssues) {
       this.repositoryId ??= await repositoryNodeId(gh, repo);
@@ -128,7 +140,9 @@ export class IssuePlacement {
     const { gh, repo, host, log, writes } = this.d;
     if (host.restSubIssues) {
       try {
-        await writes.idempotent(() => addSubIssueRest(gh, repo, this.ref(parentKey).number, this.ref(key).id, replaceParent));
+        await writes.idempotent(() =>
+          addSubIssueRest(gh, repo, this.ref(parentKey).number, this.ref(key).id, replaceParent),
+        );
         return "linked";
       } catch (error) {
         if (!(statusOf(error) === 404 && host.kind === "ghes")) throw error;

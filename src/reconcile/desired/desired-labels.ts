@@ -12,7 +12,9 @@ type LabelConfig = TasksyncConfig["labels"];
 
 function clip(name: string): string {
   const chars = Array.from(name);
-  return chars.length <= GITHUB_LIMITS.labelNameLength ? name : chars.slice(0, GITHUB_LIMITS.labelNameLength).join("").trimEnd();
+  return chars.length <= GITHUB_LIMITS.labelNameLength
+    ? name
+    : chars.slice(0, GITHUB_LIMITS.labelNameLength).join("").trimEnd();
 }
 
 const prefixed = (cfg: { prefix: string; color: string }, value: string): DesiredLabel => ({

@@ -29,7 +29,14 @@ export function desiredMilestones(doc: TaskDocument, mode: MilestoneMode): Desir
     return doc.phases.flatMap((phase, index) => {
       if (phase.taskIds.length === 0) return [];
       const part = `phase:${keys[index] ?? String(index)}`;
-      return [{ key: milestoneKey(doc.path, part), title: phase.heading.trim(), description: describe(doc.path, part, "The tasks of this phase"), taskIds: [...phase.taskIds] }];
+      return [
+        {
+          key: milestoneKey(doc.path, part),
+          title: phase.heading.trim(),
+          description: describe(doc.path, part, "The tasks of this phase"),
+          taskIds: [...phase.taskIds],
+        },
+      ];
     });
   }
   const stories = new Map<string, DesiredMilestone>();
@@ -40,7 +47,12 @@ export function desiredMilestones(doc: TaskDocument, mode: MilestoneMode): Desir
       const phase = doc.phases.find((p) => p.story === task.story);
       const part = `story:${task.story}`;
       const title = phase ? `${task.story}: ${phase.title.trim()}` : task.story;
-      milestone = { key: milestoneKey(doc.path, part), title, description: describe(doc.path, part, `User story ${task.story}`), taskIds: [] };
+      milestone = {
+        key: milestoneKey(doc.path, part),
+        title,
+        description: describe(doc.path, part, `User story ${task.story}`),
+        taskIds: [],
+      };
       stories.set(task.story, milestone);
     }
     milestone.taskIds.push(task.id);

@@ -7,7 +7,14 @@ import { GITHUB_LIMITS } from "../../github/limits.js";
 import { groupsOfTasks } from "../../tasks/graph/group-edges.js";
 import type { GroupEdge, Task, TaskDocument } from "../../tasks/model.js";
 import { baseLabels, phaseLabels, taskLabels, uniqueLabels, type DesiredLabel } from "./desired-labels.js";
-import { phaseKey, taskKey, trackingKey, type PhaseMarker, type TaskMarker, type TrackingMarker } from "../../identity/marker.js";
+import {
+  phaseKey,
+  taskKey,
+  trackingKey,
+  type PhaseMarker,
+  type TaskMarker,
+  type TrackingMarker,
+} from "../../identity/marker.js";
 import { phaseSlots, type PhaseSlot } from "./phase-slots.js";
 import { renderChecklist, tickedIds } from "../render/phase-checklist.js";
 import { renderPhaseBody } from "../render/render-phase-body.js";
@@ -49,9 +56,10 @@ function fill(template: string, values: Record<string, string>): string {
 function clipTitle(title: string): string {
   const flat = title.replace(/\s+/g, " ").trim();
   const chars = Array.from(flat);
-  return chars.length <= GITHUB_LIMITS.issueTitleLength ? flat : `${chars.slice(0, GITHUB_LIMITS.issueTitleLength - 1).join("")}…`;
+  return chars.length <= GITHUB_LIMITS.issueTitleLength
+    ? flat
+    : `${chars.slice(0, GITHUB_LIMITS.issueTitleLength - 1).join("")}…`;
 }
-
 
 /** Task-level blocker ids per task, within GitHub's per-issue limits; overflowing tasks fall back to phase links. */
 function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback: Set<string> } {
@@ -82,7 +90,11 @@ function taskLinks(doc: TaskDocument): { links: Map<string, string[]>; fallback:
  * For tasks whose blockers could not all be linked task to task: the phase slots of those
  * blockers (other than the task's own), to link from the task's phase slot instead.
  */
-function fallbackPhaseLinks(doc: TaskDocument, fallback: Set<string>, slotOfTask: Map<string, PhaseSlot>): Map<string, PhaseSlot[]> {
+function fallbackPhaseLinks(
+  doc: TaskDocument,
+  fallback: Set<string>,
+  slotOfTask: Map<string, PhaseSlot>,
+): Map<string, PhaseSlot[]> {
   const extra = new Map<string, PhaseSlot[]>();
   const grouped = groupsOfTasks(doc);
   const groupSlots = new Map<GroupEdge, PhaseSlot[]>();
@@ -138,12 +150,19 @@ export function desiredState(
   const slotKeyOf = new Map([...slotOfTask].map(([id, slot]) => [id, slot.key]));
 
   const issues: DesiredIssue[] = [];
-  const trackingMarker: TrackingMarker = { kind: "tracking", path: doc.path, sha: blobSha, ...(perPhase ? { granularity: "phase" as const } : {}) };
+  const trackingMarker: TrackingMarker = {
+    kind: "tracking",
+    path: doc.path,
+    sha: blobSha,
+    ...(perPhase ? { granularity: "phase" as const } : {}),
+  };
   issues.push({
     key: tracking,
     kind: "tracking",
     title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
-    body: fitBody(renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg, taskIssues: !perPhase })),
+    body: fitBody(
+      renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg, taskIssues: !perPhase }),
+    ),
     labels: names([]),
     parentKey: null,
     blockedByKeys: [],
@@ -158,10 +177,17 @@ export function desiredState(
     const blockerSlots = doc.phaseEdges
       .filter((e) => e.from === String(slot.phase.index))
       .flatMap((e) => slotsOfPhase.get(Number(e.to)) ?? []);
-    const within = slot.part > 1 ? (slotsOfPhase.get(slot.phase.index) ?? []).filter((s) => s.part === slot.part - 1) : [];
+    const within =
+      slot.part > 1 ? (slotsOfPhase.get(slot.phase.index) ?? []).filter((s) => s.part === slot.part - 1) : [];
     const extra = (fallbackSlots.get(slot.key) ?? []).filter((s) => !blockerSlots.includes(s) && !within.includes(s));
     const blockers = [...within, ...blockerSlots, ...extra].slice(0, GITHUB_LIMITS.dependenciesPerIssue);
-    const marker: PhaseMarker = { kind: "phase", path: doc.path, phase: slot.key, links: blockers.map((s) => s.key), ...(perPhase ? { done: tickedIds(doc, slot) } : {}) };
+    const marker: PhaseMarker = {
+      kind: "phase",
+      path: doc.path,
+      phase: slot.key,
+      links: blockers.map((s) => s.key),
+      ...(perPhase ? { done: tickedIds(doc, slot) } : {}),
+    };
     const heading = slot.parts > 1 ? `${slot.phase.heading} (part ${slot.part}/${slot.parts})` : slot.phase.heading;
     issues.push({
       key: phaseKey(doc.path, slot.key),
@@ -174,7 +200,16 @@ export function desiredState(
           title: slot.phase.title,
         }),
       ),
-      body: fitBody(renderPhaseBody(ctx, doc, slot, marker, blockers.map((s) => s.phase.heading), perPhase ? renderChecklist(doc, slot, slotKeyOf) : undefined)),
+      body: fitBody(
+        renderPhaseBody(
+          ctx,
+          doc,
+          slot,
+          marker,
+          blockers.map((s) => s.phase.heading),
+          perPhase ? renderChecklist(doc, slot, slotKeyOf) : undefined,
+        ),
+      ),
       labels: names(phaseLabels(labelCfg, slot.phase)),
       parentKey: tracking,
       blockedByKeys: blockers.map((s) => phaseKey(doc.path, s.key)),
@@ -211,7 +246,15 @@ export function desiredState(
         }),
       ),
       body: fitBody(
-        renderTaskBody({ ctx, doc, task, phase, marker, linkedBlockers: linked, phaseLevelFallback: fallback.has(task.id) }),
+        renderTaskBody({
+          ctx,
+          doc,
+          task,
+          phase,
+          marker,
+          linkedBlockers: linked,
+          phaseLevelFallback: fallback.has(task.id),
+        }),
       ),
       labels: names([
         ...taskLabels(labelCfg, task, phase),

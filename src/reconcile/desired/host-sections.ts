@@ -19,7 +19,9 @@ export const FULL_HOST: PlanHost = { subIssues: true, dependencies: true };
 
 /** Inserts a section before the body's closing "Managed by tasksync" line (or its marker). */
 function insertSection(body: string, section: string): string {
-  const at = [body.lastIndexOf("\n<sub>Managed by tasksync"), body.lastIndexOf("\n<!-- tasksync:v1")].find((i) => i >= 0);
+  const at = [body.lastIndexOf("\n<sub>Managed by tasksync"), body.lastIndexOf("\n<!-- tasksync:v1")].find(
+    (i) => i >= 0,
+  );
   if (at === undefined) return `${body}\n\n${section}`;
   return `${body.slice(0, at).trimEnd()}\n\n${section}\n${body.slice(at)}`;
 }
@@ -28,7 +30,11 @@ function insertSection(body: string, section: string): string {
  * The desired issues as this host can hold them: relations it cannot link become lines in the
  * bodies (issue tokens, resolved for the issues that exist), and are not planned as links.
  */
-export function forHost(issues: DesiredIssue[], host: PlanHost, numberOf: (key: string) => number | undefined): DesiredIssue[] {
+export function forHost(
+  issues: DesiredIssue[],
+  host: PlanHost,
+  numberOf: (key: string) => number | undefined,
+): DesiredIssue[] {
   if (host.subIssues && host.dependencies) {
     // Bodies may still name other issues (a phase checklist's blockers in other phases).
     return issues.map((d) => (hasIssueTokens(d.body) ? { ...d, body: resolveIssueTokens(d.body, numberOf) } : d));

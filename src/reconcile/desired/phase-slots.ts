@@ -42,7 +42,21 @@ export const NO_PHASE_KEY = "s:no-phase";
 
 function noPhase(taskIds: string[]): Phase {
   const title = "Tasks without a phase";
-  return { index: -1, number: null, title, heading: title, line: 1, depth: 2, kind: "other", story: null, priority: null, mvp: false, checkpoint: null, taskIds, skipped: false };
+  return {
+    index: -1,
+    number: null,
+    title,
+    heading: title,
+    line: 1,
+    depth: 2,
+    kind: "other",
+    story: null,
+    priority: null,
+    mvp: false,
+    checkpoint: null,
+    taskIds,
+    skipped: false,
+  };
 }
 
 function split(phase: Phase, base: string): PhaseSlot[] {
@@ -64,7 +78,9 @@ function split(phase: Phase, base: string): PhaseSlot[] {
  */
 export function phaseSlots(doc: Pick<TaskDocument, "phases" | "tasks">, everyTaskInAPhase = false): PhaseSlot[] {
   const keys = phaseBaseKeys(doc);
-  const slots = doc.phases.flatMap((phase, index) => (phase.taskIds.length === 0 ? [] : split(phase, keys[index] as string)));
+  const slots = doc.phases.flatMap((phase, index) =>
+    phase.taskIds.length === 0 ? [] : split(phase, keys[index] as string),
+  );
   const loose = doc.tasks.filter((t) => t.phaseIndex === null).map((t) => t.id);
   // With one issue per phase (no task issues), loose tasks always need a phase issue's checklist.
   if (loose.length > 0 && (everyTaskInAPhase || slots.length + loose.length > GITHUB_LIMITS.subIssuesPerParent)) {

@@ -38,15 +38,29 @@ export async function distrustedChecklists(check: EditorCheck): Promise<Set<stri
   if (!doc) return distrusted;
   if (prepared.held.whole) return distrusted;
   const held = new Set(prepared.held.tasks.keys());
-  const { pending } = planPhaseChecklists({ desired: prepared.desired.issues, matched: prepared.matched, doc, baseline: check.baseline, held });
+  const { pending } = planPhaseChecklists({
+    desired: prepared.desired.issues,
+    matched: prepared.matched,
+    doc,
+    baseline: check.baseline,
+    held,
+  });
   for (const key of pending.keys()) {
     const issue = prepared.matched.get(key);
     if (!issue) continue;
-    const answer = await check.gh.graphql<IssueEditorResult>(ISSUE_EDITOR, { owner: check.repo.owner, name: check.repo.repo, number: issue.number });
+    const answer = await check.gh.graphql<IssueEditorResult>(ISSUE_EDITOR, {
+      owner: check.repo.owner,
+      name: check.repo.repo,
+      number: issue.number,
+    });
     const editor = answer.repository?.issue?.editor?.login;
-    const trusted = editor !== undefined && (isOwn(editor, check.trust) || (await hasWriteAccess(check.gh, check.repo, editor)));
+    const trusted =
+      editor !== undefined && (isOwn(editor, check.trust) || (await hasWriteAccess(check.gh, check.repo, editor)));
     if (!trusted) {
-      check.log.warn({ issue: issue.number, editor: editor ?? null }, "a phase checklist was last edited by someone without write access: its ticks are ignored");
+      check.log.warn(
+        { issue: issue.number, editor: editor ?? null },
+        "a phase checklist was last edited by someone without write access: its ticks are ignored",
+      );
       distrusted.add(key);
     }
   }

@@ -22,7 +22,12 @@ const NO_RETRY = { request: { retries: 0 } } as const;
 /** Every milestone of the repository, open and closed. */
 export async function listMilestones(gh: GitHubClient, repo: RepoRef): Promise<ObservedMilestone[]> {
   const list = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/milestones", { ...repo, state: "all", per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/milestones", {
+      ...repo,
+      state: "all",
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   return list.map((m) => ({
     number: m.number,
@@ -33,13 +38,36 @@ export async function listMilestones(gh: GitHubClient, repo: RepoRef): Promise<O
   }));
 }
 
-export async function createMilestone(gh: GitHubClient, repo: RepoRef, title: string, description: string): Promise<number> {
-  const { data } = await gh.request("POST /repos/{owner}/{repo}/milestones", { ...repo, title, description, ...NO_RETRY });
+export async function createMilestone(
+  gh: GitHubClient,
+  repo: RepoRef,
+  title: string,
+  description: string,
+): Promise<number> {
+  const { data } = await gh.request("POST /repos/{owner}/{repo}/milestones", {
+    ...repo,
+    title,
+    description,
+    ...NO_RETRY,
+  });
   return data.number;
 }
 
-export async function updateMilestone(gh: GitHubClient, repo: RepoRef, number: number, title: string, description: string, state?: "open" | "closed"): Promise<void> {
-  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", { ...repo, milestone_number: number, title, description, ...(state === undefined ? {} : { state }) });
+export async function updateMilestone(
+  gh: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  title: string,
+  description: string,
+  state?: "open" | "closed",
+): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", {
+    ...repo,
+    milestone_number: number,
+    title,
+    description,
+    ...(state === undefined ? {} : { state }),
+  });
 }
 
 /** Whether `login` can be assigned issues in the repository (204 yes, 404 no). */
@@ -79,6 +107,15 @@ export interface IssueFieldsPatch {
 }
 
 /** One PATCH setting an issue's milestone, assignees and type (each only when given). */
-export async function patchIssueFields(gh: GitHubClient, repo: RepoRef, issueNumber: number, patch: IssueFieldsPatch): Promise<void> {
-  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...repo, issue_number: issueNumber, ...patch });
+export async function patchIssueFields(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  patch: IssueFieldsPatch,
+): Promise<void> {
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repo,
+    issue_number: issueNumber,
+    ...patch,
+  });
 }

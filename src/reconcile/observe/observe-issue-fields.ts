@@ -51,8 +51,15 @@ export class IssueFieldsObserver {
     if (config.issues.type === null && config.issues.featureType === null) return null;
     if (this.issueTypes === undefined) {
       // The REST list of an organisation's types is github.com's (GHEC too): no GHES description has it.
-      this.issueTypes = this.host.issueTypes && this.host.kind === "github.com" ? await cachedOrgIssueTypes(this.gh, this.repo.owner) : null;
-      if (this.issueTypes === null) this.log.info({ owner: this.repo.owner }, "no issue types to use (a user-owned repository, or none on this host): issues get no type");
+      this.issueTypes =
+        this.host.issueTypes && this.host.kind === "github.com"
+          ? await cachedOrgIssueTypes(this.gh, this.repo.owner)
+          : null;
+      if (this.issueTypes === null)
+        this.log.info(
+          { owner: this.repo.owner },
+          "no issue types to use (a user-owned repository, or none on this host): issues get no type",
+        );
     }
     return this.issueTypes;
   }

@@ -10,7 +10,6 @@ import type { ObservedLabel } from "../plan/plan-labels.js";
 import type { LinkedIssue } from "../plan/plan-links.js";
 import { DIAGNOSTICS_MARKER } from "../render/render-diagnostics.js";
 
-
 export async function observeIssues(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<TrackedIssue[]> {
   return listTrackedIssues(gh, repo, trackingLabel);
 }

@@ -15,7 +15,12 @@ interface TreeEntry {
   sha?: string;
 }
 
-async function readTree(gh: GitHubClient, repo: RepoRef, sha: string, recursive: boolean): Promise<{ entries: TreeEntry[]; truncated: boolean } | null> {
+async function readTree(
+  gh: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  recursive: boolean,
+): Promise<{ entries: TreeEntry[]; truncated: boolean } | null> {
   try {
     const { data } = await gh.request("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", {
       ...repo,
@@ -29,13 +34,16 @@ async function readTree(gh: GitHubClient, repo: RepoRef, sha: string, recursive:
   }
 }
 
-const isFile = (e: TreeEntry): e is Required<TreeEntry> => e.type === "blob" && typeof e.path === "string" && typeof e.sha === "string";
+const isFile = (e: TreeEntry): e is Required<TreeEntry> =>
+  e.type === "blob" && typeof e.path === "string" && typeof e.sha === "string";
 
 /** Walks one glob's segments through the trees, one read per folder it has to open. */
 async function walkGlob(gh: GitHubClient, repo: RepoRef, rootSha: string, glob: string): Promise<TreeFile[]> {
   const segments = glob.split("/");
   if (segments.some((s) => s.includes("**"))) {
-    throw new Error(`this repository is too large for one tree listing, and the glob "${glob}" needs one: list its folders without "**" in .github/tasksync.yml \`paths\``);
+    throw new Error(
+      `this repository is too large for one tree listing, and the glob "${glob}" needs one: list its folders without "**" in .github/tasksync.yml \`paths\``,
+    );
   }
   const found: TreeFile[] = [];
   const visit = async (treeSha: string, depth: number, prefix: string): Promise<void> => {
@@ -53,10 +61,19 @@ async function walkGlob(gh: GitHubClient, repo: RepoRef, rootSha: string, glob: 
   return found;
 }
 
-export async function listTaskLists(gh: GitHubClient, repo: RepoRef, ref: string, globs: readonly string[]): Promise<TreeFile[]> {
+export async function listTaskLists(
+  gh: GitHubClient,
+  repo: RepoRef,
+  ref: string,
+  globs: readonly string[],
+): Promise<TreeFile[]> {
   const tree = await readTree(gh, repo, ref, true);
   if (!tree) return [];
-  if (!tree.truncated) return tree.entries.filter(isFile).filter((e) => matchesAny(e.path, globs)).map((e) => ({ path: e.path, sha: e.sha }));
+  if (!tree.truncated)
+    return tree.entries
+      .filter(isFile)
+      .filter((e) => matchesAny(e.path, globs))
+      .map((e) => ({ path: e.path, sha: e.sha }));
   const byPath = new Map<string, TreeFile>();
   for (const glob of globs) for (const file of await walkGlob(gh, repo, ref, glob)) byPath.set(file.path, file);
   return [...byPath.values()];

@@ -85,7 +85,13 @@ export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
 /** Every issue carrying `label`, as TrackedIssues (issues without a marker are skipped). */
 export async function listTrackedIssues(gh: GitHubClient, repo: RepoRef, label: string): Promise<TrackedIssue[]> {
   const issues = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues", { ...repo, labels: label, state: "all", per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/issues", {
+      ...repo,
+      labels: label,
+      state: "all",
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   return (issues as RestIssue[]).flatMap((issue) => toTrackedIssue(issue) ?? []);
 }

@@ -21,7 +21,8 @@ export interface SwitchInput {
 /** The operations (under `key`, the removed issue's own) that retire a task issue because its list is now synced one issue per phase; null when that is not why it is unclaimed. */
 export function supersededByPhase(issue: TrackedIssue, input: SwitchInput, key: string): Operation[] | null {
   const m = issue.marker;
-  if (m.kind !== "task" || input.config.issues.granularity !== "phase" || !input.doc?.tasks.some((t) => t.id === m.id)) return null;
+  if (m.kind !== "task" || input.config.issues.granularity !== "phase" || !input.doc?.tasks.some((t) => t.id === m.id))
+    return null;
   const removed: Marker = { ...m, removed: true };
   return [
     {

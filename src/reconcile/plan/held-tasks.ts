@@ -70,7 +70,11 @@ export type HeldRecord = Record<string, boolean | null>;
  * The base the planner compares against: the recorded list, with each task the record says was
  * held put back to the checkbox it had when it was first held.
  */
-export function baseWithHeld(baseline: TaskDocument | null, doc: TaskDocument | null, record: HeldRecord | undefined): TaskDocument | null {
+export function baseWithHeld(
+  baseline: TaskDocument | null,
+  doc: TaskDocument | null,
+  record: HeldRecord | undefined,
+): TaskDocument | null {
   if (baseline === null || record === undefined || Object.keys(record).length === 0) return baseline;
   const seen = new Set<string>();
   const tasks = baseline.tasks.flatMap((t) => {
@@ -91,7 +95,12 @@ export function baseWithHeld(baseline: TaskDocument | null, doc: TaskDocument | 
  * The record to keep for the tasks held now: a task held before keeps its kept checkbox; a task
  * held for the first time keeps the one of the base (null when it is new since the base).
  */
-export function heldRecord(held: Held, doc: TaskDocument | null, base: TaskDocument | null, previous: HeldRecord | undefined): HeldRecord | undefined {
+export function heldRecord(
+  held: Held,
+  doc: TaskDocument | null,
+  base: TaskDocument | null,
+  previous: HeldRecord | undefined,
+): HeldRecord | undefined {
   if (!doc || held.tasks.size === 0) return undefined;
   const record: HeldRecord = {};
   for (const id of held.tasks.keys()) {
@@ -114,5 +123,11 @@ export function heldRecord(held: Held, doc: TaskDocument | null, base: TaskDocum
 export function waitingRemovals(held: Held, unclaimed: readonly TrackedIssue[]): TrackedIssue[] {
   if (held.tasks.size === 0) return [];
   const duplicateIds = [...held.tasks.values()].some((t) => t.errors.some((e) => e.code === "duplicate-id"));
-  return unclaimed.filter((i) => i.marker.kind === "task" && !i.marker.removed && i.state === "open" && (duplicateIds || held.tasks.has(i.marker.id)));
+  return unclaimed.filter(
+    (i) =>
+      i.marker.kind === "task" &&
+      !i.marker.removed &&
+      i.state === "open" &&
+      (duplicateIds || held.tasks.has(i.marker.id)),
+  );
 }

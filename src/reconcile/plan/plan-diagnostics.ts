@@ -17,7 +17,8 @@ export type ObservedComment = { id: number; body: string } | null | undefined;
 /** Creates the comment, or updates the one there when it says something else. */
 export function planDiagnosticsComment(key: string, body: string, existing: ObservedComment): Operation[] {
   if (!existing) return [{ kind: "comment", key, body, reason: "the task list has errors" }];
-  if (existing.body !== body) return [{ kind: "update-comment", key, commentId: existing.id, body, reason: "the errors changed" }];
+  if (existing.body !== body)
+    return [{ kind: "update-comment", key, commentId: existing.id, body, reason: "the errors changed" }];
   return [];
 }
 
@@ -36,9 +37,22 @@ export function planWholeListDiagnostics(
   const previous = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
   const marker: Marker = { ...previous, kind: "tracking", path, diag: hash };
   if (!tracking) {
-    ops.push({ kind: "create-issue", key: trackingDesired.key, title: trackingDesired.title, body: withMarker(trackingDesired.body, { kind: "tracking", path, diag: hash }), labels: trackingDesired.labels, reason: "the diagnostics need a home" });
+    ops.push({
+      kind: "create-issue",
+      key: trackingDesired.key,
+      title: trackingDesired.title,
+      body: withMarker(trackingDesired.body, { kind: "tracking", path, diag: hash }),
+      labels: trackingDesired.labels,
+      reason: "the diagnostics need a home",
+    });
   } else if (previous?.diag !== hash) {
-    ops.push({ kind: "update-issue", key: tracking.key, number: tracking.number, body: withMarker(tracking.body, marker), reason: "record the diagnostics posted" });
+    ops.push({
+      kind: "update-issue",
+      key: tracking.key,
+      number: tracking.number,
+      body: withMarker(tracking.body, marker),
+      reason: "record the diagnostics posted",
+    });
   }
   ops.push(...planDiagnosticsComment(trackingDesired.key, body, existing));
   return ops;

@@ -11,7 +11,12 @@ export interface FieldChanges {
 /** Whether a label name is one tasksync manages (so it may remove it). */
 export function isManagedLabel(name: string, labels: TasksyncConfig["labels"]): boolean {
   const lower = name.toLowerCase();
-  const fixed = [labels.tasksync.name, labels.parallel.name, labels.mvp.name, ...(labels.ready.enabled ? [labels.ready.name] : [])].map((n) => n.toLowerCase());
+  const fixed = [
+    labels.tasksync.name,
+    labels.parallel.name,
+    labels.mvp.name,
+    ...(labels.ready.enabled ? [labels.ready.name] : []),
+  ].map((n) => n.toLowerCase());
   const prefixes = [labels.feature, labels.phase, labels.story, labels.priority].map((l) => l.prefix.toLowerCase());
   return fixed.includes(lower) || prefixes.some((p) => p !== "" && lower.startsWith(p));
 }
@@ -37,7 +42,10 @@ export function labelChange(
  * whenever something else in the body changes.
  */
 export function comparableBody(body: string): string {
-  return body.replace(/\r\n/g, "\n").replace(/#L\d+\)/g, ")").replace(/ line \d+\]/g, "]");
+  return body
+    .replace(/\r\n/g, "\n")
+    .replace(/#L\d+\)/g, ")")
+    .replace(/ line \d+\]/g, "]");
 }
 
 export function fieldChanges(

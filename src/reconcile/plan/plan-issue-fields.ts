@@ -55,7 +55,10 @@ const has = (list: string[], login: string): boolean => list.some((l) => lower(l
 export function mergeAssignees(base: string[], ours: string[], theirs: string[]): string[] | undefined {
   const added = ours.filter((l) => !has(base, l));
   const removed = base.filter((l) => !has(ours, l));
-  const result = [...theirs.filter((l) => !has(removed, l)), ...added.filter((l) => !has(theirs, l))].slice(0, GITHUB_LIMITS.assigneesPerIssue);
+  const result = [...theirs.filter((l) => !has(removed, l)), ...added.filter((l) => !has(theirs, l))].slice(
+    0,
+    GITHUB_LIMITS.assigneesPerIssue,
+  );
   const same = result.length === theirs.length && result.every((l) => has(theirs, l));
   return same ? undefined : result;
 }
@@ -76,7 +79,13 @@ interface MilestonePlacement {
   ownNumbers: Set<number>;
 }
 
-function planMilestones(doc: TaskDocument, mode: TasksyncConfig["milestones"], observed: ObservedFields, ops: Operation[], warnings: FieldWarning[]): MilestonePlacement {
+function planMilestones(
+  doc: TaskDocument,
+  mode: TasksyncConfig["milestones"],
+  observed: ObservedFields,
+  ops: Operation[],
+  warnings: FieldWarning[],
+): MilestonePlacement {
   const byTask = new Map<string, { key: string; number: number | null }>();
   if (observed.milestones === null) return { byTask, ownNumbers: new Set() };
   const wanted = desiredMilestones(doc, mode);
@@ -85,19 +94,38 @@ function planMilestones(doc: TaskDocument, mode: TasksyncConfig["milestones"], o
   const wantedKeys = new Set(wanted.map((w) => w.key));
   // Titles held by milestones that are not about to take a desired title of their own.
   const taken = new Set(
-    observed.milestones.filter((m) => ![...own.entries()].some(([key, o]) => o.number === m.number && wantedKeys.has(key))).map((m) => lower(m.title)),
+    observed.milestones
+      .filter((m) => ![...own.entries()].some(([key, o]) => o.number === m.number && wantedKeys.has(key)))
+      .map((m) => lower(m.title)),
   );
   for (const w of wanted) {
     const mine = own.get(w.key);
     const title = freeTitle(w.title, doc.feature.id, taken);
     if (title !== w.title) {
       const holder = observed.milestones.find((m) => lower(m.title) === lower(w.title) && !ownNumbers.has(m.number));
-      if (holder) warnings.push({ message: `a milestone tasksync did not make is already titled "${w.title}": tasksync's is titled "${title}"` });
+      if (holder)
+        warnings.push({
+          message: `a milestone tasksync did not make is already titled "${w.title}": tasksync's is titled "${title}"`,
+        });
     }
     if (!mine) {
-      ops.push({ kind: "ensure-milestone", key: w.key, title, description: w.description, number: null, reason: "no milestone yet" });
+      ops.push({
+        kind: "ensure-milestone",
+        key: w.key,
+        title,
+        description: w.description,
+        number: null,
+        reason: "no milestone yet",
+      });
     } else if (mine.title !== title || mine.description.replace(/\r\n/g, "\n") !== w.description) {
-      ops.push({ kind: "ensure-milestone", key: w.key, title, description: w.description, number: mine.number, reason: "its title changed" });
+      ops.push({
+        kind: "ensure-milestone",
+        key: w.key,
+        title,
+        description: w.description,
+        number: mine.number,
+        reason: "its title changed",
+      });
     }
     for (const id of w.taskIds) byTask.set(id, { key: w.key, number: mine?.number ?? null });
   }
@@ -106,7 +134,15 @@ function planMilestones(doc: TaskDocument, mode: TasksyncConfig["milestones"], o
   const listPrefix = milestoneKey(doc.path, "");
   for (const [key, m] of own) {
     if (!key.startsWith(listPrefix) || wantedKeys.has(key) || m.state !== "open") continue;
-    ops.push({ kind: "ensure-milestone", key, title: m.title, description: m.description, number: m.number, state: "closed", reason: "its phase or story left the task list" });
+    ops.push({
+      kind: "ensure-milestone",
+      key,
+      title: m.title,
+      description: m.description,
+      number: m.number,
+      state: "closed",
+      reason: "its phase or story left the task list",
+    });
   }
   return { byTask, ownNumbers };
 }
@@ -163,7 +199,11 @@ export function planIssueFields(
       const ours: string[] = [];
       for (const login of task.assignees) {
         if (observed.assignable.get(lower(login)) === true) ours.push(login);
-        else warnings.push({ line: task.line, message: `@${login} cannot be assigned in this repository: ${task.id}'s issue is left without them` });
+        else
+          warnings.push({
+            line: task.line,
+            message: `@${login} cannot be assigned in this repository: ${task.id}'s issue is left without them`,
+          });
       }
       const marker = issue?.marker.kind === "task" ? issue.marker : undefined;
       const assignees = mergeAssignees(marker?.assignees ?? [], ours, issue?.assignees ?? []);
@@ -174,13 +214,25 @@ export function planIssueFields(
       next = withAssigneeBase(d, ours);
     }
     if (reasons.length > 0) {
-      operations.push({ kind: "set-issue-fields", key: d.key, number: issue?.number ?? null, ...fields, reason: reasons.join("; ") });
+      operations.push({
+        kind: "set-issue-fields",
+        key: d.key,
+        number: issue?.number ?? null,
+        ...fields,
+        reason: reasons.join("; "),
+      });
     }
     if (!issue && next !== d && next.body !== d.body) {
       // A new issue records the assignees base only once they are set: created without it, then
       // its body follows the fields (update-issue runs after set-issue-fields). A sync cut off
       // in between assigns them again next time instead of taking them as a person's removal.
-      operations.push({ kind: "update-issue", key: d.key, number: null, body: next.body, reason: "record the assignees applied" });
+      operations.push({
+        kind: "update-issue",
+        key: d.key,
+        number: null,
+        body: next.body,
+        reason: "record the assignees applied",
+      });
       return d;
     }
     return next;

@@ -14,9 +14,21 @@ export function planLabels(desired: DesiredLabel[], observed: Map<string, Observ
   for (const label of desired) {
     const have = observed.get(label.name.toLowerCase());
     if (!have) {
-      ops.push({ kind: "ensure-label", name: label.name, color: label.color, exists: false, reason: "label is missing" });
+      ops.push({
+        kind: "ensure-label",
+        name: label.name,
+        color: label.color,
+        exists: false,
+        reason: "label is missing",
+      });
     } else if (have.color.toLowerCase() !== label.color.toLowerCase()) {
-      ops.push({ kind: "ensure-label", name: have.name, color: label.color, exists: true, reason: `colour is #${have.color}` });
+      ops.push({
+        kind: "ensure-label",
+        name: have.name,
+        color: label.color,
+        exists: true,
+        reason: `colour is #${have.color}`,
+      });
     }
   }
   return ops;

@@ -49,7 +49,10 @@ export function planParent(d: DesiredIssue, issue: TrackedIssue | undefined, ctx
   const parent = ctx.matched.get(d.parentKey);
   if (issue && parent && issue.parentNumber === parent.number) return [];
   const replaceParent = issue !== undefined && issue.parentNumber !== null;
-  const reason = issue === undefined || issue.parentNumber === null ? "it has no parent yet" : `its parent is #${issue.parentNumber}`;
+  const reason =
+    issue === undefined || issue.parentNumber === null
+      ? "it has no parent yet"
+      : `its parent is #${issue.parentNumber}`;
   return [{ kind: "add-sub-issue", key: d.key, parentKey: d.parentKey, replaceParent, reason }];
 }
 
@@ -57,7 +60,9 @@ export function planBlockedBy(d: DesiredIssue, issue: TrackedIssue | undefined, 
   const ops: Operation[] = [];
   const isHeld = (key: string): boolean => ctx.held?.has(key) === true;
   const add = (keys: string[]): void => {
-    for (const blockerKey of keys) if (!isHeld(blockerKey)) ops.push({ kind: "add-blocked-by", key: d.key, blockerKey, reason: "the task list says so" });
+    for (const blockerKey of keys)
+      if (!isHeld(blockerKey))
+        ops.push({ kind: "add-blocked-by", key: d.key, blockerKey, reason: "the task list says so" });
   };
   if (!issue) {
     add(d.blockedByKeys);
@@ -81,7 +86,13 @@ export function planBlockedBy(d: DesiredIssue, issue: TrackedIssue | undefined, 
   add(d.blockedByKeys.filter((k) => !currentKeys.includes(k)));
   for (const c of current) {
     if (!d.blockedByKeys.includes(c.key) && !isHeld(c.key)) {
-      ops.push({ kind: "remove-blocked-by", key: d.key, blockerKey: c.key, blockerId: c.id, reason: "the task list no longer says so" });
+      ops.push({
+        kind: "remove-blocked-by",
+        key: d.key,
+        blockerKey: c.key,
+        blockerId: c.id,
+        reason: "the task list no longer says so",
+      });
     }
   }
   return ops;

@@ -84,7 +84,12 @@ export interface Plan {
   notes?: string[];
 }
 
-function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: PlanInput, links: LinkContext): Operation[] {
+function planIssue(
+  d: DesiredIssue,
+  issue: TrackedIssue | undefined,
+  input: PlanInput,
+  links: LinkContext,
+): Operation[] {
   const ops: Operation[] = [];
   const state = d.kind === "task" ? taskStateChange(d, issue, input.baseline) : rollupStateChange(d, issue);
   if (!issue) {
@@ -92,7 +97,14 @@ function planIssue(d: DesiredIssue, issue: TrackedIssue | undefined, input: Plan
     const body = d.kind === "tracking" ? withMarker(d.body, { kind: "tracking", path: input.path }) : d.body;
     ops.push({ kind: "create-issue", key: d.key, title: d.title, body, labels: d.labels, reason: "no issue yet" });
     if (state?.state === "closed") {
-      ops.push({ kind: "update-issue", key: d.key, number: null, state: "closed", stateReason: state.stateReason, reason: state.why });
+      ops.push({
+        kind: "update-issue",
+        key: d.key,
+        number: null,
+        state: "closed",
+        stateReason: state.stateReason,
+        reason: state.why,
+      });
     }
   } else {
     const changes = fieldChanges(d, issue, input.config.labels);
@@ -130,7 +142,16 @@ function planRemoved(issue: TrackedIssue, input: PlanInput): Operation[] {
   const key = removedKey(issue);
   if (issue.state === "closed" || (m.kind === "task" && m.removed)) return [];
   if (m.kind !== "task") {
-    return [{ kind: "update-issue", key, number: issue.number, state: "closed", stateReason: "not_planned", reason: "its phase left the task list" }];
+    return [
+      {
+        kind: "update-issue",
+        key,
+        number: issue.number,
+        state: "closed",
+        stateReason: "not_planned",
+        reason: "its phase left the task list",
+      },
+    ];
   }
   const superseded = supersededByPhase(issue, input, key);
   if (superseded) return superseded;
@@ -172,7 +193,9 @@ export interface PreparedFile {
   heldKeys: ReadonlySet<string>;
 }
 
-export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> }): PreparedFile {
+export function prepareFile(
+  input: Omit<PlanInput, "observed"> & { observed: Pick<FileObservation, "issues"> },
+): PreparedFile {
   const { doc } = input;
   const { kept: mine, duplicates } = splitDuplicates(input.observed.issues.filter((i) => i.marker.path === input.path));
   let desired = doc ? desiredState(doc, input.config, input.ctx, input.blobSha) : { issues: [], labels: [] };
@@ -180,7 +203,16 @@ export function prepareFile(input: Omit<PlanInput, "observed"> & { observed: Pic
   const { matched, unclaimed } = matchIssues(desired.issues, mine);
   const held = heldTasks(doc);
   // An issue closed ahead of its tick already counts as done for the ready queue (same keys, same match).
-  const readiness = doc ? issueAwareReadiness(doc, desired.issues, matched, input.baseline, input.config.writeBack.onNotPlanned, new Set(held.tasks.keys())) : null;
+  const readiness = doc
+    ? issueAwareReadiness(
+        doc,
+        desired.issues,
+        matched,
+        input.baseline,
+        input.config.writeBack.onNotPlanned,
+        new Set(held.tasks.keys()),
+      )
+    : null;
   if (doc && readiness) desired = desiredState(doc, input.config, input.ctx, input.blobSha, readiness);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
   const heldKeys = new Set([...held.tasks.keys()].map((id) => taskKey(input.path, id)));
@@ -196,7 +228,14 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
 
   if (doc && trackingDesired && held.whole) {
     const tracking = mine.find((i) => i.key === trackingKey(path));
-    const diagnostics = planWholeListDiagnostics(doc, path, held, tracking, trackingDesired, observed.diagnosticsComment);
+    const diagnostics = planWholeListDiagnostics(
+      doc,
+      path,
+      held,
+      tracking,
+      trackingDesired,
+      observed.diagnosticsComment,
+    );
     const ops = [...(tracking ? [] : planLabels(desired.labels.slice(0, 2), observed.labels)), ...diagnostics];
     const refs = new Map(tracking ? [[tracking.key, { number: tracking.number, id: tracking.id }]] : []);
     return { path, operations: ops, refs, unchanged: 0, blockedByErrors: true, held: heldIds };
@@ -210,11 +249,29 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const syncing = heldKeys.size === 0 ? desired.issues : desired.issues.filter((d) => !heldKeys.has(d.key));
 
   // The file follows its issues first: one commit, then the reconcile plans again at it.
-  const checklists = doc ? planPhaseChecklists({ desired: syncing, matched, doc, baseline, held: new Set(heldIds), ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}) }) : null;
+  const checklists = doc
+    ? planPhaseChecklists({
+        desired: syncing,
+        matched,
+        doc,
+        baseline,
+        held: new Set(heldIds),
+        ...(input.distrustedChecklists ? { distrusted: input.distrustedChecklists } : {}),
+      })
+    : null;
   if (doc && input.config.writeBack.enabled) {
-    const changes = [...planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned }), ...(checklists?.changes ?? [])];
+    const changes = [
+      ...planCheckboxes({ desired: syncing, matched, baseline, onNotPlanned: input.config.writeBack.onNotPlanned }),
+      ...(checklists?.changes ?? []),
+    ];
     if (changes.length > 0) {
-      const op: Operation = { kind: "write-checkboxes", key: trackingKey(path), path, changes, reason: "issues were closed or reopened" };
+      const op: Operation = {
+        kind: "write-checkboxes",
+        key: trackingKey(path),
+        path,
+        changes,
+        reason: "issues were closed or reopened",
+      };
       return { path, operations: [op], refs: new Map(), unchanged: 0, blockedByErrors: false, held: heldIds };
     }
   }
@@ -244,9 +301,17 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
   // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
   // could not be applied as the list asks (unassignable logins, a milestone title someone holds).
-  const heldComment = doc && heldKeys.size > 0 ? renderDiagnosticsComment(doc, held, waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key }))) : undefined;
+  const heldComment =
+    doc && heldKeys.size > 0
+      ? renderDiagnosticsComment(
+          doc,
+          held,
+          waiting.map((i) => ({ number: i.number, taskId: i.marker.kind === "task" ? i.marker.id : i.key })),
+        )
+      : undefined;
   const diagnostics = withFieldWarnings(heldComment, path, warnings);
-  if (diagnostics !== undefined && trackingDesired) ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
+  if (diagnostics !== undefined && trackingDesired)
+    ops.push(...planDiagnosticsComment(trackingDesired.key, diagnostics, observed.diagnosticsComment));
   ops.push(...planDuplicates(duplicates, input.config.labels.tasksync.name));
   ops = inOrder(ops);
 
@@ -263,37 +328,68 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
       ...(diagnostics === undefined ? {} : { diag: diagnosticsHash(diagnostics) }),
       ...(heldNow === undefined ? {} : { held: heldNow }),
     };
-    const finalBody = recordedMarker?.kind === "tracking" ? withMarker(trackingDesired.body, { ...recordedMarker, ...record }) : trackingDesired.body;
+    const finalBody =
+      recordedMarker?.kind === "tracking"
+        ? withMarker(trackingDesired.body, { ...recordedMarker, ...record })
+        : trackingDesired.body;
     const hadDiagnostics = tracking?.marker.kind === "tracking" && tracking.marker.diag !== undefined;
     if (diagnostics === undefined && hadDiagnostics && observed.diagnosticsComment) {
       const resolved = renderDiagnosticsResolved(path);
       if (observed.diagnosticsComment.body !== resolved) {
-        ops.push({ kind: "update-comment", key: trackingDesired.key, commentId: observed.diagnosticsComment.id, body: resolved, reason: "the errors are fixed" });
+        ops.push({
+          kind: "update-comment",
+          key: trackingDesired.key,
+          commentId: observed.diagnosticsComment.id,
+          body: resolved,
+          reason: "the errors are fixed",
+        });
       }
     }
     const changed = !tracking || tracking.body.replace(/\r\n/g, "\n") !== finalBody;
     if (changed) {
-      ops.push({ kind: "update-issue", key: trackingDesired.key, number: tracking?.number ?? null, body: finalBody, reason: "record progress and the reconciled version" });
+      ops.push({
+        kind: "update-issue",
+        key: trackingDesired.key,
+        number: tracking?.number ?? null,
+        body: finalBody,
+        reason: "record progress and the reconciled version",
+      });
     }
   }
   const refs = new Map<string, IssueRef>();
   for (const [key, issue] of matched) refs.set(key, { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  for (const issue of unclaimed) refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  for (const { issue } of duplicates) refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
-  return { path, operations: ops, refs, unchanged, blockedByErrors: false, held: heldIds, ...(fields ? { warnings, notes: fields.notes } : {}) };
+  for (const issue of unclaimed)
+    refs.set(removedKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  for (const { issue } of duplicates)
+    refs.set(duplicateKey(issue), { number: issue.number, id: issue.id, nodeId: issue.nodeId });
+  return {
+    path,
+    operations: ops,
+    refs,
+    unchanged,
+    blockedByErrors: false,
+    held: heldIds,
+    ...(fields ? { warnings, notes: fields.notes } : {}),
+  };
 }
 
 /** Sorts operations by kind (labels → issues → links → comments), keeping their order within a kind. */
 function inOrder(ops: Operation[]): Operation[] {
   const rank = (op: Operation): number => OPERATION_ORDER.indexOf(op.kind);
-  return ops.map((op, i) => ({ op, i })).sort((a, b) => rank(a.op) - rank(b.op) || a.i - b.i).map((x) => x.op);
+  return ops
+    .map((op, i) => ({ op, i }))
+    .sort((a, b) => rank(a.op) - rank(b.op) || a.i - b.i)
+    .map((x) => x.op);
 }
 
 /**
  * The existing issues whose actual blocked-by list observe must read before planning, because
  * the marker's record, the desired links and GitHub's count disagree.
  */
-export function linkReadsNeeded(doc: TaskDocument | null, prepared: PreparedFile): Array<{ key: string; number: number }> {
+export function linkReadsNeeded(
+  doc: TaskDocument | null,
+  prepared: PreparedFile,
+): Array<{ key: string; number: number }> {
   if (!doc || prepared.held.whole || !prepared.host.dependencies) return [];
   return prepared.desired.issues.flatMap((d) => {
     if (prepared.heldKeys.has(d.key)) return []; // a held task's links are left as they are

@@ -32,7 +32,10 @@ export interface ProjectApply {
 
 type FieldAnswer = { projectV2Field: Parameters<typeof fieldOf>[0] } | null;
 
-export async function applyProjectPlan(operations: readonly ProjectOperation[], options: ProjectApply): Promise<number> {
+export async function applyProjectPlan(
+  operations: readonly ProjectOperation[],
+  options: ProjectApply,
+): Promise<number> {
   const { gh, project, writes, log } = options;
   const fields = new Map<string, ProjectField>(project.fields.map((f) => [f.name.toLowerCase(), f]));
   const itemIds = new Map<string, string>();
@@ -63,13 +66,21 @@ export async function applyProjectPlan(operations: readonly ProjectOperation[], 
         break;
       }
       case "set-field-options": {
-        const answer = await writes.idempotent(() => gh.graphql<{ updateProjectV2Field: FieldAnswer }>(SET_FIELD_OPTIONS, { fieldId: op.fieldId, options: op.options }));
+        const answer = await writes.idempotent(() =>
+          gh.graphql<{ updateProjectV2Field: FieldAnswer }>(SET_FIELD_OPTIONS, {
+            fieldId: op.fieldId,
+            options: op.options,
+          }),
+        );
         learn(answer.updateProjectV2Field);
         break;
       }
       case "add-project-item": {
         const answer = await writes.idempotent(() =>
-          gh.graphql<{ addProjectV2ItemById: { item: { id: string } | null } | null }>(ADD_PROJECT_ITEM, { projectId: project.id, contentId: op.contentId }),
+          gh.graphql<{ addProjectV2ItemById: { item: { id: string } | null } | null }>(ADD_PROJECT_ITEM, {
+            projectId: project.id,
+            contentId: op.contentId,
+          }),
         );
         const id = answer.addProjectV2ItemById?.item?.id;
         if (!id) throw new Error(`tasksync: GitHub returned no project item for [${op.key}]`);
@@ -78,15 +89,20 @@ export async function applyProjectPlan(operations: readonly ProjectOperation[], 
       }
       case "set-project-value": {
         const itemId = itemIds.get(op.contentId);
-        if (!itemId) throw new Error(`tasksync: no project item for [${op.key}] (an earlier operation should have added it)`);
+        if (!itemId)
+          throw new Error(`tasksync: no project item for [${op.key}] (an earlier operation should have added it)`);
         const field = fieldNamed(op.field);
         const base = { projectId: project.id, itemId, fieldId: field.id };
         if (op.value === null) {
           await writes.idempotent(() => gh.graphql(CLEAR_PROJECT_FIELD_VALUE, base));
           break;
         }
-        const option = field.dataType === "SINGLE_SELECT" ? (field.options ?? []).find((o) => sameName(o.name, op.value as string)) : undefined;
-        if (field.dataType === "SINGLE_SELECT" && !option) throw new Error(`tasksync: project field "${field.name}" has no option "${op.value}"`);
+        const option =
+          field.dataType === "SINGLE_SELECT"
+            ? (field.options ?? []).find((o) => sameName(o.name, op.value as string))
+            : undefined;
+        if (field.dataType === "SINGLE_SELECT" && !option)
+          throw new Error(`tasksync: project field "${field.name}" has no option "${op.value}"`);
         const value = option ? { singleSelectOptionId: option.id } : { text: op.value };
         await writes.idempotent(() => gh.graphql(SET_PROJECT_FIELD_VALUE, { ...base, value }));
         break;

@@ -22,7 +22,8 @@ export function unreachableNote(ref: string, access: Extract<ProjectAccess, { ok
       "Use a project owned by an organization, or run `tasksync sync` (the CLI) with a personal access token that has the `project` scope."
     );
   }
-  if (access.ownerType === null) return `tasksync cannot reach the project \`${ref}\`: GitHub knows no user or organization \`${login}\` (${access.message}).`;
+  if (access.ownerType === null)
+    return `tasksync cannot reach the project \`${ref}\`: GitHub knows no user or organization \`${login}\` (${access.message}).`;
   return (
     `tasksync cannot reach the project \`${ref}\` (GitHub answered: ${access.message}). ` +
     'Check its number, and that the app has the organization permission "Projects: Read and write", accepted by the organization.'
@@ -41,18 +42,38 @@ export function renderProjectNotice(ref: string, notes: readonly string[]): stri
 }
 
 /** Posts (or updates) the notice on each tracking issue; returns how many it wrote. */
-export async function postProjectNotice(gh: GitHubClient, repo: RepoRef, trackingNumbers: readonly number[], body: string, writes: PacedWrites): Promise<number> {
+export async function postProjectNotice(
+  gh: GitHubClient,
+  repo: RepoRef,
+  trackingNumbers: readonly number[],
+  body: string,
+  writes: PacedWrites,
+): Promise<number> {
   let written = 0;
   for (const issueNumber of trackingNumbers) {
     const comments = await paginate((page) =>
-      gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: GITHUB_LIMITS.perPage, page }),
+      gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...repo,
+        issue_number: issueNumber,
+        per_page: GITHUB_LIMITS.perPage,
+        page,
+      }),
     );
     const mine = comments.find((c) => (c.body ?? "").startsWith(PROJECT_NOTICE_MARKER));
     if (mine?.body === body) continue;
     if (mine) {
-      await writes.idempotent(() => gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: mine.id, body }));
+      await writes.idempotent(() =>
+        gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: mine.id, body }),
+      );
     } else {
-      await writes.once(() => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, body, ...SEND_ONCE }));
+      await writes.once(() =>
+        gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...repo,
+          issue_number: issueNumber,
+          body,
+          ...SEND_ONCE,
+        }),
+      );
     }
     written += 1;
   }

@@ -5,16 +5,37 @@
  * when it is missing; a value is written only when it differs from what the item holds.
  */
 import type { IssueProjectState, ObservedProject, ProjectField } from "./project-read.js";
-import { PROJECT_FIELD_SPECS, sameName, STATUS_FALLBACK, type FieldSpec, type OptionSpec, type ProjectFieldName, type ProjectStatus } from "./project-fields.js";
+import {
+  PROJECT_FIELD_SPECS,
+  sameName,
+  STATUS_FALLBACK,
+  type FieldSpec,
+  type OptionSpec,
+  type ProjectFieldName,
+  type ProjectStatus,
+} from "./project-fields.js";
 import type { DesiredItem } from "./project-values.js";
 
 export type ProjectOperation =
-  | { kind: "create-project-field"; field: ProjectFieldName; dataType: "TEXT" | "SINGLE_SELECT"; options: OptionSpec[]; reason: string }
+  | {
+      kind: "create-project-field";
+      field: ProjectFieldName;
+      dataType: "TEXT" | "SINGLE_SELECT";
+      options: OptionSpec[];
+      reason: string;
+    }
   /** Replaces a single-select field's options with these (the existing ones first, kept as they are). */
   | { kind: "set-field-options"; field: ProjectFieldName; fieldId: string; options: OptionSpec[]; reason: string }
   | { kind: "add-project-item"; key: string; contentId: string; reason: string }
   /** `value`: text, or an option's name; null clears the field. */
-  | { kind: "set-project-value"; key: string; contentId: string; field: ProjectFieldName; value: string | null; reason: string };
+  | {
+      kind: "set-project-value";
+      key: string;
+      contentId: string;
+      field: ProjectFieldName;
+      value: string | null;
+      reason: string;
+    };
 
 export interface ProjectPlan {
   operations: ProjectOperation[];
@@ -25,7 +46,10 @@ export interface ProjectPlan {
 }
 
 /** What a field can hold once the field operations are applied: text, these option names, or nothing tasksync writes. */
-type Usable = { kind: "text"; id: string | null } | { kind: "select"; id: string | null; options: string[]; byId: Map<string, string> } | { kind: "none" };
+type Usable =
+  | { kind: "text"; id: string | null }
+  | { kind: "select"; id: string | null; options: string[]; byId: Map<string, string> }
+  | { kind: "none" };
 
 function optionsToAdd(spec: FieldSpec, field: ProjectField): OptionSpec[] {
   return (spec.options ?? []).filter((o) => !(field.options ?? []).some((have) => sameName(have.name, o.name)));
@@ -36,8 +60,19 @@ function planFields(project: ObservedProject, ops: ProjectOperation[], notes: st
   for (const spec of PROJECT_FIELD_SPECS) {
     const field = project.fields.find((f) => sameName(f.name, spec.name));
     if (!field) {
-      ops.push({ kind: "create-project-field", field: spec.name, dataType: spec.dataType, options: [...(spec.options ?? [])], reason: "the project has no such field" });
-      usable.set(spec.name, spec.dataType === "TEXT" ? { kind: "text", id: null } : { kind: "select", id: null, options: (spec.options ?? []).map((o) => o.name), byId: new Map() });
+      ops.push({
+        kind: "create-project-field",
+        field: spec.name,
+        dataType: spec.dataType,
+        options: [...(spec.options ?? [])],
+        reason: "the project has no such field",
+      });
+      usable.set(
+        spec.name,
+        spec.dataType === "TEXT"
+          ? { kind: "text", id: null }
+          : { kind: "select", id: null, options: (spec.options ?? []).map((o) => o.name), byId: new Map() },
+      );
       continue;
     }
     if (field.dataType === "TEXT") {
@@ -45,7 +80,9 @@ function planFields(project: ObservedProject, ops: ProjectOperation[], notes: st
       continue;
     }
     if (field.dataType !== "SINGLE_SELECT") {
-      notes.push(`The project's "${field.name}" field is a ${field.dataType} field: tasksync writes ${spec.name} only to a text or single-select field, so it leaves this one alone.`);
+      notes.push(
+        `The project's "${field.name}" field is a ${field.dataType} field: tasksync writes ${spec.name} only to a text or single-select field, so it leaves this one alone.`,
+      );
       usable.set(spec.name, { kind: "none" });
       continue;
     }
@@ -54,8 +91,18 @@ function planFields(project: ObservedProject, ops: ProjectOperation[], notes: st
     const missing = optionsToAdd(spec, field);
     if (missing.length > 0 && project.itemCount === 0) {
       // GitHub can only replace a field's options (clearing every item's value); in a project without items nothing is lost.
-      const keep = existing.map((o) => ({ name: o.name, color: o.color as OptionSpec["color"], description: o.description }));
-      ops.push({ kind: "set-field-options", field: spec.name, fieldId: field.id, options: [...keep, ...missing], reason: `add ${missing.map((o) => `"${o.name}"`).join(", ")} to an empty project` });
+      const keep = existing.map((o) => ({
+        name: o.name,
+        color: o.color as OptionSpec["color"],
+        description: o.description,
+      }));
+      ops.push({
+        kind: "set-field-options",
+        field: spec.name,
+        fieldId: field.id,
+        options: [...keep, ...missing],
+        reason: `add ${missing.map((o) => `"${o.name}"`).join(", ")} to an empty project`,
+      });
       names.push(...missing.map((o) => o.name));
     } else if (missing.length > 0) {
       const list = missing.map((o) => `"${o.name}"`).join(", ");
@@ -64,7 +111,12 @@ function planFields(project: ObservedProject, ops: ProjectOperation[], notes: st
           "GitHub's API can only replace all of a field's options, which would clear that field on every item, so tasksync does not.",
       );
     }
-    usable.set(spec.name, { kind: "select", id: field.id, options: names, byId: new Map(existing.map((o) => [o.id, o.name])) });
+    usable.set(spec.name, {
+      kind: "select",
+      id: field.id,
+      options: names,
+      byId: new Map(existing.map((o) => [o.id, o.name])),
+    });
   }
   return usable;
 }
@@ -77,7 +129,7 @@ function resolve(name: ProjectFieldName, usable: Usable, value: string | null): 
   while (wanted !== null) {
     const found = usable.options.find((o) => sameName(o, wanted as string));
     if (found !== undefined) return found;
-    wanted = name === "Status" ? STATUS_FALLBACK[wanted as ProjectStatus] ?? null : null;
+    wanted = name === "Status" ? (STATUS_FALLBACK[wanted as ProjectStatus] ?? null) : null;
   }
   return undefined;
 }
@@ -90,7 +142,11 @@ function current(usable: Usable, state: IssueProjectState | undefined): string |
   return usable.kind === "select" ? (usable.byId.get(raw) ?? null) : raw;
 }
 
-export function planProject(project: ObservedProject, desired: readonly DesiredItem[], observed: ReadonlyMap<string, IssueProjectState>): ProjectPlan {
+export function planProject(
+  project: ObservedProject,
+  desired: readonly DesiredItem[],
+  observed: ReadonlyMap<string, IssueProjectState>,
+): ProjectPlan {
   const ops: ProjectOperation[] = [];
   const notes: string[] = [];
   const usable = planFields(project, ops, notes);
@@ -99,22 +155,33 @@ export function planProject(project: ObservedProject, desired: readonly DesiredI
   for (const item of desired) {
     const state = observed.get(item.nodeId);
     const before = ops.length;
-    if (!state?.item) ops.push({ kind: "add-project-item", key: item.key, contentId: item.nodeId, reason: "not in the project yet" });
+    if (!state?.item)
+      ops.push({ kind: "add-project-item", key: item.key, contentId: item.nodeId, reason: "not in the project yet" });
     for (const spec of PROJECT_FIELD_SPECS) {
       const field = usable.get(spec.name) ?? { kind: "none" };
       if (!(spec.name in item.values)) continue;
       const want = resolve(spec.name, field, item.values[spec.name] ?? null);
       if (want === undefined) {
-        if (field.kind === "select" && item.values[spec.name] !== null) unreachable.add(`${spec.name}: "${String(item.values[spec.name])}"`);
+        if (field.kind === "select" && item.values[spec.name] !== null)
+          unreachable.add(`${spec.name}: "${String(item.values[spec.name])}"`);
         continue;
       }
       const have = current(field, state);
-      if (have === want || (have !== null && want !== null && field.kind === "select" && sameName(have, want))) continue;
-      ops.push({ kind: "set-project-value", key: item.key, contentId: item.nodeId, field: spec.name, value: want, reason: have === null ? "not set yet" : `was "${have}"` });
+      if (have === want || (have !== null && want !== null && field.kind === "select" && sameName(have, want)))
+        continue;
+      ops.push({
+        kind: "set-project-value",
+        key: item.key,
+        contentId: item.nodeId,
+        field: spec.name,
+        value: want,
+        reason: have === null ? "not set yet" : `was "${have}"`,
+      });
     }
     if (ops.length === before) unchanged += 1;
   }
-  if (unreachable.size > 0) notes.push(`These values have no option in the project, so they are not shown: ${[...unreachable].join(", ")}.`);
+  if (unreachable.size > 0)
+    notes.push(`These values have no option in the project, so they are not shown: ${[...unreachable].join(", ")}.`);
   return { operations: ops, notes, unchanged };
 }
 
@@ -127,6 +194,8 @@ export function describeProjectOperation(op: ProjectOperation): string {
     case "add-project-item":
       return `add [${op.key}] to the project`;
     case "set-project-value":
-      return op.value === null ? `clear "${op.field}" of [${op.key}]` : `set "${op.field}" of [${op.key}] to "${op.value}"`;
+      return op.value === null
+        ? `clear "${op.field}" of [${op.key}]`
+        : `set "${op.field}" of [${op.key}] to "${op.value}"`;
   }
 }

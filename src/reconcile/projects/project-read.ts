@@ -82,15 +82,24 @@ export function fieldOf(node: FieldNode | null): ProjectField | null {
 
 /** A GraphQL answer with errors (Octokit's GraphqlResponseError: HTTP 200, `errors` in the body), or null for anything else. */
 export function graphqlErrorOf(error: unknown): { data: unknown; message: string; types: string[] } | null {
-  if (typeof error !== "object" || error === null || (error as { name?: unknown }).name !== "GraphqlResponseError") return null;
+  if (typeof error !== "object" || error === null || (error as { name?: unknown }).name !== "GraphqlResponseError")
+    return null;
   const { data, errors } = error as { data?: unknown; errors?: Array<{ message?: string; type?: string }> };
   const list = errors ?? [];
-  const message = list.map((e) => e.message ?? "").filter(Boolean).join("; ") || String((error as { message?: unknown }).message);
+  const message =
+    list
+      .map((e) => e.message ?? "")
+      .filter(Boolean)
+      .join("; ") || String((error as { message?: unknown }).message);
   return { data, message, types: list.flatMap((e) => (e.type ? [e.type] : [])) };
 }
 
 /** GraphQL refusals (not found, forbidden) as data; anything else (5xx, network) is thrown. */
-async function ask<T>(gh: GitHubClient, query: string, variables: Record<string, unknown>): Promise<{ data: T | undefined; refusal: string | null }> {
+async function ask<T>(
+  gh: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data: T | undefined; refusal: string | null }> {
   try {
     return { data: await gh.graphql<T>(query, variables), refusal: null };
   } catch (error) {
@@ -105,14 +114,27 @@ export async function readProject(gh: GitHubClient, ref: string): Promise<Projec
   const fields: ProjectField[] = [];
   let after: string | null = null;
   for (;;) {
-    const answer: { data: ProjectAnswer | undefined; refusal: string | null } = await ask<ProjectAnswer>(gh, PROJECT_FIELDS, { login, number, after });
+    const answer: { data: ProjectAnswer | undefined; refusal: string | null } = await ask<ProjectAnswer>(
+      gh,
+      PROJECT_FIELDS,
+      { login, number, after },
+    );
     const { data, refusal } = answer;
     const owner = data?.repositoryOwner ?? null;
     const project = owner?.projectV2;
     if (!project) return { ok: false, ownerType: owner?.__typename ?? null, message: refusal ?? `no project ${ref}` };
     fields.push(...project.fields.nodes.flatMap((n) => fieldOf(n) ?? []));
     if (!project.fields.pageInfo.hasNextPage || project.fields.pageInfo.endCursor === null) {
-      return { ok: true, project: { id: project.id, title: project.title, url: project.url, itemCount: project.items.totalCount, fields } };
+      return {
+        ok: true,
+        project: {
+          id: project.id,
+          title: project.title,
+          url: project.url,
+          itemCount: project.items.totalCount,
+          fields,
+        },
+      };
     }
     after = project.fields.pageInfo.endCursor;
   }
@@ -127,14 +149,20 @@ interface ItemsAnswer {
       nodes: Array<{
         id: string;
         project: { id: string };
-        fieldValues: { nodes: Array<{ text?: string | null; optionId?: string | null; field?: { id?: string } } | null> };
+        fieldValues: {
+          nodes: Array<{ text?: string | null; optionId?: string | null; field?: { id?: string } } | null>;
+        };
       } | null>;
     };
   } | null>;
 }
 
 /** The issues (by node id) with their item in `projectId`; issues GitHub does not return are left out. */
-export async function readIssueItems(gh: GitHubClient, projectId: string, nodeIds: string[]): Promise<Map<string, IssueProjectState>> {
+export async function readIssueItems(
+  gh: GitHubClient,
+  projectId: string,
+  nodeIds: string[],
+): Promise<Map<string, IssueProjectState>> {
   const out = new Map<string, IssueProjectState>();
   for (let start = 0; start < nodeIds.length; start += ISSUES_PER_QUERY) {
     const ids = nodeIds.slice(start, start + ISSUES_PER_QUERY);

@@ -46,7 +46,11 @@ export async function syncProject(request: ProjectSyncRequest): Promise<ProjectS
   const writes = new PacedWrites(request.budget ?? UNLIMITED_BUDGET, request.repo.owner, log);
   const paths = new Set(request.lists.map((l) => l.path));
   const issues = request.issues.filter((i) => paths.has(i.marker.path));
-  const tell = async (kind: ProjectSyncResult["kind"], notes: string[], operations: ProjectOperation[] = []): Promise<ProjectSyncResult> => {
+  const tell = async (
+    kind: ProjectSyncResult["kind"],
+    notes: string[],
+    operations: ProjectOperation[] = [],
+  ): Promise<ProjectSyncResult> => {
     for (const note of notes) log.warn({ project: ref, note }, "GitHub Project: something needs the user's attention");
     if (notes.length > 0 && !request.dryRun) {
       const tracking = issues.filter((i) => i.key === trackingKey(i.marker.path)).map((i) => i.number);
@@ -60,13 +64,18 @@ export async function syncProject(request: ProjectSyncRequest): Promise<ProjectS
   const { project } = access;
   let operations: ProjectOperation[] = [];
   try {
-    const states = await readIssueItems(gh, project.id, issues.map((i) => i.nodeId));
+    const states = await readIssueItems(
+      gh,
+      project.id,
+      issues.map((i) => i.nodeId),
+    );
     const desired = request.lists.flatMap((l) => desiredProjectItems(l.path, l.doc, issues, states));
     const plan = planProject(project, desired, states);
     operations = plan.operations;
     log.info({ project: ref, operations: operations.length, unchanged: plan.unchanged }, "planned the project");
     if (request.dryRun) {
-      for (const op of operations) log.info({ op: op.kind, reason: op.reason }, `would ${describeProjectOperation(op)}`);
+      for (const op of operations)
+        log.info({ op: op.kind, reason: op.reason }, `would ${describeProjectOperation(op)}`);
       return tell("synced", plan.notes, operations);
     }
     await applyProjectPlan(operations, { gh, project, observed: states, writes, pauseMs: request.pauseMs, log });

@@ -20,7 +20,14 @@ export interface DesiredItem {
   values: Partial<ProjectValues>;
 }
 
-const EMPTY: ProjectValues = { "Task ID": null, Phase: null, Story: null, Priority: null, Parallel: null, Status: null };
+const EMPTY: ProjectValues = {
+  "Task ID": null,
+  Phase: null,
+  Story: null,
+  Priority: null,
+  Parallel: null,
+  Status: null,
+};
 
 /** The furthest state of a group of tasks: all done → Done; any started or done → In Progress; any ready → Ready. */
 function rollup(statuses: ProjectStatus[]): ProjectStatus {
@@ -37,7 +44,8 @@ export function desiredProjectItems(
 ): DesiredItem[] {
   const mine = issues.filter((i) => i.marker.path === path);
   const byKey = new Map(mine.map((i) => [i.key, i]));
-  const stateOf = (issue: TrackedIssue | undefined): IssueProjectState | undefined => (issue ? states.get(issue.nodeId) : undefined);
+  const stateOf = (issue: TrackedIssue | undefined): IssueProjectState | undefined =>
+    issue ? states.get(issue.nodeId) : undefined;
   const closed = (issue: TrackedIssue | undefined): boolean => (stateOf(issue)?.state ?? issue?.state) === "closed";
   const pulls = (issue: TrackedIssue | undefined): boolean => (stateOf(issue)?.openPullRequests ?? 0) > 0;
   const wanted = new Map<string, ProjectValues>();
@@ -49,7 +57,8 @@ export function desiredProjectItems(
     for (const task of doc.tasks) {
       const issue = byKey.get(taskKey(path, task.id));
       const ready = readiness.get(task.id);
-      const status: ProjectStatus = ready === "done" ? "Done" : pulls(issue) ? "In Progress" : ready === "ready" ? "Ready" : "Todo";
+      const status: ProjectStatus =
+        ready === "done" ? "Done" : pulls(issue) ? "In Progress" : ready === "ready" ? "Ready" : "Todo";
       statusOf.set(task.id, status);
       const phase = task.phaseIndex === null ? undefined : doc.phases[task.phaseIndex];
       wanted.set(taskKey(path, task.id), {
@@ -69,15 +78,31 @@ export function desiredProjectItems(
     };
     for (const slot of phaseSlots(doc)) {
       const key = phaseKey(path, slot.key);
-      wanted.set(key, { ...EMPTY, Phase: slot.phase.heading, Story: slot.phase.story, Priority: slot.phase.priority, Status: group(key, slot.taskIds) });
+      wanted.set(key, {
+        ...EMPTY,
+        Phase: slot.phase.heading,
+        Story: slot.phase.story,
+        Priority: slot.phase.priority,
+        Status: group(key, slot.taskIds),
+      });
     }
-    wanted.set(trackingKey(path), { ...EMPTY, Status: group(trackingKey(path), doc.tasks.map((t) => t.id)) });
+    wanted.set(trackingKey(path), {
+      ...EMPTY,
+      Status: group(
+        trackingKey(path),
+        doc.tasks.map((t) => t.id),
+      ),
+    });
   }
 
   return mine.map((issue) => {
     const values = wanted.get(issue.key);
     // An issue its list no longer wants (a removed task, a deleted list): only its Status is kept current.
-    const status: ProjectStatus = closed(issue) ? "Done" : (values?.Status as ProjectStatus | null) ?? "Todo";
-    return { key: issue.key, nodeId: issue.nodeId, values: values ? { ...values, Status: status } : { Status: status } };
+    const status: ProjectStatus = closed(issue) ? "Done" : ((values?.Status as ProjectStatus | null) ?? "Todo");
+    return {
+      key: issue.key,
+      nodeId: issue.nodeId,
+      values: values ? { ...values, Status: status } : { Status: status },
+    };
   });
 }

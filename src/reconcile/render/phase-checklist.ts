@@ -47,7 +47,9 @@ function blockerText(doc: TaskDocument, task: Task, slotKeyOf: ReadonlyMap<strin
 
 /** One checklist line for a task. */
 export function checklistLine(doc: TaskDocument, task: Task, slotKeyOf: ReadonlyMap<string, string>): string {
-  const tags = [task.parallel ? "[P]" : null, task.story ? `[${task.story}]` : null].filter((t): t is string => t !== null);
+  const tags = [task.parallel ? "[P]" : null, task.story ? `[${task.story}]` : null].filter(
+    (t): t is string => t !== null,
+  );
   const text = [`**${task.id}**`, ...tags, clip(task.description)].join(" ") + blockerText(doc, task, slotKeyOf);
   if (task.status === "dropped") return `- ~~${text}~~ (dropped)`;
   if (task.checkboxOffset < 0) return `- ${text}${task.checked ? " (done)" : ""}`;
@@ -92,5 +94,9 @@ export function readChecklist(body: string): Map<string, boolean> | null {
 
 /** A short, order-free text of a checklist's boxes (for the tracking issue's state digest). */
 export function checklistDigestEntry(boxes: ReadonlyMap<string, boolean>): string {
-  return [...boxes].filter(([, ticked]) => ticked).map(([id]) => id).sort().join(",");
+  return [...boxes]
+    .filter(([, ticked]) => ticked)
+    .map(([id]) => id)
+    .sort()
+    .join(",");
 }

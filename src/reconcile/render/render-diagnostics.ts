@@ -13,7 +13,11 @@ export interface WaitingRemoval {
 }
 
 const lineList = (lines: readonly number[]): string =>
-  lines.length === 0 ? "" : lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`;
+  lines.length === 0
+    ? ""
+    : lines.length === 1
+      ? `line ${lines[0]}`
+      : `lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}`;
 
 export function heldLine(task: HeldTask): string {
   const where = lineList(task.lines);
@@ -24,14 +28,20 @@ const at = (d: Diagnostic): string => `- line ${d.line}: ${d.message}`;
 
 /** A comment body within GitHub's size limit, cut with a note when it is longer. */
 export function fitComment(body: string): string {
-  return body.length <= GITHUB_LIMITS.maxTextLength ? body : `${body.slice(0, GITHUB_LIMITS.maxTextLength - 40)}\n\n… (truncated)`;
+  return body.length <= GITHUB_LIMITS.maxTextLength
+    ? body
+    : `${body.slice(0, GITHUB_LIMITS.maxTextLength - 40)}\n\n… (truncated)`;
 }
 
 /**
  * The comment: with the whole list held, what stops it; else which tasks are held back and why
  * (their lines), the errors, the removals that wait, and the warnings.
  */
-export function renderDiagnosticsComment(doc: TaskDocument, held: Held, waiting: readonly WaitingRemoval[] = []): string {
+export function renderDiagnosticsComment(
+  doc: TaskDocument,
+  held: Held,
+  waiting: readonly WaitingRemoval[] = [],
+): string {
   const errors = doc.diagnostics.filter((d) => d.severity === "error");
   const lines = [DIAGNOSTICS_MARKER];
   if (held.whole) {
@@ -65,12 +75,20 @@ export function renderDiagnosticsComment(doc: TaskDocument, held: Held, waiting:
   }
   const warnings = doc.diagnostics.filter((d) => d.severity === "warning");
   if (warnings.length > 0) lines.push("", "Warnings:", "", ...warnings.map(at));
-  lines.push("", "Fix them and push again: this comment is updated, not repeated. Run `npx tasksync lint <file>` to check locally.");
+  lines.push(
+    "",
+    "Fix them and push again: this comment is updated, not repeated. Run `npx tasksync lint <file>` to check locally.",
+  );
   return fitComment(lines.join("\n"));
 }
 
 export function renderDiagnosticsResolved(path: string): string {
-  return [DIAGNOSTICS_MARKER, `### ✅ \`${path}\` parses cleanly again`, "", "tasksync has synced it, with every task it held back."].join("\n");
+  return [
+    DIAGNOSTICS_MARKER,
+    `### ✅ \`${path}\` parses cleanly again`,
+    "",
+    "tasksync has synced it, with every task it held back.",
+  ].join("\n");
 }
 
 /** Short hash of a diagnostics comment, recorded on the tracking issue while the list has errors. */

@@ -26,7 +26,11 @@ export function renderFieldWarnings(path: string, warnings: FieldWarning[]): str
  * The list's one diagnostics comment: the errors comment (when tasks are held back) with the
  * field warnings added under it, or the warnings alone; undefined when there is nothing to say.
  */
-export function withFieldWarnings(errorsComment: string | undefined, path: string, warnings: FieldWarning[]): string | undefined {
+export function withFieldWarnings(
+  errorsComment: string | undefined,
+  path: string,
+  warnings: FieldWarning[],
+): string | undefined {
   if (warnings.length === 0) return errorsComment;
   if (errorsComment === undefined) return renderFieldWarnings(path, warnings);
   return fitComment([errorsComment, "", "#### Also left as they are", "", ...warnings.map(warningLine)].join("\n"));

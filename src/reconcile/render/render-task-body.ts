@@ -25,10 +25,13 @@ const STATUS_WORDS: Record<string, string> = {
 export function renderTaskBody(input: TaskBodyInput): string {
   const { ctx, doc, task, phase, marker } = input;
   const lines: string[] = [task.description];
-  if (task.details.length > 0) lines.push("", ...task.details.map((d) => (/^\s*([-*+]|\d+\.)\s/.test(d) ? d : `> ${d}`)));
+  if (task.details.length > 0)
+    lines.push("", ...task.details.map((d) => (/^\s*([-*+]|\d+\.)\s/.test(d) ? d : `> ${d}`)));
   lines.push("");
   if (task.files.length > 0) {
-    lines.push(`**Files:** ${task.files.map((f) => `[\`${f}\`](${blobUrl(ctx, f.replace(/^\.?\//, ""))})`).join(", ")}`);
+    lines.push(
+      `**Files:** ${task.files.map((f) => `[\`${f}\`](${blobUrl(ctx, f.replace(/^\.?\//, ""))})`).join(", ")}`,
+    );
   }
   const facts: string[] = [];
   if (phase) facts.push(`**Phase:** ${phase.heading}`);

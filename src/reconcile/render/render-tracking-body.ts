@@ -47,7 +47,9 @@ export function renderTrackingBody(
   for (const slot of slots) {
     const done = slot.taskIds.filter((id) => checked.has(id)).length;
     const part = slot.parts > 1 ? ` (part ${slot.part}/${slot.parts})` : "";
-    lines.push(`| ${escapeCell(slot.phase.heading)}${part} | ${done}/${slot.taskIds.length} | ${bar(done, slot.taskIds.length)} |`);
+    lines.push(
+      `| ${escapeCell(slot.phase.heading)}${part} | ${done}/${slot.taskIds.length} | ${bar(done, slot.taskIds.length)} |`,
+    );
   }
   const inSlots = new Set(slots.flatMap((s) => s.taskIds));
   const loose = doc.tasks.filter((t) => t.phaseIndex === null && !inSlots.has(t.id));
@@ -57,7 +59,13 @@ export function renderTrackingBody(
   }
   const split = slots.filter((s) => s.part === 2);
   if (split.length > 0) {
-    lines.push("", ...split.map((s) => `> Phase "${s.phase.heading}" has ${s.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue: it is split into ${s.parts} phase issues.`));
+    lines.push(
+      "",
+      ...split.map(
+        (s) =>
+          `> Phase "${s.phase.heading}" has ${s.phase.taskIds.length} tasks, more than GitHub's 100 sub-issues per issue: it is split into ${s.parts} phase issues.`,
+      ),
+    );
   }
   const ready = renderReadyList(ctx, doc, state.readiness, state.labels, state.taskIssues ?? true);
   if (ready.length > 0) lines.push("", ...ready);

@@ -32,7 +32,9 @@ export function renderTrackingChart(doc: TaskDocument, readiness: ReadonlyMap<st
     const node = nodeOf.get(id);
     if (!task || !node) return;
     const state = readiness.get(id) ?? "blocked";
-    lines.push(`${indent}${node}["${state === "done" ? "✔ " : ""}${label(`${task.id} ${task.description}`, LABEL_LENGTH)}"]`);
+    lines.push(
+      `${indent}${node}["${state === "done" ? "✔ " : ""}${label(`${task.id} ${task.description}`, LABEL_LENGTH)}"]`,
+    );
     classes.set(node, state);
   };
   for (const phase of doc.phases) {
@@ -49,7 +51,9 @@ export function renderTrackingChart(doc: TaskDocument, readiness: ReadonlyMap<st
   if (withTasks) for (const task of doc.tasks) if (task.phaseIndex === null) taskNode(task.id, "  ");
   for (const edge of doc.phaseEdges) lines.push(`  P${edge.to} --> P${edge.from}`);
   if (withTasks) {
-    const arrows = doc.taskEdges.filter((e) => e.source === "explicit" && nodeOf.has(e.to) && nodeOf.has(e.from)).slice(0, CHART_EDGE_LIMIT);
+    const arrows = doc.taskEdges
+      .filter((e) => e.source === "explicit" && nodeOf.has(e.to) && nodeOf.has(e.from))
+      .slice(0, CHART_EDGE_LIMIT);
     for (const edge of arrows) lines.push(`  ${nodeOf.get(edge.to)} --> ${nodeOf.get(edge.from)}`);
   }
   lines.push(...classLines(classes), ...STATE_CLASS_DEFS, "```");

@@ -21,7 +21,12 @@ export function fileReadiness(doc: TaskDocument): Map<string, TaskReadiness> {
 }
 
 /** A task's issue once this plan has run: null (no issue, or open), or whether it says the task is done. */
-function closedAfterPlan(d: DesiredIssue, issue: TrackedIssue | undefined, baseline: TaskDocument | null, onNotPlanned: OnNotPlanned): "done" | "closed" | null {
+function closedAfterPlan(
+  d: DesiredIssue,
+  issue: TrackedIssue | undefined,
+  baseline: TaskDocument | null,
+  onNotPlanned: OnNotPlanned,
+): "done" | "closed" | null {
   if (!issue) return null;
   const change = taskStateChange(d, issue, baseline);
   const after = change ? { state: change.state, stateReason: change.stateReason } : issue;
@@ -68,7 +73,10 @@ export function readyLabel(labels: TasksyncConfig["labels"]): DesiredLabel | nul
 }
 
 /** An issue's labels without `ready` (a removed task's issue, closing); undefined when it has none. */
-export function labelsWithoutReady(existing: readonly string[], labels: TasksyncConfig["labels"]): string[] | undefined {
+export function labelsWithoutReady(
+  existing: readonly string[],
+  labels: TasksyncConfig["labels"],
+): string[] | undefined {
   if (!labels.ready.enabled) return undefined;
   const name = labels.ready.name.toLowerCase();
   return existing.some((n) => n.toLowerCase() === name) ? existing.filter((n) => n.toLowerCase() !== name) : undefined;

@@ -16,9 +16,13 @@ export type OnNotPlanned = "keep" | "tick";
  * `onNotPlanned: tick`), not done (open), or null: closed as not planned (or duplicate) with
  * `onNotPlanned: keep`, a resting state that agrees with either checkbox.
  */
-export function issueSaysDone(issue: Pick<TrackedIssue, "state" | "stateReason">, onNotPlanned: OnNotPlanned): boolean | null {
+export function issueSaysDone(
+  issue: Pick<TrackedIssue, "state" | "stateReason">,
+  onNotPlanned: OnNotPlanned,
+): boolean | null {
   if (issue.state === "open") return false;
-  if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate") return onNotPlanned === "tick" ? true : null;
+  if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate")
+    return onNotPlanned === "tick" ? true : null;
   return true;
 }
 
@@ -53,19 +57,28 @@ export function observedStatesDigest(issues: readonly TrackedIssue[], path: stri
  * list's existing issues, `dropped` those the plan stops tracking (duplicates), `taskKeys` the
  * keys of its tasks (to tell the task issues it opens from phase and tracking issues).
  */
-export function plannedStatesDigest(issues: readonly TrackedIssue[], ops: readonly Operation[], dropped: ReadonlySet<number>, taskKeys: ReadonlySet<string>): string {
+export function plannedStatesDigest(
+  issues: readonly TrackedIssue[],
+  ops: readonly Operation[],
+  dropped: ReadonlySet<number>,
+  taskKeys: ReadonlySet<string>,
+): string {
   const after = new Map<string, StateClass>(); // by key for created issues, by "#number" for existing ones
   const keyAfter = new Map<number, string>(); // an issue whose body is rewritten carries the key it was planned for
   const refOf = (key: string, number: number | null): string => (number === null ? key : `#${number}`);
   for (const op of ops) {
     if (op.kind === "create-issue" && taskKeys.has(op.key)) after.set(op.key, "open");
-    if (op.kind === "update-issue" && op.state !== undefined) after.set(refOf(op.key, op.number), classOf(op.state, op.stateReason));
-    if (op.kind === "update-issue" && op.body !== undefined && op.number !== null && taskKeys.has(op.key)) keyAfter.set(op.number, op.key);
+    if (op.kind === "update-issue" && op.state !== undefined)
+      after.set(refOf(op.key, op.number), classOf(op.state, op.stateReason));
+    if (op.kind === "update-issue" && op.body !== undefined && op.number !== null && taskKeys.has(op.key))
+      keyAfter.set(op.number, op.key);
   }
   const entries: string[] = [];
   for (const issue of issues) {
     if (issue.marker.kind !== "task" || dropped.has(issue.number)) continue;
-    entries.push(`${keyAfter.get(issue.number) ?? issue.key}=${after.get(`#${issue.number}`) ?? classOf(issue.state, issue.stateReason)}`);
+    entries.push(
+      `${keyAfter.get(issue.number) ?? issue.key}=${after.get(`#${issue.number}`) ?? classOf(issue.state, issue.stateReason)}`,
+    );
   }
   for (const op of ops) {
     if (op.kind === "create-issue" && taskKeys.has(op.key)) entries.push(`${op.key}=${after.get(op.key) ?? "open"}`);
@@ -74,7 +87,11 @@ export function plannedStatesDigest(issues: readonly TrackedIssue[], ops: readon
   const bodyAfter = new Map<string, string>(); // of the issues the plan creates, by key
   const rewritten = new Map<number, string>(); // of existing issues, by number
   for (const op of ops) {
-    if ((op.kind === "create-issue" || op.kind === "update-issue") && op.body !== undefined && parseMarker(op.body)?.kind === "phase") {
+    if (
+      (op.kind === "create-issue" || op.kind === "update-issue") &&
+      op.body !== undefined &&
+      parseMarker(op.body)?.kind === "phase"
+    ) {
       if (op.kind === "update-issue" && op.number !== null) rewritten.set(op.number, op.body);
       else bodyAfter.set(op.key, op.body);
     }

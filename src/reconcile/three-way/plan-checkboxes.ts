@@ -36,7 +36,8 @@ export function planCheckboxes(input: CheckboxPlanInput): CheckboxChange[] {
     if (said === null) continue; // resting: closed as not planned, kept as it is
     const fileChanged = task.checked !== base.checked;
     const issueChanged = said !== base.checked;
-    if (issueChanged && !fileChanged) changes.push({ taskId: task.id, issueNumber: issue.number, text: d.textHash, checked: said });
+    if (issueChanged && !fileChanged)
+      changes.push({ taskId: task.id, issueNumber: issue.number, text: d.textHash, checked: said });
   }
   return changes;
 }

@@ -55,25 +55,35 @@ export function checkboxChange(d: DesiredIssue, baseline: TaskDocument | null): 
   return task.checked ? "ticked" : "unticked";
 }
 
-export function taskStateChange(d: DesiredIssue, issue: TrackedIssue | undefined, baseline: TaskDocument | null): StateChange | null {
+export function taskStateChange(
+  d: DesiredIssue,
+  issue: TrackedIssue | undefined,
+  baseline: TaskDocument | null,
+): StateChange | null {
   const state = issue?.state ?? "open";
   if (issue?.marker.kind === "task" && issue.marker.removed) {
-    if (d.done && state === "open") return { state: "closed", stateReason: "completed", why: "the task came back ticked" };
-    if (!d.done && state === "closed") return { state: "open", stateReason: "reopened", why: "the task is back in the list" };
+    if (d.done && state === "open")
+      return { state: "closed", stateReason: "completed", why: "the task came back ticked" };
+    if (!d.done && state === "closed")
+      return { state: "open", stateReason: "reopened", why: "the task is back in the list" };
     return null;
   }
   if (d.task?.status === "dropped") {
     // Not planned: closed when the list drops it; a person reopening it afterwards is left alone.
     const before = baseline && d.textHash !== undefined ? baselineTask(baseline, d.task, d.textHash) : undefined;
-    if (state === "open" && before?.status !== "dropped") return { state: "closed", stateReason: "not_planned", why: "the task was dropped" };
+    if (state === "open" && before?.status !== "dropped")
+      return { state: "closed", stateReason: "not_planned", why: "the task was dropped" };
     return null;
   }
   // A parent task is done with its last required sub-task, its own box not yet ticked: its
   // issue closes (the two-way reconcile then ticks its line).
-  if (d.done && d.task && !d.task.checked && state === "open") return { state: "closed", stateReason: "completed", why: "its last required sub-task is done" };
+  if (d.done && d.task && !d.task.checked && state === "open")
+    return { state: "closed", stateReason: "completed", why: "its last required sub-task is done" };
   const change = checkboxChange(d, baseline);
-  if (change === "ticked" && state === "open") return { state: "closed", stateReason: "completed", why: "the task was ticked" };
-  if (change === "unticked" && state === "closed") return { state: "open", stateReason: "reopened", why: "the task was unticked" };
+  if (change === "ticked" && state === "open")
+    return { state: "closed", stateReason: "completed", why: "the task was ticked" };
+  if (change === "unticked" && state === "closed")
+    return { state: "open", stateReason: "reopened", why: "the task was unticked" };
   return null;
 }
 

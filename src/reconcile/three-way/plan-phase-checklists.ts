@@ -11,7 +11,13 @@ import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { CheckboxChange } from "../checkbox-change.js";
 import type { DesiredIssue } from "../desired/desired-state.js";
-import { CHECKLIST_END, CHECKLIST_START, checklistDigestEntry, isTickable, readChecklist } from "../render/phase-checklist.js";
+import {
+  CHECKLIST_END,
+  CHECKLIST_START,
+  checklistDigestEntry,
+  isTickable,
+  readChecklist,
+} from "../render/phase-checklist.js";
 import { baselineTask } from "./plan-issue-state.js";
 import { textHash } from "../../identity/task-text.js";
 
@@ -57,7 +63,8 @@ export function planPhaseChecklists(input: ChecklistPlanInput): ChecklistPlan {
       if (!base || task.checked !== base.checked) continue; // the file changed (or the task is new): the file wins
       if (ticked === task.checked) continue;
       // A held task's box waits (kept in the body) until the error in its line is fixed.
-      if (!input.held?.has(id)) plan.changes.push({ taskId: id, issueNumber: issue.number, text: hash, checked: ticked });
+      if (!input.held?.has(id))
+        plan.changes.push({ taskId: id, issueNumber: issue.number, text: hash, checked: ticked });
       const pending = plan.pending.get(d.key) ?? new Map<string, boolean>();
       pending.set(id, ticked);
       plan.pending.set(d.key, pending);
@@ -84,7 +91,10 @@ export function withBoxes(body: string, boxes: ReadonlyMap<string, boolean>): st
 }
 
 /** The desired issues with the boxes people changed kept in their phase bodies (when the file cannot follow this time). */
-export function keepPendingBoxes(desired: DesiredIssue[], pending: ReadonlyMap<string, ReadonlyMap<string, boolean>>): DesiredIssue[] {
+export function keepPendingBoxes(
+  desired: DesiredIssue[],
+  pending: ReadonlyMap<string, ReadonlyMap<string, boolean>>,
+): DesiredIssue[] {
   if (pending.size === 0) return desired;
   return desired.map((d) => {
     const boxes = pending.get(d.key);

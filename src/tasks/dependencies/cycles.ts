@@ -57,7 +57,11 @@ export function findCycles(nodes: readonly string[], edges: ReadonlyMap<string, 
 }
 
 /** Orders a component as a walk along its edges, starting from its first node in the document. */
-function cycleOrder(component: string[], edges: ReadonlyMap<string, readonly string[]>, order: Map<string, number>): string[] {
+function cycleOrder(
+  component: string[],
+  edges: ReadonlyMap<string, readonly string[]>,
+  order: Map<string, number>,
+): string[] {
   const members = new Set(component);
   const start = [...component].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0] as string;
   const path = [start];

@@ -8,7 +8,15 @@
  * warning when it is in prose (a Dependencies section, notes...).
  */
 import { cycleDiagnostics } from "./dependency-cycles.js";
-import { ALL_LATER_TASKS, extractStatements, HERE_HEADING, HERE_PHASE, type DependencyStatement, type Operand, type TextSegment } from "./dependency-statements.js";
+import {
+  ALL_LATER_TASKS,
+  extractStatements,
+  HERE_HEADING,
+  HERE_PHASE,
+  type DependencyStatement,
+  type Operand,
+  type TextSegment,
+} from "./dependency-statements.js";
 import { ganttStatements } from "./mermaid-gantt.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "../model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
@@ -66,7 +74,9 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
       severity: inTask ? "error" : "warning",
       code: "unknown-dependency",
       line: statement.line,
-      message: inTask ? `${statement.owner} has a dependency on unknown task ${id}` : `dependency statement names unknown task ${id}`,
+      message: inTask
+        ? `${statement.owner} has a dependency on unknown task ${id}`
+        : `dependency statement names unknown task ${id}`,
       ...(inTask ? { taskId: statement.owner as string } : {}),
     });
   };
@@ -99,7 +109,8 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     }
     if (operand.refs.length > 0 || operand.name === null) return { ids: out, phases: [] };
     if (operand.name === HERE_HEADING) return { ids: underHeading(statement.line), phases: [] };
-    if (operand.name === HERE_PHASE) return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
+    if (operand.name === HERE_PHASE)
+      return here === null ? { ids: [], phases: [] } : { ids: phases[here]?.taskIds ?? [], phases: [here] };
     const label = labels.get(labelKey(operand.name));
     if (label) return { ids: label, phases: [] };
     const named = phasesNamed(operand.name, phases);
@@ -123,29 +134,53 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     for (const statement of found) {
       if (statement.kind === "sequence") {
         const chain = resolve({ refs: statement.ids, name: null }, statement, null).ids;
-        for (let i = 1; i < chain.length; i++) add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
+        for (let i = 1; i < chain.length; i++)
+          add(chain[i] as string, chain[i - 1] as string, "explicit", statement.line);
         continue;
       }
       const blockers = resolve(statement.blockers, statement, segment.phase);
       const blocked =
-        statement.blocked.name === ALL_LATER_TASKS ? { ids: tasksAfter(blockers.ids), phases: [] } : resolve(statement.blocked, statement, segment.phase);
-      if (blocked.ids.length === 0 && statement.blocked.name && segment.phase !== null && BOLD_LINE.test(segment.text)) {
+        statement.blocked.name === ALL_LATER_TASKS
+          ? { ids: tasksAfter(blockers.ids), phases: [] }
+          : resolve(statement.blocked, statement, segment.phase);
+      if (
+        blocked.ids.length === 0 &&
+        statement.blocked.name &&
+        segment.phase !== null &&
+        BOLD_LINE.test(segment.text)
+      ) {
         Object.assign(blocked, resolve({ refs: [], name: HERE_PHASE }, statement, segment.phase));
       }
-      if (blocked.phases.length > 0 && blockers.phases.length > 0 && statement.blocked.refs.length === 0 && statement.blockers.refs.length === 0) {
+      if (
+        blocked.phases.length > 0 &&
+        blockers.phases.length > 0 &&
+        statement.blocked.refs.length === 0 &&
+        statement.blockers.refs.length === 0
+      ) {
         phaseStatements.state(blocked.phases, blockers.phases, statement.line);
         continue;
       }
       if (statement.pairwise) {
         if (blocked.ids.length !== blockers.ids.length) {
-          diagnostics.push({ severity: "info", code: "ambiguous-dependency", line: statement.line, message: "a one-to-one dependency statement names sides of different sizes; no dependency taken from it" });
+          diagnostics.push({
+            severity: "info",
+            code: "ambiguous-dependency",
+            line: statement.line,
+            message: "a one-to-one dependency statement names sides of different sizes; no dependency taken from it",
+          });
           continue;
         }
         blocked.ids.forEach((id, i) => add(id, blockers.ids[i] as string, "explicit", statement.line));
         continue;
       }
       if (blocked.ids.length === 1 && blockers.ids.length === 1 && blocked.ids[0] === blockers.ids[0]) {
-        diagnostics.push({ severity: "warning", code: "self-dependency", line: statement.line, taskId: blocked.ids[0] as string, message: `${blocked.ids[0]} is said to depend on itself; ignored` });
+        diagnostics.push({
+          severity: "warning",
+          code: "self-dependency",
+          line: statement.line,
+          taskId: blocked.ids[0] as string,
+          message: `${blocked.ids[0]} is said to depend on itself; ignored`,
+        });
         continue;
       }
       if (blocked.ids.length > 1 && blockers.ids.length > 1) {
@@ -153,7 +188,12 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         const overlap = blocked.ids.some((id) => other.has(id));
         if (overlap && statement.blocked.refs.length > 0 && statement.blockers.refs.length > 0) {
           // "18 tasks (T104-T121) → T113-T115 COMPLETED": sides written as overlapping ids state no order.
-          diagnostics.push({ severity: "info", code: "ambiguous-dependency", line: statement.line, message: "a dependency statement names overlapping tasks on both sides; no dependency taken from it" });
+          diagnostics.push({
+            severity: "info",
+            code: "ambiguous-dependency",
+            line: statement.line,
+            message: "a dependency statement names overlapping tasks on both sides; no dependency taken from it",
+          });
           continue;
         }
         // A named side overlapping ("All polish (T116-T142) blocks T133-T142") gives way.
@@ -163,7 +203,11 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
           blockers.ids = blockers.ids.filter((id) => !mine.has(id));
         }
       }
-      if (blocked.ids.length > 1 && blockers.ids.length > 1 && blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD) {
+      if (
+        blocked.ids.length > 1 &&
+        blockers.ids.length > 1 &&
+        blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD
+      ) {
         groupEdges.push({ blockers: blockers.ids, blocked: blocked.ids, source: "explicit", line: statement.line });
         continue;
       }
@@ -172,7 +216,8 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
   }
 
   if (input.dialect === "xe") {
-    for (const e of xeStructuralEdges(tasks, phaseStatements.independentPhases())) add(e.from, e.to, "structural", e.line);
+    for (const e of xeStructuralEdges(tasks, phaseStatements.independentPhases()))
+      add(e.from, e.to, "structural", e.line);
   }
 
   const taskEdges = [...edges.values()];

@@ -5,7 +5,11 @@
 import { findCycles } from "./cycles.js";
 import type { DependencyEdge, Diagnostic, GroupEdge, Task } from "../model.js";
 
-export function cycleDiagnostics(tasks: readonly Task[], edges: readonly DependencyEdge[], groups: readonly GroupEdge[] = []): Diagnostic[] {
+export function cycleDiagnostics(
+  tasks: readonly Task[],
+  edges: readonly DependencyEdge[],
+  groups: readonly GroupEdge[] = [],
+): Diagnostic[] {
   const graph = new Map<string, string[]>();
   const link = (from: string, to: string): void => {
     const list = graph.get(from);

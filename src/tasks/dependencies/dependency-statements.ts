@@ -6,8 +6,24 @@
  * the statement when there is one ("(depends on T008)", "Dependencies: T002"), a name ("Types",
  * "Phase 2", "US1") resolved later, or nothing. Anything less plain gives no statement.
  */
-import { ALL_LATER, compileRelations, NEGATIONS, PAIRWISE, SEQUENTIAL, STRICT_FILLERS, type RelationWord } from "./relation-words.js";
-import { bracketPairs, clauseSpans, cleanLine, enclosing, withoutAsides, wordCount, type BracketPair } from "./statement-clauses.js";
+import {
+  ALL_LATER,
+  compileRelations,
+  NEGATIONS,
+  PAIRWISE,
+  SEQUENTIAL,
+  STRICT_FILLERS,
+  type RelationWord,
+} from "./relation-words.js";
+import {
+  bracketPairs,
+  clauseSpans,
+  cleanLine,
+  enclosing,
+  withoutAsides,
+  wordCount,
+  type BracketPair,
+} from "./statement-clauses.js";
 import { findPlacedReferences, type IdReference, type PlacedReference } from "../lines/task-ids.js";
 
 /** Where a piece of text sits in the task list; the parser hands these to resolveDependencies. */
@@ -49,7 +65,8 @@ export type DependencyStatement =
 const { pattern: RELATION, rows: ROWS, quick: QUICK_CHECK } = compileRelations();
 const SEPARATOR = /^[\s,，、/+&∥║·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|和|与|及|以及|와|과|및)[\s,，、/+&]*)?$/iu;
 /** The kind of list a separator makes: a group keeps one kind ("T002 + T004 + T009, T010 …" is two groups). */
-const separatorKind = (text: string): string => (/\+/.test(text) ? "+" : /[∥║]/.test(text) ? "∥" : /\//.test(text) ? "/" : ",");
+const separatorKind = (text: string): string =>
+  /\+/.test(text) ? "+" : /[∥║]/.test(text) ? "∥" : /\//.test(text) ? "/" : ",";
 const MAX_GAP = 4;
 const MAYBE_SEQUENTIAL = /sequen|secuen|séquen|nacheinander|последов|顺序|依次|順番|순차/i;
 
@@ -76,7 +93,9 @@ export function extractStatements(segment: TextSegment, numbered = false): Depen
 
 function clauseStatements(clause: string, segment: TextSegment, numbered: boolean): DependencyStatement[] {
   const { line, owner } = segment;
-  const refs = findPlacedReferences(clause, numbered).filter((r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12));
+  const refs = findPlacedReferences(clause, numbered).filter(
+    (r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12),
+  );
   const pairs = bracketPairs(clause);
   const found: Found[] = [];
   RELATION.lastIndex = 0;
@@ -128,7 +147,8 @@ function relate(
     const rest = leftRefs.slice(0, leftRefs.length - object.refs.length);
     const before = groupBefore(clause, rest, object.start, 2, false);
     const subject: Operand | null =
-      groupAfter(clause, rightRefs, rel.end, MAX_GAP, false) ?? (before ? { refs: before.refs, name: null } : ownerOperand);
+      groupAfter(clause, rightRefs, rel.end, MAX_GAP, false) ??
+      (before ? { refs: before.refs, name: null } : ownerOperand);
     if (!subject) return null;
     const operand: Operand = { refs: object.refs, name: null };
     return row.direction === "waits"
@@ -145,29 +165,48 @@ function relate(
       const before = groupBefore(clause, outside, rel.scope.open, 1, false);
       if (before) left = { refs: before.refs, name: null };
     }
-    if (!left && leftRefs.length === 0) left = ownerOperand ?? (segment.owner === null ? nameBefore(clause.slice(lo, rel.start), row.strict ? 3 : 6) : null);
+    if (!left && leftRefs.length === 0)
+      left =
+        ownerOperand ?? (segment.owner === null ? nameBefore(clause.slice(lo, rel.start), row.strict ? 3 : 6) : null);
     else if (!left && !row.strict && (rel.scope !== null || row.field)) left = ownerOperand;
   }
   const right = row.field
     ? rightRefs.length > 0 && wordCount(withoutAsides(clause.slice(rel.end, rightRefs[0]!.start))) <= MAX_GAP
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
-    : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ?? (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
+    : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ??
+      (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
   const later = row.direction === "first" && rightRefs.length === 0 && ALL_LATER.test(clause.slice(rel.end, hi));
-  if (later && left && left.refs.length > 0) return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
+  if (later && left && left.refs.length > 0)
+    return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
   if (!left && right && segment.kind === "heading" && right.refs.length > 0) left = { refs: [], name: HERE_HEADING };
   // "| User Story 3 | Depends on User Story 2 |": a table row speaks for what its first cell names.
   if (!left && right && segment.kind === "table-row" && clause.slice(lo, rel.start).trim() === "") {
-    const first = cleanLine(segment.text).split("|").map((c) => c.trim()).find((c) => c !== "");
-    if (first !== undefined && first !== clause.trim() && (first.match(NAME_WORDS) ?? []).length <= 4) left = { refs: [], name: first };
+    const first = cleanLine(segment.text)
+      .split("|")
+      .map((c) => c.trim())
+      .find((c) => c !== "");
+    if (first !== undefined && first !== clause.trim() && (first.match(NAME_WORDS) ?? []).length <= 4)
+      left = { refs: [], name: first };
   }
-  if (!left && right && segment.kind === "prose" && !/^\s/.test(segment.text) && leftRefs.length === 0 && clause.slice(lo, rel.start).trim().replace(/^[-*+]\s*/, "") === "") {
+  if (
+    !left &&
+    right &&
+    segment.kind === "prose" &&
+    !/^\s/.test(segment.text) &&
+    leftRefs.length === 0 &&
+    clause
+      .slice(lo, rel.start)
+      .trim()
+      .replace(/^[-*+]\s*/, "") === ""
+  ) {
     left = { refs: [], name: HERE_PHASE };
   }
   if (!left || !right) return null;
   // Arrows relate ids only: "US1(P1) → US2(P2) → …" is a priority order, not a dependency.
   if ((segment.kind === "code" || row.lang === "*") && (left.refs.length === 0 || right.refs.length === 0)) return null;
-  if (left.refs.length === 0 && right.refs.length === 0 && segment.kind !== "prose" && segment.kind !== "table-row") return null;
+  if (left.refs.length === 0 && right.refs.length === 0 && segment.kind !== "prose" && segment.kind !== "table-row")
+    return null;
   return row.direction === "waits"
     ? { kind: "blocks", blocked: left, blockers: right, pairwise }
     : { kind: "blocks", blocked: right, blockers: left, pairwise };
@@ -196,7 +235,13 @@ function groupBefore(clause: string, refs: PlacedReference[], at: number, gap: n
 }
 
 /** The id group starting right after `at`, extended over separators and labelled groups ("and components (T068-T081)"). */
-function groupAfter(clause: string, refs: PlacedReference[], at: number, gap: number, labelled: boolean): Operand | null {
+function groupAfter(
+  clause: string,
+  refs: PlacedReference[],
+  at: number,
+  gap: number,
+  labelled: boolean,
+): Operand | null {
   const first = refs[0];
   if (!first || wordCount(withoutAsides(clause.slice(at, first.start))) > gap) return null;
   let last = 0;
@@ -205,7 +250,8 @@ function groupAfter(clause: string, refs: PlacedReference[], at: number, gap: nu
     const raw = clause.slice(refs[last]!.end, refs[last + 1]!.start);
     const between = withoutAsides(raw);
     // "oRPC contracts (T009-T019) and components (T068-T081)", "migrations 3.1–3.3 and Edge Function 4.1"
-    const label = labelled && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
+    const label =
+      labelled && /^[\s)]*(?:[,，、+&]|and\b|e\b|y\b|et\b|und\b|и\b|和|与)/iu.test(raw) && wordCount(between) <= 3;
     if (!SEPARATOR.test(between) && !label) break;
     if (kind !== null && separatorKind(between) !== kind) break;
     kind = separatorKind(between);
@@ -228,7 +274,9 @@ function named(segment: TextSegment, text: string): Operand | null {
   if (segment.owner !== null) return null;
   const [first = "", ...rest] = (text.split(/\s[-–—]\s|[:：]/u)[0] as string).split(/[,，、]/u);
   // "WP02 (FK fields), WP03 (…)": a comma goes on only to another name of the same kind.
-  const more = rest.findIndex((part) => !/^\s*(?:and\s+|e\s+|y\s+|и\s+)?(?:WP\s?\d|US\s?\d|User\s+Story\s+\d|Phase\s+\d|Fase\s+\d)/iu.test(part));
+  const more = rest.findIndex(
+    (part) => !/^\s*(?:and\s+|e\s+|y\s+|и\s+)?(?:WP\s?\d|US\s?\d|User\s+Story\s+\d|Phase\s+\d|Fase\s+\d)/iu.test(part),
+  );
   const head = [first, ...(more === -1 ? rest : rest.slice(0, more))].join(",");
   const words = withoutAsides(head).match(NAME_WORDS) ?? [];
   if (words.length === 0 || words.length > 6) return null;
@@ -239,7 +287,13 @@ function named(segment: TextSegment, text: string): Operand | null {
 function sequenceOf(clause: string, refs: PlacedReference[]): IdReference[] | null {
   const m = SEQUENTIAL.exec(clause);
   if (!m) return null;
-  const group = groupBefore(clause, refs.filter((r) => r.end <= m.index), m.index, MAX_GAP, false);
+  const group = groupBefore(
+    clause,
+    refs.filter((r) => r.end <= m.index),
+    m.index,
+    MAX_GAP,
+    false,
+  );
   if (!group) return null;
   return group.refs.length > 1 || group.refs.some((r) => r.kind !== "id") ? group.refs : null;
 }

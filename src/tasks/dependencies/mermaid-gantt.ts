@@ -42,7 +42,14 @@ export function ganttStatements(segments: readonly TextSegment[]): DependencySta
     for (const name of bar.after) {
       const blocker = byId.get(name);
       if (!blocker || blocker.refs.length === 0) continue;
-      out.push({ kind: "blocks", line: bar.line, owner: null, pairwise: false, blocked: { refs: bar.refs, name: null }, blockers: { refs: blocker.refs, name: null } });
+      out.push({
+        kind: "blocks",
+        line: bar.line,
+        owner: null,
+        pairwise: false,
+        blocked: { refs: bar.refs, name: null },
+        blockers: { refs: blocker.refs, name: null },
+      });
     }
   }
   return out;

@@ -14,8 +14,10 @@ const INDEPENDENT_TASKS =
   /\b(?:no\s+dependencies\s+(?:between|among|on\s+each\s+other)|independent\s+of\s+each\s+other|(?:can|may)\s+(?:run|be\s+done)\s+in\s+any\s+order|sin\s+dependencias\s+entre\s+sí|sem\s+dependências\s+entre\s+si)\b|互不依赖|相互依存なし|相互に依存しない/iu;
 const DEPENDENCY_HEADING = /dependenc|dependênc|dépendanc|abhängigkeit|dipendenz|зависимост|依赖|依賴|依存|의존/iu;
 /** "- None (…)", "Dependencies: none", "依赖: 无": the section's phase waits for nothing. */
-const NONE = /^\s*(?:[-*+]\s*)?(?:[^:：]{0,30}[:：]\s*)?(?:none|nothing|n\/a|ninguna|nenhuma|aucune|keine|nessuna|нет|无|無|なし|없음)(?![\p{L}])/iu;
-const SKIPPED = /\b(?:SKIPPED|SKIP|OMITTED|NOT\s+APPLICABLE|N\/A|omitida|pulada|ignorée)\b|пропущен|跳过|スキップ|건너뜀/iu;
+const NONE =
+  /^\s*(?:[-*+]\s*)?(?:[^:：]{0,30}[:：]\s*)?(?:none|nothing|n\/a|ninguna|nenhuma|aucune|keine|nessuna|нет|无|無|なし|없음)(?![\p{L}])/iu;
+const SKIPPED =
+  /\b(?:SKIPPED|SKIP|OMITTED|NOT\s+APPLICABLE|N\/A|omitida|pulada|ignorée)\b|пропущен|跳过|スキップ|건너뜀/iu;
 
 /** What the list's prose says about phases, collected while its segments are read. */
 export class PhaseStatements {
@@ -37,10 +39,22 @@ export class PhaseStatements {
     }
     if (NO_PHASE_DEPENDENCIES.test(segment.text)) this.noneAtAll = true;
     if (segment.phase === null) return;
-    const field = /^\s*(?:[-*+]\s*)?(?:\*\*)?(?:depends\s+on|dependencies|dependências|dependencias|依赖|依存|зависимости)(?:\*\*)?\s*[:：]/iu.test(segment.text);
-    if (segment.kind === "prose" && (this.underDependencyHeading || field) && NONE.test(segment.text.replace(/\*\*/g, ""))) this.state([segment.phase], [], segment.line);
+    const field =
+      /^\s*(?:[-*+]\s*)?(?:\*\*)?(?:depends\s+on|dependencies|dependências|dependencias|依赖|依存|зависимости)(?:\*\*)?\s*[:：]/iu.test(
+        segment.text,
+      );
+    if (
+      segment.kind === "prose" &&
+      (this.underDependencyHeading || field) &&
+      NONE.test(segment.text.replace(/\*\*/g, ""))
+    )
+      this.state([segment.phase], [], segment.line);
     if (INDEPENDENT_TASKS.test(segment.text)) this.independent.add(segment.phase);
-    if (segment.kind === "prose" && /\bstatus\b|статус|estado|状态|状態/iu.test(segment.text) && SKIPPED.test(segment.text)) {
+    if (
+      segment.kind === "prose" &&
+      /\bstatus\b|статус|estado|状态|状態/iu.test(segment.text) &&
+      SKIPPED.test(segment.text)
+    ) {
       this.skippedByText.add(segment.phase);
     }
   }
@@ -67,7 +81,11 @@ export class PhaseStatements {
   }
 }
 
-export function phaseEdgesOf(phases: readonly Phase[], tasks: readonly Task[], said: PhaseStatements): DependencyEdge[] {
+export function phaseEdgesOf(
+  phases: readonly Phase[],
+  tasks: readonly Task[],
+  said: PhaseStatements,
+): DependencyEdge[] {
   const structural = said.noneAtAll ? [] : structuralPhaseEdges(phases);
   const blockersOf = new Map<number, Set<number>>();
   const lineOf = new Map<string, number>();
@@ -79,7 +97,8 @@ export function phaseEdgesOf(phases: readonly Phase[], tasks: readonly Task[], s
     blockersOf.set(blocked, set);
     lineOf.set(`${blocked}\0${e.to}`, e.line);
   }
-  for (const [blocked, set] of said.stated) blockersOf.set(blocked, new Set([...(blockersOf.get(blocked) ?? []), ...set]));
+  for (const [blocked, set] of said.stated)
+    blockersOf.set(blocked, new Set([...(blockersOf.get(blocked) ?? []), ...set]));
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const skipped = new Set(phases.filter((p) => said.isSkipped(p, byId)).map((p) => p.index));
   const through = (phase: number, seen: Set<number>): number[] => {
@@ -91,11 +110,17 @@ export function phaseEdgesOf(phases: readonly Phase[], tasks: readonly Task[], s
   const edges: DependencyEdge[] = [];
   for (const phase of phases) {
     const out = new Set<number>();
-    for (const blocker of blockersOf.get(phase.index) ?? []) for (const p of through(blocker, new Set())) if (p !== phase.index) out.add(p);
+    for (const blocker of blockersOf.get(phase.index) ?? [])
+      for (const p of through(blocker, new Set())) if (p !== phase.index) out.add(p);
     for (const blocker of [...out].sort((a, b) => a - b)) {
       const key = `${phase.index}\0${blocker}`;
       const stated = said.lines.get(key);
-      edges.push({ from: String(phase.index), to: String(blocker), source: stated === undefined ? "structural" : "explicit", line: stated ?? lineOf.get(key) ?? phase.line });
+      edges.push({
+        from: String(phase.index),
+        to: String(blocker),
+        source: stated === undefined ? "structural" : "explicit",
+        line: stated ?? lineOf.get(key) ?? phase.line,
+      });
     }
   }
   return edges;

@@ -29,13 +29,48 @@ const FIELD_END = "\\s*[:：]";
 
 export const RELATION_WORDS: readonly RelationWord[] = [
   // Fields (longest first: they contain the plain words below).
-  { lang: "en", words: `(?:dependencies|dependency|depends(?:\\s+on)?|deps|prerequisites?|requires|blocked\\s+by|after)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "es", words: `(?:dependencias|dependencia|depende\\s+de|requiere|requisitos)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "pt", words: `(?:dependências|dependencias|dependência|depende\\s+de|requer|pré-requisitos)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "fr", words: `(?:dépendances|dépendance|dépend\\s+de|prérequis)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "de", words: `(?:abhängigkeiten|abhängigkeit|abhängig\\s+von|voraussetzungen)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "it", words: `(?:dipendenze|dipendenza|dipende\\s+da|prerequisiti)${FIELD_END}`, direction: "waits", field: true },
-  { lang: "ru", words: `(?:зависимости|зависимость|зависит\\s+от|требует)${FIELD_END}`, direction: "waits", field: true },
+  {
+    lang: "en",
+    words: `(?:dependencies|dependency|depends(?:\\s+on)?|deps|prerequisites?|requires|blocked\\s+by|after)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "es",
+    words: `(?:dependencias|dependencia|depende\\s+de|requiere|requisitos)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "pt",
+    words: `(?:dependências|dependencias|dependência|depende\\s+de|requer|pré-requisitos)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "fr",
+    words: `(?:dépendances|dépendance|dépend\\s+de|prérequis)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "de",
+    words: `(?:abhängigkeiten|abhängigkeit|abhängig\\s+von|voraussetzungen)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "it",
+    words: `(?:dipendenze|dipendenza|dipende\\s+da|prerequisiti)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
+  {
+    lang: "ru",
+    words: `(?:зависимости|зависимость|зависит\\s+от|требует)${FIELD_END}`,
+    direction: "waits",
+    field: true,
+  },
   { lang: "zh", words: `(?:依赖|依賴|前置任务|前置条件|前置)${FIELD_END}`, direction: "waits", field: true },
   { lang: "ja", words: `(?:依存関係|依存|前提条件|前提)${FIELD_END}`, direction: "waits", field: true },
   { lang: "ko", words: `(?:의존성|의존|선행\\s*작업|선행)${FIELD_END}`, direction: "waits", field: true },
@@ -47,7 +82,11 @@ export const RELATION_WORDS: readonly RelationWord[] = [
   { lang: "en", words: "wait(?:s|ing)?\\s+(?:for|on)", direction: "waits" },
   { lang: "en", words: "requires?|needs?", direction: "waits" },
   { lang: "en", words: "blocks?|blocking", direction: "first", strict: true },
-  { lang: "en", words: "before|precedes?|prior\\s+to|ahead\\s+of|consumed\\s+by|followed\\s+by|unblocks?", direction: "first" },
+  {
+    lang: "en",
+    words: "before|precedes?|prior\\s+to|ahead\\s+of|consumed\\s+by|followed\\s+by|unblocks?",
+    direction: "first",
+  },
   // Arrows, any language.
   { lang: "*", words: "[-─=]*(?:→|⟶|⇒|➡|➔|->|=>)", direction: "first" },
   // Spanish.
@@ -68,11 +107,19 @@ export const RELATION_WORDS: readonly RelationWord[] = [
   { lang: "fr", words: "bloquent|bloque", direction: "first", strict: true },
   { lang: "fr", words: "avant", direction: "first" },
   // German.
-  { lang: "de", words: "hängt\\s+von|hängen\\s+von|abhängig\\s+von|blockiert\\s+durch|benötigt|erfordert|wartet\\s+auf|nach", direction: "waits" },
+  {
+    lang: "de",
+    words: "hängt\\s+von|hängen\\s+von|abhängig\\s+von|blockiert\\s+durch|benötigt|erfordert|wartet\\s+auf|nach",
+    direction: "waits",
+  },
   { lang: "de", words: "blockiert", direction: "first", strict: true },
   { lang: "de", words: "vor", direction: "first" },
   // Italian.
-  { lang: "it", words: "dipend(?:e|ono)\\s+(?:da|dal|dalla|dai|dalle)|dopo|richied(?:e|ono)|bloccat[oa]\\s+da", direction: "waits" },
+  {
+    lang: "it",
+    words: "dipend(?:e|ono)\\s+(?:da|dal|dalla|dai|dalle)|dopo|richied(?:e|ono)|bloccat[oa]\\s+da",
+    direction: "waits",
+  },
   { lang: "it", words: "blocca(?:no)?", direction: "first", strict: true },
   { lang: "it", words: "prima\\s+(?:di|del|della|dei)", direction: "first" },
   // Russian.
@@ -85,10 +132,20 @@ export const RELATION_WORDS: readonly RelationWord[] = [
   { lang: "zh", words: "阻塞|先于", direction: "first", strict: true },
   { lang: "zh", words: "之前", direction: "first", object: "before" },
   // Japanese.
-  { lang: "ja", words: "に依存(?:する|します|している)?|の完了後|完了後|の後に?|が必要", direction: "waits", object: "before" },
+  {
+    lang: "ja",
+    words: "に依存(?:する|します|している)?|の完了後|完了後|の後に?|が必要",
+    direction: "waits",
+    object: "before",
+  },
   { lang: "ja", words: "の前に|より前に?", direction: "first", object: "before" },
   // Korean.
-  { lang: "ko", words: "에\\s*의존(?:한다|합니다)?|완료\\s*후(?:에)?|이후(?:에)?|다음에", direction: "waits", object: "before" },
+  {
+    lang: "ko",
+    words: "에\\s*의존(?:한다|합니다)?|완료\\s*후(?:에)?|이후(?:에)?|다음에",
+    direction: "waits",
+    object: "before",
+  },
   { lang: "ko", words: "이전에|보다\\s*먼저", direction: "first", object: "before" },
 ];
 
@@ -100,10 +157,12 @@ export const NEGATIONS =
   /(?:\b(?:no|not|without|never|none|sin|sem|sans|ohne|keine?|senza|non|nenhuma?|ninguna?|ningún|aucune?|nicht|recommended|suggested|preferably|ideally|optionally|recomendado|recomenda-se|se\s+recomienda|recommandé|empfohlen|consigliato)\b|рекомендуется|желательно|推荐|建议|推奨|권장|(?:^|\s)(?:без|не|нет|ни)(?=\s|$)|[无無不没沒非]|없이|않)[\s*_]*$/iu;
 
 /** Words that may stand between a task id and a noun-like relation word ("T001 must block T002"). */
-export const STRICT_FILLERS = /^(?:\s|must|will|should|also|still|all|both|fully|completely|does|do|to|can|may|then|currently|будет|должна?|debe|deve|muss|doit|deve)*$/iu;
+export const STRICT_FILLERS =
+  /^(?:\s|must|will|should|also|still|all|both|fully|completely|does|do|to|can|may|then|currently|будет|должна?|debe|deve|muss|doit|deve)*$/iu;
 
 /** "Tests T020–T023 come before their matching implementations T024–T027": one to one. */
-export const PAIRWISE = /\b(?:matching|corresponding|respective|respectivas?|respectivos?|correspondientes?|correspondentes?|correspondants?|entsprechenden?|corrispondenti|соответствующ\w*)\b|对应的|対応する|대응하는/iu;
+export const PAIRWISE =
+  /\b(?:matching|corresponding|respective|respectivas?|respectivos?|correspondientes?|correspondentes?|correspondants?|entsprechenden?|corrispondenti|соответствующ\w*)\b|对应的|対応する|대응하는/iu;
 
 /** "T001 blocks all later tasks", "T001 阻塞所有后续": the other side is every task after it. */
 export const ALL_LATER =
@@ -122,13 +181,23 @@ export interface CompiledRelation {
  * One alternation over every row (longest rows first within the table's order), with the row per
  * group; and `quick`, the same words without boundaries, to skip lines that hold none at once.
  */
-export function compileRelations(rows: readonly RelationWord[] = RELATION_WORDS): { pattern: RegExp; rows: readonly RelationWord[]; quick: RegExp } {
+export function compileRelations(rows: readonly RelationWord[] = RELATION_WORDS): {
+  pattern: RegExp;
+  rows: readonly RelationWord[];
+  quick: RegExp;
+} {
   const parts = rows.map((row) => {
-    const letters = /^[\p{L}(\\]/u.test(row.words) && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(row.words);
+    const letters =
+      /^[\p{L}(\\]/u.test(row.words) &&
+      !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(row.words);
     const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(row.words);
     const start = letters && !cjk ? "(?<![\\p{L}\\p{N}_])" : "";
     const end = row.field || cjk || !letters ? "" : "(?![\\p{L}\\p{N}_])";
     return `(${start}(?:${row.words})${end})`;
   });
-  return { pattern: new RegExp(parts.join("|"), "giu"), rows, quick: new RegExp(rows.map((r) => (r.field ? r.words.replace(FIELD_END, "") : r.words)).join("|"), "i") };
+  return {
+    pattern: new RegExp(parts.join("|"), "giu"),
+    rows,
+    quick: new RegExp(rows.map((r) => (r.field ? r.words.replace(FIELD_END, "") : r.words)).join("|"), "i"),
+  };
 }

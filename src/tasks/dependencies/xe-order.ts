@@ -5,7 +5,10 @@
  */
 import type { DependencyEdge, Task } from "../model.js";
 
-export function xeStructuralEdges(tasks: readonly Task[], independent: ReadonlySet<number> = new Set()): DependencyEdge[] {
+export function xeStructuralEdges(
+  tasks: readonly Task[],
+  independent: ReadonlySet<number> = new Set(),
+): DependencyEdge[] {
   const edges: DependencyEdge[] = [];
   const byPhase = new Map<number | null, Task[]>();
   for (const task of tasks) {
@@ -19,7 +22,8 @@ export function xeStructuralEdges(tasks: readonly Task[], independent: ReadonlyS
     let unit: Task[] = [];
     const closeUnit = (): void => {
       for (const task of unit) {
-        for (const blocker of previousUnit) edges.push({ from: task.id, to: blocker.id, source: "structural", line: task.line });
+        for (const blocker of previousUnit)
+          edges.push({ from: task.id, to: blocker.id, source: "structural", line: task.line });
       }
       previousUnit = unit;
       unit = [];

@@ -45,5 +45,8 @@ function span(ids: readonly string[]): string {
 }
 
 function escapeLabel(text: string): string {
-  return text.replace(/"/g, "#quot;").replace(/[\r\n]+/g, " ").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
+  return text
+    .replace(/"/g, "#quot;")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"));
 }

@@ -15,7 +15,10 @@ export const STATE_CLASS_DEFS: readonly string[] = [
  * A phase's state: done when all of its tasks are, ready when one of them is, blocked otherwise;
  * null for a phase without tasks (it has no state of its own).
  */
-export function phaseState(phase: Pick<Phase, "taskIds">, readiness: ReadonlyMap<string, TaskReadiness>): TaskReadiness | null {
+export function phaseState(
+  phase: Pick<Phase, "taskIds">,
+  readiness: ReadonlyMap<string, TaskReadiness>,
+): TaskReadiness | null {
   if (phase.taskIds.length === 0) return null;
   const states = phase.taskIds.map((id) => readiness.get(id) ?? "blocked");
   if (states.every((s) => s === "done")) return "done";
@@ -26,7 +29,9 @@ export function phaseState(phase: Pick<Phase, "taskIds">, readiness: ReadonlyMap
 export function classLines(members: ReadonlyMap<string, TaskReadiness | null>): string[] {
   const byState = new Map<TaskReadiness, string[]>();
   for (const [node, state] of members) if (state !== null) byState.set(state, [...(byState.get(state) ?? []), node]);
-  return (["done", "ready", "blocked"] as const).flatMap((s) => (byState.has(s) ? [`  class ${(byState.get(s) ?? []).join(",")} ${s}`] : []));
+  return (["done", "ready", "blocked"] as const).flatMap((s) =>
+    byState.has(s) ? [`  class ${(byState.get(s) ?? []).join(",")} ${s}`] : [],
+  );
 }
 
 /** The class lines and class definitions that colour a whole document's tasks and phases, for a chart drawn elsewhere. */

@@ -36,7 +36,8 @@ export function taskReadiness(
     return open;
   };
   const blockerPhases = new Map<string, number[]>();
-  for (const edge of doc.phaseEdges) blockerPhases.set(edge.from, [...(blockerPhases.get(edge.from) ?? []), Number(edge.to)]);
+  for (const edge of doc.phaseEdges)
+    blockerPhases.set(edge.from, [...(blockerPhases.get(edge.from) ?? []), Number(edge.to)]);
   const groups = groupsOfTasks(doc);
   const out = new Map<string, TaskReadiness>();
   for (const task of doc.tasks) {
@@ -46,7 +47,8 @@ export function taskReadiness(
     }
     const waitsOnTask = allBlockersOf(task, groups).some((id) => id !== task.id && !settledId(id));
     const waitsOnPhase =
-      task.phaseIndex !== null && (blockerPhases.get(String(task.phaseIndex)) ?? []).some((p) => p !== task.phaseIndex && isPhaseOpen(p));
+      task.phaseIndex !== null &&
+      (blockerPhases.get(String(task.phaseIndex)) ?? []).some((p) => p !== task.phaseIndex && isPhaseOpen(p));
     out.set(task.id, waitsOnTask || waitsOnPhase ? "blocked" : "ready");
   }
   return out;

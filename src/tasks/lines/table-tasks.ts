@@ -68,7 +68,11 @@ export function readTableRow(line: number, cells: readonly string[], header: rea
  * Table rows with ids are the tasks only when nothing else is (no checkbox or heading task) and
  * the table has a Status column; otherwise a "Parallel? Yes" cell marks the task it names.
  */
-export function tasksFromTables(rows: { row: TableRow; phase: number | null }[], found: Task[], numbered: Set<string>): void {
+export function tasksFromTables(
+  rows: { row: TableRow; phase: number | null }[],
+  found: Task[],
+  numbered: Set<string>,
+): void {
   if (found.length > 0) {
     const byId = new Map(found.map((t) => [t.id, t]));
     for (const { row } of rows) {

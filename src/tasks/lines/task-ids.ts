@@ -9,9 +9,7 @@ export const TASK_ID_SOURCE = "T\\d+[a-z]?";
 
 /** One id, a range of ids, or an open range ("T030+": T030 and every later task) as written in text. */
 export type IdReference =
-  | { kind: "id"; id: string }
-  | { kind: "range"; from: string; to: string }
-  | { kind: "open"; from: string };
+  { kind: "id"; id: string } | { kind: "range"; from: string; to: string } | { kind: "open"; from: string };
 
 /** An id reference and where it sits in the text it was found in. */
 export type PlacedReference = IdReference & { start: number; end: number };
@@ -19,7 +17,24 @@ export type PlacedReference = IdReference & { start: number; end: number };
 const T_ID = "(?:TASK-\\d+|T-\\d+|T\\d+(?:[a-zA-Z](?![a-zA-Z]))?(?:-[a-z][a-z0-9]*)?)";
 /** Numbers that name something else: "req 3.1", "Bug 1.4", "Phase 2.1", "v1.2", "AC-001". */
 const caseless = (word: string): string => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-const OTHER_NUMBERS = ["reqs?", "requirements?", "bugs?", "property", "prop", "ac", "fr", "nfr", "sc", "sections?", "steps?", "phases?", "fase", "stage", "version", "v"];
+const OTHER_NUMBERS = [
+  "reqs?",
+  "requirements?",
+  "bugs?",
+  "property",
+  "prop",
+  "ac",
+  "fr",
+  "nfr",
+  "sc",
+  "sections?",
+  "steps?",
+  "phases?",
+  "fase",
+  "stage",
+  "version",
+  "v",
+];
 const NOT_A_TASK = `(?<!\\b(?:${OTHER_NUMBERS.map(caseless).join("|")}|§)\\.?[\\s-]{0,2})`;
 const NUMBERED_ID = `${NOT_A_TASK}(?:(?<=\\b[Tt]asks?\\s{1,3})\\d+(?:\\.\\d+)*|\\d+(?:\\.\\d+)+)`;
 const RANGE_TAIL = "\\s*(?:-|–|—|\\.\\.\\.?|~|〜|～|through|thru)\\s*";
@@ -65,7 +80,15 @@ export function idKey(id: string): IdKey {
   const t = /^(?:TASK-|T-?)(\d+)(.*)$/.exec(id);
   if (t) return { num: Number(t[1]), suffix: t[2] ?? "" };
   const n = /^(\d+)((?:\.\d+)*)$/.exec(id);
-  if (n) return { num: Number(n[1]), suffix: (n[2] ?? "").split(".").slice(1).map((p) => `.${p.padStart(6, "0")}`).join("") };
+  if (n)
+    return {
+      num: Number(n[1]),
+      suffix: (n[2] ?? "")
+        .split(".")
+        .slice(1)
+        .map((p) => `.${p.padStart(6, "0")}`)
+        .join(""),
+    };
   return { num: Number.NaN, suffix: id };
 }
 
@@ -102,7 +125,8 @@ export class IdIndex {
     let lo = idKey(from);
     let hi = idKey(to);
     if (compareIdKeys(lo, hi) > 0) [lo, hi] = [hi, lo];
-    const hiInclusive = hi.suffix === "" || hi.suffix.startsWith(".") ? { num: hi.num, suffix: `${hi.suffix}\uffff` } : hi;
+    const hiInclusive =
+      hi.suffix === "" || hi.suffix.startsWith(".") ? { num: hi.num, suffix: `${hi.suffix}\uffff` } : hi;
     let first = 0;
     let last = this.sorted.length;
     while (first < last) {

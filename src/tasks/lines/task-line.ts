@@ -54,7 +54,14 @@ export function readListItem(text: string): ListItemLine | null {
   if (m[4] === undefined) {
     return { indent, contentColumn, markerColumn: -1, marker: "", content: m[6] ?? "", optional: false };
   }
-  return { indent, contentColumn, markerColumn: contentColumn + 1, marker: m[4], content: m[6] ?? "", optional: m[5] !== undefined };
+  return {
+    indent,
+    contentColumn,
+    markerColumn: contentColumn + 1,
+    marker: m[4],
+    content: m[6] ?? "",
+    optional: m[5] !== undefined,
+  };
 }
 
 /** Task ids as real lists write them: T001, T001a, T021B, T050-alt, TASK-007, T-014. */
@@ -79,7 +86,10 @@ export interface HeadOptions {
 export function readTaskHead(content: string, options: HeadOptions = {}): TaskHead | null {
   const numbered = options.numbered ? NUMBERED_HEAD.exec(content) : null;
   if (numbered && (numbered[2] !== undefined || numbered[1]?.includes("."))) {
-    return withTags(numbered[1] as string, content.slice(numbered[0].length), { numbered: true, ...(numbered[3] !== undefined ? { optional: true } : {}) });
+    return withTags(numbered[1] as string, content.slice(numbered[0].length), {
+      numbered: true,
+      ...(numbered[3] !== undefined ? { optional: true } : {}),
+    });
   }
   const bracket = BRACKET_HEAD.exec(content);
   if (bracket) return withTags(bracket[1] as string, content.slice(bracket[0].length), {});
@@ -118,7 +128,11 @@ function withTags(id: string, text: string, extra: Partial<TaskHead>): TaskHead 
  * progress (`kiroDash`). Any marker with a struck-through id or title plus a drop word
  * ("~~T004~~ NOT NEEDED", "~~Configure X~~ REMOVED") is dropped; the tick still says checked.
  */
-export function statusOf(marker: CheckboxMarker, text = "", kiroDash = false): { checked: boolean; status: TaskStatus } {
+export function statusOf(
+  marker: CheckboxMarker,
+  text = "",
+  kiroDash = false,
+): { checked: boolean; status: TaskStatus } {
   const checked = marker === "x" || marker === "X";
   if (text.includes("~~") && DROP_WORDS.test(text)) return { checked, status: "dropped" };
   switch (marker) {

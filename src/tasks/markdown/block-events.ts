@@ -14,10 +14,25 @@ interface OpenList {
   item: number;
 }
 
-const LEAVES = new Set(["paragraph", "definition", "atxHeading", "setextHeading", "codeFenced", "codeIndented", "htmlFlow", "thematicBreak"]);
+const LEAVES = new Set([
+  "paragraph",
+  "definition",
+  "atxHeading",
+  "setextHeading",
+  "codeFenced",
+  "codeIndented",
+  "htmlFlow",
+  "thematicBreak",
+]);
 
 /** Reads one chunk's events (`text`: the chunk, which starts at 0-based line `from` of `lines`) into `out`. */
-export function readEvents(events: readonly Event[], text: string, lines: readonly string[], from: number, out: MarkdownBlocks): void {
+export function readEvents(
+  events: readonly Event[],
+  text: string,
+  lines: readonly string[],
+  from: number,
+  out: MarkdownBlocks,
+): void {
   const lists: OpenList[] = [];
   /** The block whose inner events are being passed over (a leaf block or a blockquote). */
   let inside: Token | null = null;
@@ -33,8 +48,10 @@ export function readEvents(events: readonly Event[], text: string, lines: readon
         inside = null;
         if (token.type !== "blockQuote") finishLeaf(token);
       } else if (heading !== null && step === "enter") {
-        if (token.type === "atxHeadingSequence" && heading.depth === 0) heading.depth = token.end.offset - token.start.offset;
-        else if (token.type === "setextHeadingLineSequence") heading.depth = text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
+        if (token.type === "atxHeadingSequence" && heading.depth === 0)
+          heading.depth = token.end.offset - token.start.offset;
+        else if (token.type === "setextHeadingLineSequence")
+          heading.depth = text.charCodeAt(token.start.offset) === 61 ? 1 : 2;
         else if (token.type === "chunkText") heading.parts.push(text.slice(token.start.offset, token.end.offset));
       } else if (step === "enter" && token.type === "codeFencedFenceInfo" && info === null) {
         info = text.slice(token.start.offset, token.end.offset);

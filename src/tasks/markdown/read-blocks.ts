@@ -102,7 +102,13 @@ export function chunkStarts(lines: readonly string[], chunkLines: number = CHUNK
     const line = lines[i] as string;
     if (fence !== null) {
       const close = FENCE.exec(line);
-      if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length && line.trim() === close[0].trim()) fence = null;
+      if (
+        close &&
+        close[1]?.[0] === fence[0] &&
+        (close[1]?.length ?? 0) >= fence.length &&
+        line.trim() === close[0].trim()
+      )
+        fence = null;
       continue;
     }
     if (comment) {
@@ -136,7 +142,9 @@ function readChunk(lines: readonly string[], from: number, to: number, out: Mark
   // micromark's own steps (what `micromark()` and mdast-util-from-markdown run), stopped after
   // the first subtokenize pass: the blocks and containers are then final (containers end before
   // trailing blank lines); the later passes only tokenize text inside blocks.
-  const events = parse().document().write(preprocess()(text, undefined, true));
+  const events = parse()
+    .document()
+    .write(preprocess()(text, undefined, true));
   subtokenize(events);
   readEvents(events, text, lines, from, out);
 }

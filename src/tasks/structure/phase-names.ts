@@ -5,12 +5,17 @@
  */
 import type { Phase, PhaseKind } from "../model.js";
 
-const NUMBERED = /(?:phase|fase|étape|etapa|stage|step|этап|фаза|フェーズ|阶段|階段|단계)\s*(\d+(?:\.\d+)?)(?:\s*[-–~〜]\s*(\d+(?:\.\d+)?)|(\+))?/giu;
-const STORY = /\b(?:US|HU)[-\s]?0*(\d+)\b|(?:user\s+stor(?:y|ies)|historia(?:\s+de\s+usuario)?|história|histoire|история|ユーザーストーリー|用户故事|사용자\s*스토리)\s*0*(\d+)/giu;
+const NUMBERED =
+  /(?:phase|fase|étape|etapa|stage|step|этап|фаза|フェーズ|阶段|階段|단계)\s*(\d+(?:\.\d+)?)(?:\s*[-–~〜]\s*(\d+(?:\.\d+)?)|(\+))?/giu;
+const STORY =
+  /\b(?:US|HU)[-\s]?0*(\d+)\b|(?:user\s+stor(?:y|ies)|historia(?:\s+de\s+usuario)?|história|histoire|история|ユーザーストーリー|用户故事|사용자\s*스토리)\s*0*(\d+)/giu;
 const WORK_PACKAGE = /\bWP\s?0*(\d+)\b/giu;
 const KINDS: Array<[RegExp, PhaseKind]> = [
   [/\b(?:setup|configuración|configuração|configuration|einrichtung|настройка)\b|セットアップ|设置|准备/iu, "setup"],
-  [/\b(?:foundational|foundation|fundacional|fundamentos|fondations?|grundlagen|основ\w*)\b|基盤|基础/iu, "foundational"],
+  [
+    /\b(?:foundational|foundation|fundacional|fundamentos|fondations?|grundlagen|основ\w*)\b|基盤|基础/iu,
+    "foundational",
+  ],
   [/\b(?:polish|pulido|polimento|finitions|feinschliff|полировка)\b|仕上げ|打磨|完善/iu, "polish"],
 ];
 
@@ -23,7 +28,12 @@ export function phasesNamed(name: string, phases: readonly Phase[]): number[] {
     for (const p of phases) {
       if (p.number === null) continue;
       const n = Number(p.number);
-      if (p.number === from || (to !== null && n >= Number(from) && n <= Number(to)) || (m[3] !== undefined && n >= Number(from))) found.add(p.index);
+      if (
+        p.number === from ||
+        (to !== null && n >= Number(from) && n <= Number(to)) ||
+        (m[3] !== undefined && n >= Number(from))
+      )
+        found.add(p.index);
     }
   }
   for (const m of name.matchAll(STORY)) {
@@ -51,7 +61,8 @@ export interface TaskLabel {
   to: string;
 }
 
-const LABEL_LINE = /^\s*(?:[-*+]\s+)?([\p{L}][\p{L}\s/&-]{0,40}?)\s*\(\s*(T\d+[a-z]?)\s*[-–—]\s*(T\d+[a-z]?)\s*\)\s*[:：]?\s*$/u;
+const LABEL_LINE =
+  /^\s*(?:[-*+]\s+)?([\p{L}][\p{L}\s/&-]{0,40}?)\s*\(\s*(T\d+[a-z]?)\s*[-–—]\s*(T\d+[a-z]?)\s*\)\s*[:：]?\s*$/u;
 const FILLER = new Set(["all", "the", "phase", "fase", "todos", "todas", "tous", "toutes", "alle", "все"]);
 
 export function labelKey(name: string): string {

@@ -60,7 +60,12 @@ export function readPhaseHeading(heading: string, dialect: Dialect): PhaseHead |
     number,
     title,
     heading,
-    kind: dialect === "xe" ? "step" : dialect === "kiro" || dialect === "openspec" || dialect === "spec-kitty" ? "section" : kindOf(title, story),
+    kind:
+      dialect === "xe"
+        ? "step"
+        : dialect === "kiro" || dialect === "openspec" || dialect === "spec-kitty"
+          ? "section"
+          : kindOf(title, story),
     story,
     priority: priorityOf(title),
     mvp: /\bMVP\b|🎯/.test(title),

@@ -36,7 +36,9 @@ function installation(state: State, id: number) {
 
 export function appRoutes(r: Router): void {
   r.get("/app", { auth: "app" }, (ctx) => ok(appJson(ctx.state)));
-  r.get("/app/installations", { auth: "app" }, (ctx) => paged(ctx, [...ctx.state.installations.values()], (i) => installationJson(ctx.state, i)));
+  r.get("/app/installations", { auth: "app" }, (ctx) =>
+    paged(ctx, [...ctx.state.installations.values()], (i) => installationJson(ctx.state, i)),
+  );
   r.get("/app/installations/{installation_id}", { auth: "app" }, (ctx) =>
     ok(installationJson(ctx.state, installation(ctx.state, num(ctx.params["installation_id"])))),
   );
@@ -70,6 +72,13 @@ export function appRoutes(r: Router): void {
       .map((id) => ctx.state.repoById(id))
       .filter((x): x is RepoRecord => x !== undefined);
     const res = paged(ctx, repos, (x) => repoJson(ctx.state, x));
-    return { ...res, body: { total_count: repos.length, repository_selection: ctx.actor.installation.repositorySelection, repositories: res.body } };
+    return {
+      ...res,
+      body: {
+        total_count: repos.length,
+        repository_selection: ctx.actor.installation.repositorySelection,
+        repositories: res.body,
+      },
+    };
   });
 }

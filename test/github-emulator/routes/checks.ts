@@ -1,6 +1,13 @@
 /** Check runs: create, update (annotations append), get, list for a ref, annotations. */
 import type { Router } from "../router.js";
-import { annotationJson, checkRunJson, checkRunsFor, createCheckRun, getCheckRun, updateCheckRun } from "../store/checks.js";
+import {
+  annotationJson,
+  checkRunJson,
+  checkRunsFor,
+  createCheckRun,
+  getCheckRun,
+  updateCheckRun,
+} from "../store/checks.js";
 import { resolveRef } from "../store/commits.js";
 import type { CheckRunRecord } from "../store/records.js";
 import { created, num, obj, ok, paged } from "./respond.js";
@@ -9,9 +16,13 @@ import { paginate } from "../pagination.js";
 export function checkRoutes(r: Router): void {
   const p = { permission: "checks" };
   r.post("/repos/{owner}/{repo}/check-runs", p, (ctx) =>
-    created(checkRunJson(ctx.state, createCheckRun(ctx.state, ctx.repo, ctx.state.app.slug, ctx.sender, obj(ctx.body)))),
+    created(
+      checkRunJson(ctx.state, createCheckRun(ctx.state, ctx.repo, ctx.state.app.slug, ctx.sender, obj(ctx.body))),
+    ),
   );
-  r.get("/repos/{owner}/{repo}/check-runs/{check_run_id}", p, (ctx) => ok(checkRunJson(ctx.state, getCheckRun(ctx.state, ctx.repo, num(ctx.params["check_run_id"])))));
+  r.get("/repos/{owner}/{repo}/check-runs/{check_run_id}", p, (ctx) =>
+    ok(checkRunJson(ctx.state, getCheckRun(ctx.state, ctx.repo, num(ctx.params["check_run_id"])))),
+  );
   r.patch("/repos/{owner}/{repo}/check-runs/{check_run_id}", p, (ctx) => {
     const run = getCheckRun(ctx.state, ctx.repo, num(ctx.params["check_run_id"]));
     updateCheckRun(ctx.state, run, ctx.sender, obj(ctx.body));

@@ -10,7 +10,9 @@ export function commentRoutes(r: Router): void {
     const all = [...ctx.state.comments.values()].filter((c) => c.issue.repo === ctx.repo);
     return paged(ctx, all, (c) => commentJson(ctx.state, c));
   });
-  r.get("/repos/{owner}/{repo}/issues/comments/{comment_id}", p, (ctx) => ok(commentJson(ctx.state, getComment(ctx.state, ctx.repo, num(ctx.params["comment_id"])))));
+  r.get("/repos/{owner}/{repo}/issues/comments/{comment_id}", p, (ctx) =>
+    ok(commentJson(ctx.state, getComment(ctx.state, ctx.repo, num(ctx.params["comment_id"])))),
+  );
   r.patch("/repos/{owner}/{repo}/issues/comments/{comment_id}", p, (ctx) => {
     const c = getComment(ctx.state, ctx.repo, num(ctx.params["comment_id"]));
     updateComment(ctx.state, c, ctx.sender, obj(ctx.body)["body"]);

@@ -37,13 +37,22 @@ function treeJson(ctx: RequestContext, sha: string, recursive: boolean): Record<
   };
   walk(sha, "");
   const truncated = entries.length > ctx.state.treeEntryLimit;
-  return { sha, url: `${api}/git/trees/${sha}`, tree: truncated ? entries.slice(0, ctx.state.treeEntryLimit) : entries, truncated };
+  return {
+    sha,
+    url: `${api}/git/trees/${sha}`,
+    tree: truncated ? entries.slice(0, ctx.state.treeEntryLimit) : entries,
+    truncated,
+  };
 }
 
 function gitPerson(v: unknown, fallback: GitPerson): GitPerson {
   if (!v || typeof v !== "object") return fallback;
   const p = v as Record<string, unknown>;
-  return { name: String(p["name"] ?? fallback.name), email: String(p["email"] ?? fallback.email), date: typeof p["date"] === "string" ? p["date"] : fallback.date };
+  return {
+    name: String(p["name"] ?? fallback.name),
+    email: String(p["email"] ?? fallback.email),
+    date: typeof p["date"] === "string" ? p["date"] : fallback.date,
+  };
 }
 
 export function gitRoutes(r: Router): void {
@@ -55,7 +64,9 @@ export function gitRoutes(r: Router): void {
         .map(([ref, sha]) => refJson(ctx, ref, sha)),
     );
   r.get("/repos/{owner}/{repo}/git/refs", { permission: "contents" }, (ctx) => refsList(ctx, "refs/"));
-  r.get("/repos/{owner}/{repo}/git/matching-refs/{ref+}", { permission: "contents" }, (ctx) => refsList(ctx, `refs/${ctx.params["ref"]}`));
+  r.get("/repos/{owner}/{repo}/git/matching-refs/{ref+}", { permission: "contents" }, (ctx) =>
+    refsList(ctx, `refs/${ctx.params["ref"]}`),
+  );
   r.get("/repos/{owner}/{repo}/git/ref/{ref+}", { permission: "contents" }, (ctx) => {
     const ref = `refs/${ctx.params["ref"]}`;
     const sha = ctx.repo.git.refs.get(ref);
@@ -119,7 +130,8 @@ export function gitRoutes(r: Router): void {
   r.post("/repos/{owner}/{repo}/git/trees", { permission: "contents" }, (ctx) => {
     const body = obj(ctx.body);
     const git = ctx.repo.git;
-    if (!Array.isArray(body["tree"])) throw validationFailed([{ resource: "Tree", code: "missing_field", field: "tree" }]);
+    if (!Array.isArray(body["tree"]))
+      throw validationFailed([{ resource: "Tree", code: "missing_field", field: "tree" }]);
     let flat = new Map<string, FlatEntry>();
     if (typeof body["base_tree"] === "string") {
       if (!git.tree(body["base_tree"])) throw new HttpError(422, "Invalid tree info");
@@ -156,9 +168,11 @@ export function gitRoutes(r: Router): void {
   });
   r.post("/repos/{owner}/{repo}/git/blobs", { permission: "contents" }, (ctx) => {
     const body = obj(ctx.body);
-    if (typeof body["content"] !== "string") throw validationFailed([{ resource: "Blob", code: "missing_field", field: "content" }]);
+    if (typeof body["content"] !== "string")
+      throw validationFailed([{ resource: "Blob", code: "missing_field", field: "content" }]);
     const encoding = body["encoding"] ?? "utf-8";
-    if (encoding !== "utf-8" && encoding !== "base64") throw validationFailed([{ resource: "Blob", code: "invalid", field: "encoding" }]);
+    if (encoding !== "utf-8" && encoding !== "base64")
+      throw validationFailed([{ resource: "Blob", code: "invalid", field: "encoding" }]);
     const sha = ctx.repo.git.writeBlob(Buffer.from(body["content"], encoding === "base64" ? "base64" : "utf8"));
     return created({ url: `${repoApi(ctx.state, ctx.repo)}/git/blobs/${sha}`, sha });
   });
@@ -171,16 +185,20 @@ export function gitRoutes(r: Router): void {
   r.post("/repos/{owner}/{repo}/git/commits", { permission: "contents" }, (ctx) => {
     const body = obj(ctx.body);
     const git = ctx.repo.git;
-    if (typeof body["message"] !== "string") throw validationFailed([{ resource: "Commit", code: "missing_field", field: "message" }]);
-    if (typeof body["tree"] !== "string" || !git.tree(body["tree"])) throw new HttpError(422, "Tree SHA does not exist");
+    if (typeof body["message"] !== "string")
+      throw validationFailed([{ resource: "Commit", code: "missing_field", field: "message" }]);
+    if (typeof body["tree"] !== "string" || !git.tree(body["tree"]))
+      throw new HttpError(422, "Tree SHA does not exist");
     const parents = Array.isArray(body["parents"]) ? body["parents"].map(String) : [];
-    for (const p of parents) if (!git.commit(p)) throw new HttpError(422, "Parent SHA does not exist or is not a commit object");
+    for (const p of parents)
+      if (!git.commit(p)) throw new HttpError(422, "Parent SHA does not exist or is not a commit object");
     const now = ctx.state.timestamp();
     const me: GitPerson = { name: ctx.sender.login, email: ctx.sender.email, date: now };
     const author = gitPerson(body["author"], me);
     const committer = gitPerson(body["committer"], body["author"] ? author : me);
     const sha = git.writeCommit({ tree: body["tree"], parents, message: body["message"], author, committer });
-    if (ctx.actor.kind === "installation" && body["author"] === undefined && body["committer"] === undefined) git.verified.add(sha);
+    if (ctx.actor.kind === "installation" && body["author"] === undefined && body["committer"] === undefined)
+      git.verified.add(sha);
     return created(gitCommitJson(ctx.state, ctx.repo, git.commit(sha) as CommitObject));
   });
 }

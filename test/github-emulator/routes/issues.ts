@@ -1,15 +1,30 @@
 /** Issues: create, get, update, list (with pull requests, as GitHub lists them), issue labels. */
 import type { Router } from "../router.js";
-import { addLabels, createIssue, filterIssues, getIssue, issueJson, issueLabels, removeLabel, updateIssue } from "../store/issues.js";
+import {
+  addLabels,
+  createIssue,
+  filterIssues,
+  getIssue,
+  issueJson,
+  issueLabels,
+  removeLabel,
+  updateIssue,
+} from "../store/issues.js";
 import { labelJson } from "../store/labels.js";
 import { HttpError } from "../errors.js";
 import { created, noContent, num, obj, ok, paged } from "./respond.js";
 
 export function issueRoutes(r: Router): void {
   const p = { permission: "issues" };
-  r.get("/repos/{owner}/{repo}/issues", p, (ctx) => paged(ctx, filterIssues(ctx.state, ctx.repo, ctx.query), (i) => issueJson(ctx.state, i)));
-  r.post("/repos/{owner}/{repo}/issues", p, (ctx) => created(issueJson(ctx.state, createIssue(ctx.state, ctx.repo, ctx.sender, obj(ctx.body)))));
-  r.get("/repos/{owner}/{repo}/issues/{issue_number}", p, (ctx) => ok(issueJson(ctx.state, getIssue(ctx.repo, num(ctx.params["issue_number"])))));
+  r.get("/repos/{owner}/{repo}/issues", p, (ctx) =>
+    paged(ctx, filterIssues(ctx.state, ctx.repo, ctx.query), (i) => issueJson(ctx.state, i)),
+  );
+  r.post("/repos/{owner}/{repo}/issues", p, (ctx) =>
+    created(issueJson(ctx.state, createIssue(ctx.state, ctx.repo, ctx.sender, obj(ctx.body)))),
+  );
+  r.get("/repos/{owner}/{repo}/issues/{issue_number}", p, (ctx) =>
+    ok(issueJson(ctx.state, getIssue(ctx.repo, num(ctx.params["issue_number"])))),
+  );
   r.patch("/repos/{owner}/{repo}/issues/{issue_number}", p, (ctx) => {
     const issue = getIssue(ctx.repo, num(ctx.params["issue_number"]));
     return ok(issueJson(ctx.state, updateIssue(ctx.state, issue, ctx.sender, obj(ctx.body))));

@@ -16,13 +16,21 @@ export function pullRoutes(r: Router): void {
     const list = [...ctx.repo.issues.values()]
       .filter((i): i is IssueRecord & { pull: PullRecord } => i.pull !== null)
       .filter((i) => state === "all" || i.state === state)
-      .filter((i) => !headBranch || (i.pull.headRef === headBranch && (!headOwner || headOwner === ctx.repo.owner.login.toLowerCase())))
+      .filter(
+        (i) =>
+          !headBranch ||
+          (i.pull.headRef === headBranch && (!headOwner || headOwner === ctx.repo.owner.login.toLowerCase())),
+      )
       .filter((i) => !base || i.pull.baseRef === base)
       .sort((a, b) => ((ctx.query.get("direction") ?? "desc") === "asc" ? a.number - b.number : b.number - a.number));
     return paged(ctx, list, (i) => pullJson(ctx.state, i));
   });
-  r.post("/repos/{owner}/{repo}/pulls", p, (ctx) => created(pullJson(ctx.state, createPull(ctx.state, ctx.repo, ctx.sender, obj(ctx.body)))));
-  r.get("/repos/{owner}/{repo}/pulls/{pull_number}", p, (ctx) => ok(pullJson(ctx.state, getPull(ctx.repo, num(ctx.params["pull_number"])))));
+  r.post("/repos/{owner}/{repo}/pulls", p, (ctx) =>
+    created(pullJson(ctx.state, createPull(ctx.state, ctx.repo, ctx.sender, obj(ctx.body)))),
+  );
+  r.get("/repos/{owner}/{repo}/pulls/{pull_number}", p, (ctx) =>
+    ok(pullJson(ctx.state, getPull(ctx.repo, num(ctx.params["pull_number"])))),
+  );
   r.patch("/repos/{owner}/{repo}/pulls/{pull_number}", p, (ctx) => {
     const pr = getPull(ctx.repo, num(ctx.params["pull_number"]));
     updatePull(ctx.state, pr, ctx.sender, obj(ctx.body));

@@ -48,7 +48,9 @@ export function repoRoutes(r: Router): void {
     const path = ctx.query.get("path");
     let commits = ctx.repo.git.commitsBetween(undefined, head).reverse();
     if (path) {
-      commits = commits.filter((c) => ctx.repo.git.diff(c.parents[0], c.sha).some((f) => f.path === path || f.path.startsWith(`${path}/`)));
+      commits = commits.filter((c) =>
+        ctx.repo.git.diff(c.parents[0], c.sha).some((f) => f.path === path || f.path.startsWith(`${path}/`)),
+      );
     }
     return paged(ctx, commits, (c) => commitJson(ctx.state, ctx.repo, c));
   });

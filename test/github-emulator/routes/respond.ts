@@ -3,7 +3,8 @@ import { HttpError } from "../errors.js";
 import { paginate } from "../pagination.js";
 import type { RequestContext, RouteResult } from "../router.js";
 
-export const ok = (body: unknown, headers?: Record<string, string>): RouteResult => (headers ? { status: 200, body, headers } : { status: 200, body });
+export const ok = (body: unknown, headers?: Record<string, string>): RouteResult =>
+  headers ? { status: 200, body, headers } : { status: 200, body };
 export const created = (body: unknown): RouteResult => ({ status: 201, body });
 export const noContent = (): RouteResult => ({ status: 204 });
 
@@ -29,5 +30,12 @@ export function obj(body: unknown): Record<string, unknown> {
 /** refuse writes to a branch protected with `protectBranch` */
 export function assertWritable(ctx: RequestContext, branch: string): void {
   const p = ctx.repo.protectedBranches.get(branch);
-  if (p) throw new HttpError(p.status, p.message.replace("<branch>", branch), undefined, {}, "https://docs.github.com/articles/about-protected-branches");
+  if (p)
+    throw new HttpError(
+      p.status,
+      p.message.replace("<branch>", branch),
+      undefined,
+      {},
+      "https://docs.github.com/articles/about-protected-branches",
+    );
 }

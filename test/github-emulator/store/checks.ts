@@ -11,7 +11,16 @@ import { userJson } from "./users.js";
 import { pullJsonMini } from "./pull-mini.js";
 
 const STATUSES = new Set(["queued", "in_progress", "completed", "waiting", "requested", "pending"]);
-const CONCLUSIONS = new Set(["action_required", "cancelled", "failure", "neutral", "success", "skipped", "stale", "timed_out"]);
+const CONCLUSIONS = new Set([
+  "action_required",
+  "cancelled",
+  "failure",
+  "neutral",
+  "success",
+  "skipped",
+  "stale",
+  "timed_out",
+]);
 const LEVELS = new Set(["notice", "warning", "failure"]);
 
 export interface CheckRunInput {
@@ -28,7 +37,10 @@ export interface CheckRunInput {
 }
 
 function invalid(field: string, message?: string): HttpError {
-  return validationFailed([{ resource: "CheckRun", code: "invalid", field, ...(message ? { message } : {}) }], message ? `Invalid request.\n\n${message}` : "Validation Failed");
+  return validationFailed(
+    [{ resource: "CheckRun", code: "invalid", field, ...(message ? { message } : {}) }],
+    message ? `Invalid request.\n\n${message}` : "Validation Failed",
+  );
 }
 
 function parseAnnotations(raw: unknown): AnnotationRecord[] {
@@ -63,7 +75,8 @@ function applyInput(state: State, run: CheckRunRecord, input: CheckRunInput, cre
     run.name = input.name;
   }
   if (input.status !== undefined && !STATUSES.has(String(input.status))) throw invalid("status");
-  if (input.conclusion !== undefined && input.conclusion !== null && !CONCLUSIONS.has(String(input.conclusion))) throw invalid("conclusion");
+  if (input.conclusion !== undefined && input.conclusion !== null && !CONCLUSIONS.has(String(input.conclusion)))
+    throw invalid("conclusion");
   if (input.output !== undefined) {
     const o = input.output as Record<string, unknown>;
     if (typeof o !== "object" || o === null) throw invalid("output");
@@ -81,7 +94,9 @@ function applyInput(state: State, run: CheckRunRecord, input: CheckRunInput, cre
     if (typeof o["title"] === "string") run.output.title = o["title"];
     if (typeof o["summary"] === "string") run.output.summary = o["summary"];
     if (typeof o["text"] === "string") run.output.text = o["text"];
-    run.annotations.push(...annotations.map((a) => ({ ...a, blob_href: `${repoHtml(state, run.repo)}/blob/${run.headSha}/${a.path}` })));
+    run.annotations.push(
+      ...annotations.map((a) => ({ ...a, blob_href: `${repoHtml(state, run.repo)}/blob/${run.headSha}/${a.path}` })),
+    );
   }
   if (typeof input.details_url === "string") run.detailsUrl = input.details_url;
   if (typeof input.external_id === "string") run.externalId = input.external_id;
@@ -94,7 +109,8 @@ function applyInput(state: State, run: CheckRunRecord, input: CheckRunInput, cre
     run.completedAt = typeof input.completed_at === "string" ? input.completed_at : now;
   } else if (input.status !== undefined) {
     run.status = input.status as CheckRunRecord["status"];
-    if (run.status === "completed" && run.conclusion === null) throw invalid("conclusion", `"conclusion" wasn't supplied.`);
+    if (run.status === "completed" && run.conclusion === null)
+      throw invalid("conclusion", `"conclusion" wasn't supplied.`);
     if (run.status !== "completed") {
       run.conclusion = null;
       run.completedAt = null;
@@ -102,9 +118,16 @@ function applyInput(state: State, run: CheckRunRecord, input: CheckRunInput, cre
   }
 }
 
-export function createCheckRun(state: State, repo: RepoRecord, appSlug: string, sender: UserRecord, input: CheckRunInput): CheckRunRecord {
+export function createCheckRun(
+  state: State,
+  repo: RepoRecord,
+  appSlug: string,
+  sender: UserRecord,
+  input: CheckRunInput,
+): CheckRunRecord {
   if (typeof input.name !== "string" || input.name === "") throw invalid("name", `"name" wasn't supplied.`);
-  if (typeof input.head_sha !== "string" || !repo.git.commit(input.head_sha)) throw invalid("head_sha", "No commit found for SHA: " + String(input.head_sha));
+  if (typeof input.head_sha !== "string" || !repo.git.commit(input.head_sha))
+    throw invalid("head_sha", "No commit found for SHA: " + String(input.head_sha));
   const id = state.nextId();
   const now = state.timestamp();
   const run: CheckRunRecord = {
@@ -154,7 +177,9 @@ export function annotationJson(a: AnnotationRecord): Record<string, unknown> {
 
 export function checkRunJson(state: State, run: CheckRunRecord): Record<string, unknown> {
   const api = repoApi(state, run.repo);
-  const pulls = [...run.repo.issues.values()].filter((i) => i.pull && i.state === "open" && headSha(i as Parameters<typeof headSha>[0]) === run.headSha);
+  const pulls = [...run.repo.issues.values()].filter(
+    (i) => i.pull && i.state === "open" && headSha(i as Parameters<typeof headSha>[0]) === run.headSha,
+  );
   return {
     id: run.id,
     head_sha: run.headSha,

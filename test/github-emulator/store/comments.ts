@@ -10,7 +10,8 @@ import { repoApi, repoHtml } from "./repos.js";
 import { userJson } from "./users.js";
 
 export function createComment(state: State, issue: IssueRecord, user: UserRecord, body: unknown): CommentRecord {
-  if (typeof body !== "string" || body === "") throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
+  if (typeof body !== "string" || body === "")
+    throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
   checkBodyLength("IssueComment", body);
   const id = state.nextId();
   const now = state.timestamp();
@@ -28,7 +29,8 @@ export function getComment(state: State, repo: RepoRecord, id: number): CommentR
 }
 
 export function updateComment(state: State, c: CommentRecord, user: UserRecord, body: unknown): void {
-  if (typeof body !== "string" || body === "") throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
+  if (typeof body !== "string" || body === "")
+    throw validationFailed([{ resource: "IssueComment", code: "missing_field", field: "body" }]);
   checkBodyLength("IssueComment", body);
   const from = c.body;
   c.body = body;
@@ -59,6 +61,17 @@ export function commentJson(state: State, c: CommentRecord): Record<string, unkn
     issue_url: issueApi(state, c.issue),
     author_association: c.user.id === c.issue.repo.owner.id ? "OWNER" : "NONE",
     performed_via_github_app: null,
-    reactions: { url: `${repoApi(state, c.issue.repo)}/issues/comments/${c.id}/reactions`, total_count: 0, "+1": 0, "-1": 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 },
+    reactions: {
+      url: `${repoApi(state, c.issue.repo)}/issues/comments/${c.id}/reactions`,
+      total_count: 0,
+      "+1": 0,
+      "-1": 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0,
+    },
   };
 }

@@ -45,7 +45,12 @@ export function writeCommit(repo: RepoRecord, input: CommitFilesInput, parent: s
 }
 
 /** Commit files onto a branch, move it and send the push webhook. Returns the commit sha. */
-export function commitToBranch(state: State, repo: RepoRecord, input: CommitFilesInput, pusher: UserRecord): { sha: string; before: string | undefined } {
+export function commitToBranch(
+  state: State,
+  repo: RepoRecord,
+  input: CommitFilesInput,
+  pusher: UserRecord,
+): { sha: string; before: string | undefined } {
   const before = repo.git.refs.get(`refs/heads/${input.branch}`);
   const sha = writeCommit(repo, input, before);
   moveRef(state, repo, `refs/heads/${input.branch}`, sha, pusher);
@@ -56,7 +61,14 @@ export function commitToBranch(state: State, repo: RepoRecord, input: CommitFile
  * Point a ref at a new commit (or delete it with null) and send what GitHub sends:
  * a `push`, and `pull_request.synchronize` for open pull requests from that branch.
  */
-export function moveRef(state: State, repo: RepoRecord, ref: string, sha: string | null, pusher: UserRecord, forced = false): void {
+export function moveRef(
+  state: State,
+  repo: RepoRecord,
+  ref: string,
+  sha: string | null,
+  pusher: UserRecord,
+  forced = false,
+): void {
   const before = repo.git.refs.get(ref);
   if (sha === null) repo.git.refs.delete(ref);
   else repo.git.refs.set(ref, sha);
@@ -68,7 +80,13 @@ export function moveRef(state: State, repo: RepoRecord, ref: string, sha: string
     const pr = issue.pull;
     if (pr && issue.state === "open" && pr.headRef === branch && before !== sha) {
       issue.updatedAt = state.timestamp();
-      emitPullRequestEvent(state, "synchronize", issue as typeof issue & { pull: NonNullable<typeof issue.pull> }, pusher, { before: before ?? ZERO_SHA, after: sha });
+      emitPullRequestEvent(
+        state,
+        "synchronize",
+        issue as typeof issue & { pull: NonNullable<typeof issue.pull> },
+        pusher,
+        { before: before ?? ZERO_SHA, after: sha },
+      );
     }
   }
 }
@@ -87,7 +105,13 @@ export function resolveRef(repo: RepoRecord, ref: string | null | undefined): st
 
 function verification(repo: RepoRecord, sha: string): Record<string, unknown> {
   return repo.git.verified.has(sha)
-    ? { verified: true, reason: "valid", signature: "-----BEGIN PGP SIGNATURE-----\n\nemulated\n-----END PGP SIGNATURE-----", payload: "emulated", verified_at: null }
+    ? {
+        verified: true,
+        reason: "valid",
+        signature: "-----BEGIN PGP SIGNATURE-----\n\nemulated\n-----END PGP SIGNATURE-----",
+        payload: "emulated",
+        verified_at: null,
+      }
     : { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null };
 }
 
@@ -103,7 +127,11 @@ export function gitCommitJson(state: State, repo: RepoRecord, c: CommitObject): 
     committer: c.committer,
     tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
     message: c.message,
-    parents: c.parents.map((p) => ({ sha: p, url: `${api}/git/commits/${p}`, html_url: `${repoHtml(state, repo)}/commit/${p}` })),
+    parents: c.parents.map((p) => ({
+      sha: p,
+      url: `${api}/git/commits/${p}`,
+      html_url: `${repoHtml(state, repo)}/commit/${p}`,
+    })),
     verification: verification(repo, c.sha),
   };
 }
@@ -114,7 +142,12 @@ function userByEmail(state: State, email: string): UserRecord | undefined {
 }
 
 /** The "commit" schema (GET /repos/{o}/{r}/commits/{ref}, PR commits, compare commits). */
-export function commitJson(state: State, repo: RepoRecord, c: CommitObject, withFiles = false): Record<string, unknown> {
+export function commitJson(
+  state: State,
+  repo: RepoRecord,
+  c: CommitObject,
+  withFiles = false,
+): Record<string, unknown> {
   const api = repoApi(state, repo);
   const author = userByEmail(state, c.author.email);
   const committer = userByEmail(state, c.committer.email);
@@ -135,7 +168,11 @@ export function commitJson(state: State, repo: RepoRecord, c: CommitObject, with
     comments_url: `${api}/commits/${c.sha}/comments`,
     author: author ? userJson(state, author) : null,
     committer: committer ? userJson(state, committer) : null,
-    parents: c.parents.map((p) => ({ sha: p, url: `${api}/commits/${p}`, html_url: `${repoHtml(state, repo)}/commit/${p}` })),
+    parents: c.parents.map((p) => ({
+      sha: p,
+      url: `${api}/commits/${p}`,
+      html_url: `${repoHtml(state, repo)}/commit/${p}`,
+    })),
   };
   if (withFiles) {
     const files = diffFilesJson(state, repo, c.parents[0], c.sha);
@@ -148,7 +185,12 @@ export function commitJson(state: State, repo: RepoRecord, c: CommitObject, with
 }
 
 /** The diff-entry list between two commits, with renames detected by identical blobs. */
-export function diffFilesJson(state: State, repo: RepoRecord, from: string | undefined, to: string): Record<string, unknown>[] {
+export function diffFilesJson(
+  state: State,
+  repo: RepoRecord,
+  from: string | undefined,
+  to: string,
+): Record<string, unknown>[] {
   const changes: (FileChange & { previous?: string })[] = repo.git.diff(from, to);
   const removed = changes.filter((c) => c.status === "removed");
   const out: Record<string, unknown>[] = [];
@@ -171,7 +213,13 @@ function text(repo: RepoRecord, sha: string | undefined): string {
   return sha ? (repo.git.blob(sha)?.content.toString("utf8") ?? "") : "";
 }
 
-function entryJson(state: State, repo: RepoRecord, c: FileChange | { path: string; status: string; before?: string; after?: string }, ref: string, previous?: string): Record<string, unknown> {
+function entryJson(
+  state: State,
+  repo: RepoRecord,
+  c: FileChange | { path: string; status: string; before?: string; after?: string },
+  ref: string,
+  previous?: string,
+): Record<string, unknown> {
   const api = repoApi(state, repo);
   const html = repoHtml(state, repo);
   const sha = c.after ?? c.before ?? ZERO_SHA;
@@ -201,7 +249,14 @@ export function compareJson(state: State, repo: RepoRecord, baseRef: string, hea
   if (!mergeBase) throw new HttpError(404, `No common ancestor between ${baseRef} and ${headRef}.`);
   const ahead = git.commitsBetween(base, head);
   const behind = git.commitsBetween(head, base);
-  const status = ahead.length === 0 && behind.length === 0 ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
+  const status =
+    ahead.length === 0 && behind.length === 0
+      ? "identical"
+      : behind.length === 0
+        ? "ahead"
+        : ahead.length === 0
+          ? "behind"
+          : "diverged";
   const api = repoApi(state, repo);
   const html = repoHtml(state, repo);
   const baseCommit = git.commit(base) as CommitObject;

@@ -73,7 +73,9 @@ export class GitStore {
   }
 
   writeTree(entries: TreeEntry[]): string {
-    const sorted = [...entries].sort((a, b) => (treeSortKey(a) < treeSortKey(b) ? -1 : treeSortKey(a) > treeSortKey(b) ? 1 : 0));
+    const sorted = [...entries].sort((a, b) =>
+      treeSortKey(a) < treeSortKey(b) ? -1 : treeSortKey(a) > treeSortKey(b) ? 1 : 0,
+    );
     const parts = sorted.map((e) =>
       Buffer.concat([Buffer.from(`${e.mode === "040000" ? "40000" : e.mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]),
     );
@@ -124,7 +126,10 @@ export class GitStore {
 
   /** Build nested trees from a flat map; returns the root tree sha. */
   treeFromFlat(files: Map<string, FlatEntry>): string {
-    interface Dir { files: TreeEntry[]; dirs: Map<string, Dir> }
+    interface Dir {
+      files: TreeEntry[];
+      dirs: Map<string, Dir>;
+    }
     const root: Dir = { files: [], dirs: new Map() };
     for (const [path, f] of files) {
       const parts = path.split("/");
@@ -152,7 +157,10 @@ export class GitStore {
   }
 
   /** Look up one path in a commit: a file, a directory (list of entries) or nothing. */
-  lookup(commitSha: string, path: string): { kind: "file"; sha: string; mode: string } | { kind: "dir"; sha: string; entries: TreeEntry[] } | undefined {
+  lookup(
+    commitSha: string,
+    path: string,
+  ): { kind: "file"; sha: string; mode: string } | { kind: "dir"; sha: string; entries: TreeEntry[] } | undefined {
     const c = this.commit(commitSha);
     if (!c) return undefined;
     let tree = this.tree(c.tree);

@@ -95,12 +95,19 @@ export interface MilestoneInput {
 
 function checkState(value: unknown): "open" | "closed" | undefined {
   if (value === undefined) return undefined;
-  if (value !== "open" && value !== "closed") throw validationFailed([{ resource: "Milestone", code: "invalid", field: "state" }]);
+  if (value !== "open" && value !== "closed")
+    throw validationFailed([{ resource: "Milestone", code: "invalid", field: "state" }]);
   return value;
 }
 
-export function createMilestone(state: State, repo: RepoRecord, creator: UserRecord, input: MilestoneInput): MilestoneRecord {
-  if (typeof input.title !== "string" || input.title.trim() === "") throw validationFailed([{ resource: "Milestone", code: "missing_field", field: "title" }]);
+export function createMilestone(
+  state: State,
+  repo: RepoRecord,
+  creator: UserRecord,
+  input: MilestoneInput,
+): MilestoneRecord {
+  if (typeof input.title !== "string" || input.title.trim() === "")
+    throw validationFailed([{ resource: "Milestone", code: "missing_field", field: "title" }]);
   if (titleTaken(repo, input.title)) throw alreadyExists();
   const id = state.nextId();
   const now = state.timestamp();
@@ -122,9 +129,15 @@ export function createMilestone(state: State, repo: RepoRecord, creator: UserRec
   return m;
 }
 
-export function updateMilestone(state: State, repo: RepoRecord, m: MilestoneRecord, input: MilestoneInput): MilestoneRecord {
+export function updateMilestone(
+  state: State,
+  repo: RepoRecord,
+  m: MilestoneRecord,
+  input: MilestoneInput,
+): MilestoneRecord {
   if (input.title !== undefined) {
-    if (typeof input.title !== "string" || input.title.trim() === "") throw validationFailed([{ resource: "Milestone", code: "invalid", field: "title" }]);
+    if (typeof input.title !== "string" || input.title.trim() === "")
+      throw validationFailed([{ resource: "Milestone", code: "invalid", field: "title" }]);
     if (titleTaken(repo, input.title, m)) throw alreadyExists();
     m.title = input.title;
   }
@@ -141,7 +154,10 @@ export function updateMilestone(state: State, repo: RepoRecord, m: MilestoneReco
 
 export function deleteMilestone(repo: RepoRecord, m: MilestoneRecord): void {
   for (const issue of issuesIn(repo, m)) milestoneOfIssue.delete(issue);
-  milestonesOfRepo.set(repo, milestonesOf(repo).filter((x) => x !== m));
+  milestonesOfRepo.set(
+    repo,
+    milestonesOf(repo).filter((x) => x !== m),
+  );
 }
 
 /** Milestones as `GET .../milestones` lists them (state filter, sort, direction). */
@@ -149,7 +165,10 @@ export function filterMilestones(repo: RepoRecord, q: URLSearchParams): Mileston
   const wanted = q.get("state") ?? "open";
   const sort = q.get("sort") ?? "due_on";
   const dir = (q.get("direction") ?? "asc") === "desc" ? -1 : 1;
-  const key = (m: MilestoneRecord): string => (sort === "completeness" ? String(m.number).padStart(9, "0") : (m.dueOn ?? "9999") + String(m.number).padStart(9, "0"));
+  const key = (m: MilestoneRecord): string =>
+    sort === "completeness"
+      ? String(m.number).padStart(9, "0")
+      : (m.dueOn ?? "9999") + String(m.number).padStart(9, "0");
   return milestonesOf(repo)
     .filter((m) => wanted === "all" || m.state === wanted)
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * dir);
@@ -163,7 +182,10 @@ export function isAssignable(repo: RepoRecord, login: string): boolean {
 }
 
 export function assignableUsers(state: State, repo: RepoRecord): UserRecord[] {
-  const logins = [...(repo.owner.type === "User" ? [repo.owner.login] : []), ...[...repo.collaborators].filter(([, r]) => r !== "read").map(([l]) => l)];
+  const logins = [
+    ...(repo.owner.type === "User" ? [repo.owner.login] : []),
+    ...[...repo.collaborators].filter(([, r]) => r !== "read").map(([l]) => l),
+  ];
   return logins.map((l) => state.user(l));
 }
 
@@ -180,17 +202,37 @@ export function setIssueTypes(state: State, owner: UserRecord, names: string[]):
     owner,
     names.map((name, i) => {
       const id = state.nextId();
-      return { id, node_id: nodeId("IT", id), name, description: null, color: colors[i % colors.length] ?? "gray", is_enabled: true, createdAt: state.timestamp() };
+      return {
+        id,
+        node_id: nodeId("IT", id),
+        name,
+        description: null,
+        color: colors[i % colors.length] ?? "gray",
+        is_enabled: true,
+        createdAt: state.timestamp(),
+      };
     }),
   );
 }
 
 export function issueTypeJson(t: IssueTypeRecord): Record<string, unknown> {
-  return { id: t.id, node_id: t.node_id, name: t.name, description: t.description, color: t.color, created_at: t.createdAt, updated_at: t.createdAt, is_enabled: t.is_enabled };
+  return {
+    id: t.id,
+    node_id: t.node_id,
+    name: t.name,
+    description: t.description,
+    color: t.color,
+    created_at: t.createdAt,
+    updated_at: t.createdAt,
+    is_enabled: t.is_enabled,
+  };
 }
 
 /** The `milestone` and `type` fields of an issue's JSON. */
-export function issueFieldsJson(state: State, issue: IssueRecord): { milestone: Record<string, unknown> | null; type: Record<string, unknown> | null } {
+export function issueFieldsJson(
+  state: State,
+  issue: IssueRecord,
+): { milestone: Record<string, unknown> | null; type: Record<string, unknown> | null } {
   const m = milestoneOfIssue.get(issue);
   const t = typeOfIssue.get(issue);
   return { milestone: m ? milestoneJson(state, issue.repo, m) : null, type: t ? issueTypeJson(t) : null };
@@ -200,24 +242,39 @@ export function issueFieldsJson(state: State, issue: IssueRecord): { milestone: 
  * Checks `milestone`, `type` and `assignees` of an issue create or update, refusing what GitHub
  * refuses (422), and returns what sets them on the issue (nothing is changed before the check).
  */
-export function resolveIssueFields(state: State, repo: RepoRecord, input: { milestone?: unknown; type?: unknown; assignees?: unknown }): (issue: IssueRecord) => void {
+export function resolveIssueFields(
+  state: State,
+  repo: RepoRecord,
+  input: { milestone?: unknown; type?: unknown; assignees?: unknown },
+): (issue: IssueRecord) => void {
   let assignees: UserRecord[] | undefined;
   if (input.assignees !== undefined) {
-    if (!Array.isArray(input.assignees) || input.assignees.some((a) => typeof a !== "string")) throw validationFailed([{ resource: "Issue", code: "invalid", field: "assignees" }]);
+    if (!Array.isArray(input.assignees) || input.assignees.some((a) => typeof a !== "string"))
+      throw validationFailed([{ resource: "Issue", code: "invalid", field: "assignees" }]);
     const logins = input.assignees as string[];
     const bad = logins.find((l) => !isAssignable(repo, l));
-    if (bad !== undefined) throw validationFailed([{ resource: "Issue", code: "invalid", field: "assignees", value: bad }]);
-    assignees = logins.filter((l, i) => logins.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i).map((l) => state.user(l));
+    if (bad !== undefined)
+      throw validationFailed([{ resource: "Issue", code: "invalid", field: "assignees", value: bad }]);
+    assignees = logins
+      .filter((l, i) => logins.findIndex((x) => x.toLowerCase() === l.toLowerCase()) === i)
+      .map((l) => state.user(l));
   }
   let milestone: MilestoneRecord | null | undefined;
   if (input.milestone !== undefined) {
     milestone = input.milestone === null ? null : milestonesOf(repo).find((x) => x.number === Number(input.milestone));
-    if (milestone === undefined) throw validationFailed([{ resource: "Issue", code: "invalid", field: "milestone", value: input.milestone }]);
+    if (milestone === undefined)
+      throw validationFailed([{ resource: "Issue", code: "invalid", field: "milestone", value: input.milestone }]);
   }
   let type: IssueTypeRecord | null | undefined;
   if (input.type !== undefined) {
-    type = input.type === null ? null : (issueTypesOf(state, repo.owner) ?? []).find((x) => x.is_enabled && x.name.toLowerCase() === String(input.type).toLowerCase());
-    if (type === undefined) throw validationFailed([{ resource: "Issue", code: "invalid", field: "type", value: input.type }]);
+    type =
+      input.type === null
+        ? null
+        : (issueTypesOf(state, repo.owner) ?? []).find(
+            (x) => x.is_enabled && x.name.toLowerCase() === String(input.type).toLowerCase(),
+          );
+    if (type === undefined)
+      throw validationFailed([{ resource: "Issue", code: "invalid", field: "type", value: input.type }]);
   }
   return (issue) => {
     if (assignees !== undefined) issue.assignees = assignees;

@@ -28,8 +28,13 @@ export function commentCount(state: State, issue: IssueRecord): number {
   return n;
 }
 
-export function subIssuesSummary(state: State, issue: IssueRecord): { total: number; completed: number; percent_completed: number } {
-  const children = issue.subIssueIds.map((id) => state.issuesById.get(id)).filter((i): i is IssueRecord => i !== undefined);
+export function subIssuesSummary(
+  state: State,
+  issue: IssueRecord,
+): { total: number; completed: number; percent_completed: number } {
+  const children = issue.subIssueIds
+    .map((id) => state.issuesById.get(id))
+    .filter((i): i is IssueRecord => i !== undefined);
   const completed = children.filter((c) => c.state === "closed").length;
   const total = children.length;
   return { total, completed, percent_completed: total === 0 ? 0 : Math.floor((completed * 100) / total) };
@@ -42,7 +47,9 @@ export function blockingIssues(state: State, issue: IssueRecord): IssueRecord[] 
 }
 
 export function dependenciesSummary(state: State, issue: IssueRecord): Record<string, number> {
-  const blockers = issue.blockedByIds.map((id) => state.issuesById.get(id)).filter((i): i is IssueRecord => i !== undefined);
+  const blockers = issue.blockedByIds
+    .map((id) => state.issuesById.get(id))
+    .filter((i): i is IssueRecord => i !== undefined);
   const blocking = blockingIssues(state, issue);
   return {
     blocked_by: blockers.filter((b) => b.state === "open").length,
@@ -123,7 +130,8 @@ function labelNames(value: unknown): string[] {
   if (!Array.isArray(value)) throw validationFailed([{ resource: "Issue", code: "invalid", field: "labels" }]);
   return value.map((v) => {
     if (typeof v === "string") return v;
-    if (v && typeof v === "object" && typeof (v as { name?: unknown }).name === "string") return (v as { name: string }).name;
+    if (v && typeof v === "object" && typeof (v as { name?: unknown }).name === "string")
+      return (v as { name: string }).name;
     throw validationFailed([{ resource: "Issue", code: "invalid", field: "labels" }]);
   });
 }
@@ -139,7 +147,13 @@ export interface IssueInput {
   state_reason?: unknown;
 }
 
-export function newIssueRecord(state: State, repo: RepoRecord, user: UserRecord, title: string, body: string | null): IssueRecord {
+export function newIssueRecord(
+  state: State,
+  repo: RepoRecord,
+  user: UserRecord,
+  title: string,
+  body: string | null,
+): IssueRecord {
   const id = state.nextIssueId();
   const now = state.timestamp();
   const issue: IssueRecord = {
@@ -173,7 +187,8 @@ export function createIssue(state: State, repo: RepoRecord, user: UserRecord, in
   if (typeof input.title !== "string" && typeof input.title !== "number") {
     throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }]);
   }
-  if (String(input.title).trim() === "") throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }]);
+  if (String(input.title).trim() === "")
+    throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }]);
   const body = typeof input.body === "string" ? input.body : null;
   checkBodyLength("Issue", body);
   const names = input.labels === undefined ? [] : labelNames(input.labels);
@@ -182,7 +197,8 @@ export function createIssue(state: State, repo: RepoRecord, user: UserRecord, in
   issue.labelIds = [...new Set(names.map((n) => ensureLabel(state, repo, n).id))];
   setFields(issue);
   emitIssueEvent(state, "opened", issue, user);
-  for (const id of issue.labelIds) emitIssueEvent(state, "labeled", issue, user, { label: labelJson(state, repo, labelById(repo, id)!) });
+  for (const id of issue.labelIds)
+    emitIssueEvent(state, "labeled", issue, user, { label: labelJson(state, repo, labelById(repo, id)!) });
   return issue;
 }
 
@@ -202,7 +218,11 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
   if (input.state !== undefined && input.state !== "open" && input.state !== "closed") {
     throw validationFailed([{ resource: "Issue", code: "invalid", field: "state" }]);
   }
-  if (input.state_reason !== undefined && input.state_reason !== null && !STATE_REASONS.has(String(input.state_reason))) {
+  if (
+    input.state_reason !== undefined &&
+    input.state_reason !== null &&
+    !STATE_REASONS.has(String(input.state_reason))
+  ) {
     throw validationFailed([{ resource: "Issue", code: "invalid", field: "state_reason" }]);
   }
   const newLabels = input.labels === undefined ? undefined : labelNames(input.labels);
@@ -260,7 +280,13 @@ export function updateIssue(state: State, issue: IssueRecord, user: UserRecord, 
   return issue;
 }
 
-export function emitLabelChanges(state: State, issue: IssueRecord, user: UserRecord, added: number[], removed: number[]): void {
+export function emitLabelChanges(
+  state: State,
+  issue: IssueRecord,
+  user: UserRecord,
+  added: number[],
+  removed: number[],
+): void {
   for (const id of added) {
     const l = labelById(issue.repo, id);
     if (l) emitIssueEvent(state, "labeled", issue, user, { label: labelJson(state, issue.repo, l) });
@@ -271,7 +297,8 @@ export function emitLabelChanges(state: State, issue: IssueRecord, user: UserRec
 }
 
 export function addLabels(state: State, issue: IssueRecord, user: UserRecord, value: unknown): void {
-  const raw = value && typeof value === "object" && !Array.isArray(value) ? (value as { labels?: unknown }).labels : value;
+  const raw =
+    value && typeof value === "object" && !Array.isArray(value) ? (value as { labels?: unknown }).labels : value;
   const names = labelNames(raw);
   const added: number[] = [];
   for (const n of names) {
@@ -296,14 +323,16 @@ export function removeLabel(state: State, issue: IssueRecord, user: UserRecord, 
 /** GET /repos/{o}/{r}/issues filters and order (before pagination). */
 export function filterIssues(state: State, repo: RepoRecord, q: URLSearchParams): IssueRecord[] {
   const stateFilter = q.get("state") ?? "open";
-  if (!["open", "closed", "all"].includes(stateFilter)) throw validationFailed([{ resource: "Issue", code: "invalid", field: "state" }]);
+  if (!["open", "closed", "all"].includes(stateFilter))
+    throw validationFailed([{ resource: "Issue", code: "invalid", field: "state" }]);
   const labels = (q.get("labels") ?? "")
     .split(",")
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== "");
   const since = q.get("since");
   const sinceMs = since ? Date.parse(since) : undefined;
-  if (sinceMs !== undefined && Number.isNaN(sinceMs)) throw validationFailed([{ resource: "Issue", code: "invalid", field: "since" }]);
+  if (sinceMs !== undefined && Number.isNaN(sinceMs))
+    throw validationFailed([{ resource: "Issue", code: "invalid", field: "since" }]);
   const creator = q.get("creator")?.toLowerCase();
   const assignee = q.get("assignee")?.toLowerCase();
   let list = [...repo.issues.values()].filter((i) => {
@@ -316,13 +345,23 @@ export function filterIssues(state: State, repo: RepoRecord, q: URLSearchParams)
     if (creator && i.user.login.toLowerCase() !== creator) return false;
     if (assignee === "none" && i.assignees.length) return false;
     if (assignee === "*" && !i.assignees.length) return false;
-    if (assignee && assignee !== "none" && assignee !== "*" && !i.assignees.some((a) => a.login.toLowerCase() === assignee)) return false;
+    if (
+      assignee &&
+      assignee !== "none" &&
+      assignee !== "*" &&
+      !i.assignees.some((a) => a.login.toLowerCase() === assignee)
+    )
+      return false;
     return true;
   });
   const sort = q.get("sort") ?? "created";
   const dir = (q.get("direction") ?? "desc") === "asc" ? 1 : -1;
   const key = (i: IssueRecord): number =>
-    sort === "updated" ? Date.parse(i.updatedAt) : sort === "comments" ? commentCount(state, i) : Date.parse(i.createdAt);
+    sort === "updated"
+      ? Date.parse(i.updatedAt)
+      : sort === "comments"
+        ? commentCount(state, i)
+        : Date.parse(i.createdAt);
   list = list.sort((a, b) => (key(a) - key(b) || a.number - b.number) * dir);
   return list;
 }
@@ -330,6 +369,8 @@ export function filterIssues(state: State, repo: RepoRecord, q: URLSearchParams)
 /** GitHub refuses a body longer than its limit with 422. */
 export function checkBodyLength(resource: string, body: string | null): void {
   if (body !== null && body.length > MAX_BODY) {
-    throw validationFailed([{ resource, code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY} characters)` }]);
+    throw validationFailed([
+      { resource, code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY} characters)` },
+    ]);
   }
 }

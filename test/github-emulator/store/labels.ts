@@ -22,7 +22,11 @@ function checkColor(color: string): string {
   return c.toLowerCase();
 }
 
-export function createLabel(state: State, repo: RepoRecord, input: { name: unknown; color?: unknown; description?: unknown }): LabelRecord {
+export function createLabel(
+  state: State,
+  repo: RepoRecord,
+  input: { name: unknown; color?: unknown; description?: unknown },
+): LabelRecord {
   if (typeof input.name !== "string" || input.name.trim() === "") {
     throw validationFailed([{ resource: "Label", code: "missing_field", field: "name" }]);
   }
@@ -54,7 +58,8 @@ export function updateLabel(
 ): LabelRecord {
   const label = findLabel(repo, name);
   if (!label) throw new HttpError(404, "Not Found");
-  const newName = typeof input.new_name === "string" ? input.new_name : typeof input.name === "string" ? input.name : undefined;
+  const newName =
+    typeof input.new_name === "string" ? input.new_name : typeof input.name === "string" ? input.name : undefined;
   if (newName !== undefined && newName.toLowerCase() !== label.name.toLowerCase() && findLabel(repo, newName)) {
     throw validationFailed([{ resource: "Label", code: "already_exists", field: "name" }]);
   }

@@ -54,11 +54,26 @@ export function projectsOf(state: State): ProjectRecord[] {
 
 const shortId = (): string => randomBytes(4).toString("hex");
 
-export function newOptions(options: ReadonlyArray<{ name: string; color?: string; description?: string }>): ProjectOptionRecord[] {
-  return options.map((o) => ({ id: shortId(), name: o.name, color: o.color ?? "GRAY", description: o.description ?? "" }));
+export function newOptions(
+  options: ReadonlyArray<{ name: string; color?: string; description?: string }>,
+): ProjectOptionRecord[] {
+  return options.map((o) => ({
+    id: shortId(),
+    name: o.name,
+    color: o.color ?? "GRAY",
+    description: o.description ?? "",
+  }));
 }
 
-export function addField(state: State, project: ProjectRecord, input: { name: string; dataType: string; options?: ReadonlyArray<{ name: string; color?: string; description?: string }> }): ProjectFieldRecord {
+export function addField(
+  state: State,
+  project: ProjectRecord,
+  input: {
+    name: string;
+    dataType: string;
+    options?: ReadonlyArray<{ name: string; color?: string; description?: string }>;
+  },
+): ProjectFieldRecord {
   const databaseId = state.nextId();
   const prefix = input.dataType === "SINGLE_SELECT" ? "PVTSSF" : "PVTF";
   const field: ProjectFieldRecord = {
@@ -98,7 +113,10 @@ export function createProject(state: State, input: CreateProjectInput): ProjectR
   addField(state, project, {
     name: "Status",
     dataType: "SINGLE_SELECT",
-    options: (input.statusOptions ?? ["Todo", "In Progress", "Done"]).map((name) => ({ name, color: name === "Done" ? "PURPLE" : name === "Todo" ? "GREEN" : "YELLOW" })),
+    options: (input.statusOptions ?? ["Todo", "In Progress", "Done"]).map((name) => ({
+      name,
+      color: name === "Done" ? "PURPLE" : name === "Todo" ? "GREEN" : "YELLOW",
+    })),
   });
   addField(state, project, { name: "Labels", dataType: "LABELS" });
   addField(state, project, { name: "Repository", dataType: "REPOSITORY" });
@@ -135,6 +153,12 @@ export function itemValue(project: ProjectRecord, item: ProjectItemRecord, field
 }
 
 /** The project as a table: one row per item, by issue number, with each named field's value. */
-export function projectTable(project: ProjectRecord, fieldNames: readonly string[]): Array<Record<string, string | number | null>> {
-  return project.items.map((item) => ({ issue: item.content.number, ...Object.fromEntries(fieldNames.map((n) => [n, itemValue(project, item, n)])) }));
+export function projectTable(
+  project: ProjectRecord,
+  fieldNames: readonly string[],
+): Array<Record<string, string | number | null>> {
+  return project.items.map((item) => ({
+    issue: item.content.number,
+    ...Object.fromEntries(fieldNames.map((n) => [n, itemValue(project, item, n)])),
+  }));
 }

@@ -38,9 +38,12 @@ export function createPull(
   user: UserRecord,
   input: { title?: unknown; head?: unknown; base?: unknown; body?: unknown; draft?: unknown },
 ): IssueRecord & { pull: PullRecord } {
-  if (typeof input.title !== "string" || input.title === "") throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "title" }]);
-  if (typeof input.head !== "string") throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "head" }]);
-  if (typeof input.base !== "string") throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "base" }]);
+  if (typeof input.title !== "string" || input.title === "")
+    throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "title" }]);
+  if (typeof input.head !== "string")
+    throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "head" }]);
+  if (typeof input.base !== "string")
+    throw validationFailed([{ resource: "PullRequest", code: "missing_field", field: "base" }]);
   const head = headBranch(repo, input.head);
   const headSha = repo.git.refs.get(`refs/heads/${head}`);
   const baseSha = repo.git.refs.get(`refs/heads/${input.base}`);
@@ -48,15 +51,32 @@ export function createPull(
   if (!baseSha) throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "base" }]);
   for (const i of repo.issues.values()) {
     if (i.pull && i.state === "open" && i.pull.headRef === head && i.pull.baseRef === input.base) {
-      throw validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repo.owner.login}:${head}.` }]);
+      throw validationFailed([
+        {
+          resource: "PullRequest",
+          code: "custom",
+          message: `A pull request already exists for ${repo.owner.login}:${head}.`,
+        },
+      ]);
     }
   }
   if (repo.git.commitsBetween(baseSha, headSha).length === 0) {
-    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${input.base} and ${head}` }]);
+    throw validationFailed([
+      { resource: "PullRequest", code: "custom", message: `No commits between ${input.base} and ${head}` },
+    ]);
   }
   const issue = newIssueRecord(state, repo, user, input.title, typeof input.body === "string" ? input.body : null);
   const id = state.nextId();
-  issue.pull = { issue, id, node_id: nodeId("PR", id), headRef: head, baseRef: input.base, frozenHeadSha: null, draft: input.draft === true, mergedAt: null };
+  issue.pull = {
+    issue,
+    id,
+    node_id: nodeId("PR", id),
+    headRef: head,
+    baseRef: input.base,
+    frozenHeadSha: null,
+    draft: input.draft === true,
+    mergedAt: null,
+  };
   const pr = issue as IssueRecord & { pull: PullRecord };
   emitPullRequestEvent(state, "opened", pr, user);
   return pr;
@@ -78,7 +98,8 @@ export function updatePull(
     pr.body = input.body;
   }
   if (typeof input.base === "string" && input.base !== pr.pull.baseRef) {
-    if (!pr.repo.git.refs.has(`refs/heads/${input.base}`)) throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "base" }]);
+    if (!pr.repo.git.refs.has(`refs/heads/${input.base}`))
+      throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "base" }]);
     changes["base"] = { ref: { from: pr.pull.baseRef }, sha: { from: baseSha(pr) } };
     pr.pull.baseRef = input.base;
   }
@@ -105,8 +126,19 @@ export function updatePull(
   if (action) emitPullRequestEvent(state, action, pr, user);
 }
 
-function branchJson(state: State, pr: IssueRecord & { pull: PullRecord }, ref: string, sha: string): Record<string, unknown> {
-  return { label: `${pr.repo.owner.login}:${ref}`, ref, sha, user: userJson(state, pr.repo.owner), repo: repoJson(state, pr.repo) };
+function branchJson(
+  state: State,
+  pr: IssueRecord & { pull: PullRecord },
+  ref: string,
+  sha: string,
+): Record<string, unknown> {
+  return {
+    label: `${pr.repo.owner.login}:${ref}`,
+    ref,
+    sha,
+    user: userJson(state, pr.repo.owner),
+    repo: repoJson(state, pr.repo),
+  };
 }
 
 export function pullJson(state: State, pr: IssueRecord & { pull: PullRecord }): Record<string, unknown> {

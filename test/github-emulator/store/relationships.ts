@@ -7,14 +7,17 @@ import { MAX_DEPENDENCIES, MAX_SUB_ISSUES, MAX_SUB_ISSUE_DEPTH } from "./limits.
 
 function idFrom(value: unknown, field: string): number {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isInteger(n)) throw validationFailed([{ resource: "Issue", code: "invalid", field }]);
+  if (typeof n !== "number" || !Number.isInteger(n))
+    throw validationFailed([{ resource: "Issue", code: "invalid", field }]);
   return n;
 }
 
 function issueById(state: State, id: number, field: string): IssueRecord {
   const issue = state.issuesById.get(id);
   if (!issue) {
-    throw validationFailed([{ resource: "Issue", code: "invalid", field, message: `Issue with id ${id} does not exist` }]);
+    throw validationFailed([
+      { resource: "Issue", code: "invalid", field, message: `Issue with id ${id} does not exist` },
+    ]);
   }
   return issue;
 }
@@ -49,24 +52,56 @@ function isAncestor(state: State, candidate: IssueRecord, of: IssueRecord): bool
   return false;
 }
 
-export function addSubIssue(state: State, parent: IssueRecord, body: { sub_issue_id?: unknown; replace_parent?: unknown }): IssueRecord {
+export function addSubIssue(
+  state: State,
+  parent: IssueRecord,
+  body: { sub_issue_id?: unknown; replace_parent?: unknown },
+): IssueRecord {
   const childId = idFrom(body.sub_issue_id, "sub_issue_id");
   const child = issueById(state, childId, "sub_issue_id");
-  if (child.pull) throw validationFailed([{ resource: "Issue", code: "invalid", field: "sub_issue_id", message: "Pull requests cannot be sub-issues" }]);
+  if (child.pull)
+    throw validationFailed([
+      { resource: "Issue", code: "invalid", field: "sub_issue_id", message: "Pull requests cannot be sub-issues" },
+    ]);
   if (isAncestor(state, child, parent)) {
-    throw validationFailed([{ resource: "Issue", code: "invalid", field: "sub_issue_id", message: "An issue cannot be its own ancestor" }]);
+    throw validationFailed([
+      { resource: "Issue", code: "invalid", field: "sub_issue_id", message: "An issue cannot be its own ancestor" },
+    ]);
   }
   if (child.parentId === parent.id) {
-    throw validationFailed([{ resource: "Issue", code: "custom", field: "sub_issue_id", message: "Issue is already a sub-issue of this parent" }]);
+    throw validationFailed([
+      {
+        resource: "Issue",
+        code: "custom",
+        field: "sub_issue_id",
+        message: "Issue is already a sub-issue of this parent",
+      },
+    ]);
   }
   if (child.parentId !== null && body.replace_parent !== true) {
-    throw validationFailed([{ resource: "Issue", code: "custom", field: "sub_issue_id", message: "Issue may not contain a parent issue" }]);
+    throw validationFailed([
+      { resource: "Issue", code: "custom", field: "sub_issue_id", message: "Issue may not contain a parent issue" },
+    ]);
   }
   if (parent.subIssueIds.length >= MAX_SUB_ISSUES) {
-    throw validationFailed([{ resource: "Issue", code: "custom", field: "sub_issue_id", message: `Parent issue cannot have more than ${MAX_SUB_ISSUES} sub-issues` }]);
+    throw validationFailed([
+      {
+        resource: "Issue",
+        code: "custom",
+        field: "sub_issue_id",
+        message: `Parent issue cannot have more than ${MAX_SUB_ISSUES} sub-issues`,
+      },
+    ]);
   }
   if (depthAbove(state, parent) + depthBelow(state, child) > MAX_SUB_ISSUE_DEPTH) {
-    throw validationFailed([{ resource: "Issue", code: "custom", field: "sub_issue_id", message: `Sub-issues cannot be nested more than ${MAX_SUB_ISSUE_DEPTH} levels` }]);
+    throw validationFailed([
+      {
+        resource: "Issue",
+        code: "custom",
+        field: "sub_issue_id",
+        message: `Sub-issues cannot be nested more than ${MAX_SUB_ISSUE_DEPTH} levels`,
+      },
+    ]);
   }
   if (child.parentId !== null) {
     const old = state.issuesById.get(child.parentId);
@@ -101,10 +136,12 @@ export function reprioritizeSubIssue(
   body: { sub_issue_id?: unknown; after_id?: unknown; before_id?: unknown },
 ): void {
   const childId = idFrom(body.sub_issue_id, "sub_issue_id");
-  if (!parent.subIssueIds.includes(childId)) throw validationFailed([{ resource: "Issue", code: "invalid", field: "sub_issue_id" }]);
+  if (!parent.subIssueIds.includes(childId))
+    throw validationFailed([{ resource: "Issue", code: "invalid", field: "sub_issue_id" }]);
   const hasAfter = body.after_id !== undefined && body.after_id !== null;
   const hasBefore = body.before_id !== undefined && body.before_id !== null;
-  if (hasAfter === hasBefore) throw validationFailed([{ resource: "Issue", code: "invalid", field: hasAfter ? "before_id" : "after_id" }]);
+  if (hasAfter === hasBefore)
+    throw validationFailed([{ resource: "Issue", code: "invalid", field: hasAfter ? "before_id" : "after_id" }]);
   const anchorId = idFrom(hasAfter ? body.after_id : body.before_id, hasAfter ? "after_id" : "before_id");
   if (!parent.subIssueIds.includes(anchorId) || anchorId === childId) {
     throw validationFailed([{ resource: "Issue", code: "invalid", field: hasAfter ? "after_id" : "before_id" }]);
@@ -118,15 +155,34 @@ export function reprioritizeSubIssue(
 export function addBlockedBy(state: State, issue: IssueRecord, body: { issue_id?: unknown }): IssueRecord {
   const blockerId = idFrom(body.issue_id, "issue_id");
   const blocker = issueById(state, blockerId, "issue_id");
-  if (blocker === issue) throw validationFailed([{ resource: "IssueDependency", code: "custom", field: "issue_id", message: "An issue cannot block itself" }]);
+  if (blocker === issue)
+    throw validationFailed([
+      { resource: "IssueDependency", code: "custom", field: "issue_id", message: "An issue cannot block itself" },
+    ]);
   if (issue.blockedByIds.includes(blockerId)) {
-    throw validationFailed([{ resource: "IssueDependency", code: "custom", field: "issue_id", message: "Dependency already exists" }]);
+    throw validationFailed([
+      { resource: "IssueDependency", code: "custom", field: "issue_id", message: "Dependency already exists" },
+    ]);
   }
   if (issue.blockedByIds.length >= MAX_DEPENDENCIES) {
-    throw validationFailed([{ resource: "IssueDependency", code: "custom", field: "issue_id", message: `An issue cannot be blocked by more than ${MAX_DEPENDENCIES} issues` }]);
+    throw validationFailed([
+      {
+        resource: "IssueDependency",
+        code: "custom",
+        field: "issue_id",
+        message: `An issue cannot be blocked by more than ${MAX_DEPENDENCIES} issues`,
+      },
+    ]);
   }
   if (blockingIssues(state, blocker).length >= MAX_DEPENDENCIES) {
-    throw validationFailed([{ resource: "IssueDependency", code: "custom", field: "issue_id", message: `An issue cannot block more than ${MAX_DEPENDENCIES} issues` }]);
+    throw validationFailed([
+      {
+        resource: "IssueDependency",
+        code: "custom",
+        field: "issue_id",
+        message: `An issue cannot block more than ${MAX_DEPENDENCIES} issues`,
+      },
+    ]);
   }
   issue.blockedByIds.push(blockerId);
   issue.updatedAt = state.timestamp();

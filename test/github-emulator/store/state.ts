@@ -95,7 +95,11 @@ export class State {
     return this.repos.get(`${owner}/${name}`.toLowerCase());
   }
 
-  addRepo(owner: UserRecord, name: string, opts: { private: boolean; defaultBranch: string; description: string | null }): RepoRecord {
+  addRepo(
+    owner: UserRecord,
+    name: string,
+    opts: { private: boolean; defaultBranch: string; description: string | null },
+  ): RepoRecord {
     const id = this.nextId();
     const now = this.timestamp();
     const repo: RepoRecord = {
@@ -134,7 +138,8 @@ export class State {
   }
 
   installationForAccount(login: string): InstallationRecord | undefined {
-    for (const inst of this.installations.values()) if (inst.account.login.toLowerCase() === login.toLowerCase()) return inst;
+    for (const inst of this.installations.values())
+      if (inst.account.login.toLowerCase() === login.toLowerCase()) return inst;
     return undefined;
   }
 

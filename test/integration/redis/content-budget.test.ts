@@ -41,7 +41,8 @@ describe("RedisContentBudget", () => {
     times.sort((x, y) => x - y);
     expect(times).toHaveLength(10);
     // Sliding window: the (i+4)th spend comes at least a window after the i-th.
-    for (let i = 0; i + 4 < times.length; i++) expect((times[i + 4] as number) - (times[i] as number)).toBeGreaterThanOrEqual(600);
+    for (let i = 0; i + 4 < times.length; i++)
+      expect((times[i + 4] as number) - (times[i] as number)).toBeGreaterThanOrEqual(600);
     expect(waits.slice(0, 4)).toEqual([0, 0, 0, 0]); // the first window's four go at once
     expect(waits.filter((w) => w > 0).length).toBeGreaterThanOrEqual(2); // the rest waited for units to free
   });

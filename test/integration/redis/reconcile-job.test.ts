@@ -69,6 +69,8 @@ describe("the reconcile as a Redis job", () => {
     await reconcileSoon(runtimeOf(a!, 0), unusedClient, ctx, { reason: "push", installationId: 7 }, silent);
     await until("the job to fail for good", async () => ((await a!.health()).counts?.["failed"] ?? 0) === 1);
     expect(tries).toBe(1);
-    expect((await a!.health()).failed).toEqual([expect.objectContaining({ name: "reconcile", repo: "o/r", error: "a bug of ours", attempts: 1 })]);
+    expect((await a!.health()).failed).toEqual([
+      expect.objectContaining({ name: "reconcile", repo: "o/r", error: "a bug of ours", attempts: 1 }),
+    ]);
   });
 });

@@ -47,7 +47,8 @@ describe("RedisQueue with two replicas", () => {
     const lanes = ["o/one", "o/two", "o/three", "o/four"];
     const pushes: Array<Promise<void>> = [];
     for (let i = 0; i < 8; i += 1) {
-      for (const lane of lanes) pushes.push((i % 2 === 0 ? a : b)!.push(lane, job("reconcile", { lane, id: `${lane}#${i}` })));
+      for (const lane of lanes)
+        pushes.push((i % 2 === 0 ? a : b)!.push(lane, job("reconcile", { lane, id: `${lane}#${i}` })));
     }
     await Promise.all(pushes);
     await until("every job to run", () => spans.length === 32);
@@ -57,7 +58,9 @@ describe("RedisQueue with two replicas", () => {
       const mine = spans.filter((s) => s.lane === lane).sort((x, y) => x.start - y.start);
       for (let i = 1; i < mine.length; i += 1) expect(mine[i]!.start).toBeGreaterThanOrEqual(mine[i - 1]!.end);
     }
-    const overlapsAcrossLanes = spans.some((s) => spans.some((t) => t.lane !== s.lane && t.start < s.end && s.start < t.end));
+    const overlapsAcrossLanes = spans.some((s) =>
+      spans.some((t) => t.lane !== s.lane && t.start < s.end && s.start < t.end),
+    );
     expect(overlapsAcrossLanes).toBe(true);
     expect(new Set(spans.map((s) => s.replica))).toEqual(new Set(["a", "b"]));
     expect(await a!.outstanding()).toBe(0);
@@ -97,7 +100,9 @@ describe("RedisQueue with two replicas", () => {
     expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(45);
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(95);
     const health = await a!.health();
-    expect(health.failed).toEqual([expect.objectContaining({ name: "reconcile", repo: "o/broken", error: "GitHub answered 502", attempts: 3 })]);
+    expect(health.failed).toEqual([
+      expect.objectContaining({ name: "reconcile", repo: "o/broken", error: "GitHub answered 502", attempts: 3 }),
+    ]);
   });
 
   it("hands a running job back when it stops, and another replica finishes it at once", async () => {

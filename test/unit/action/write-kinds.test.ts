@@ -2,13 +2,20 @@ import { describe, expect, it } from "@jest/globals";
 import { isPermissionRefusal, permissionFor } from "../../../src/action/permission-hint.js";
 import { writeKinds, type RequestFacts } from "../../../src/action/write-kinds.js";
 
-const req = (method: string, url: string, params: Record<string, unknown> = {}): RequestFacts => ({ method, url, params });
+const req = (method: string, url: string, params: Record<string, unknown> = {}): RequestFacts => ({
+  method,
+  url,
+  params,
+});
 
 describe("writeKinds", () => {
   it.each([
     [req("GET", "/repos/{owner}/{repo}/issues"), []],
     [req("POST", "/repos/{owner}/{repo}/issues", { title: "x" }), ["created"]],
-    [req("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", { state: "closed", state_reason: "not_planned" }), ["closed"]],
+    [
+      req("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", { state: "closed", state_reason: "not_planned" }),
+      ["closed"],
+    ],
     [req("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", { state: "open" }), ["reopened"]],
     [req("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}", { body: "b" }), ["updated"]],
     [req("POST", "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"), ["linked"]],
@@ -20,7 +27,12 @@ describe("writeKinds", () => {
     [req("PUT", "/repos/{owner}/{repo}/contents/{path}"), ["commits"]],
     [req("POST", "/repos/{owner}/{repo}/check-runs"), ["checks"]],
     [req("POST", "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"), []],
-    [req("POST", "/graphql", { query: "mutation { a: createIssue(input: $a) { issue { id } } b: addSubIssue(input: $b) { issue { id } } }" }), ["created", "linked"]],
+    [
+      req("POST", "/graphql", {
+        query: "mutation { a: createIssue(input: $a) { issue { id } } b: addSubIssue(input: $b) { issue { id } } }",
+      }),
+      ["created", "linked"],
+    ],
     [req("POST", "/graphql", { query: "query { repository(owner: $o) { id } }" }), []],
   ])("%j → %j", (facts, kinds) => {
     expect(writeKinds(facts)).toEqual(kinds);

@@ -36,7 +36,13 @@ describe("drainOnStop", () => {
     const proc = fakeProcess();
     drainOnStop(queue, log, 5_000, proc);
     let finished = false;
-    void queue.push("o/r", { name: "sync", run: async () => { await sleep(50); finished = true; } });
+    void queue.push("o/r", {
+      name: "sync",
+      run: async () => {
+        await sleep(50);
+        finished = true;
+      },
+    });
     proc.listener?.();
     await jest.advanceTimersByTimeAsync(49);
     expect(proc.exits).toEqual([]);
@@ -55,7 +61,12 @@ describe("drainOnStop", () => {
     const queue = new MemoryQueue();
     const proc = fakeProcess();
     drainOnStop(queue, log, 30, proc);
-    void queue.push("o/r", { name: "stuck", run: async () => { await sleep(400); } });
+    void queue.push("o/r", {
+      name: "stuck",
+      run: async () => {
+        await sleep(400);
+      },
+    });
     proc.listener?.();
     await jest.advanceTimersByTimeAsync(29);
     expect(proc.exits).toEqual([]);

@@ -25,15 +25,23 @@ describe("tasksync CLI", () => {
   });
 
   it("--version prints the package's version", async () => {
-    const pkg = JSON.parse(await readFile(fileURLToPath(new URL("../../../package.json", import.meta.url)), "utf8")) as { version: string };
+    const pkg = JSON.parse(
+      await readFile(fileURLToPath(new URL("../../../package.json", import.meta.url)), "utf8"),
+    ) as { version: string };
     const result = await run(["--version"]);
     expect(result).toEqual({ code: 0, out: `tasksync ${pkg.version}\n`, err: "" });
   });
 
   it("parse - reads the task list from standard input", async () => {
-    const result = await run(["parse", "-", "--json"], "# Tasks: Piped\n\n## Phase 1: Setup\n\n- [ ] T001 First\n- [x] T002 Second (depends on T001)\n");
+    const result = await run(
+      ["parse", "-", "--json"],
+      "# Tasks: Piped\n\n## Phase 1: Setup\n\n- [ ] T001 First\n- [x] T002 Second (depends on T001)\n",
+    );
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.out) as { feature: { title: string }; tasks: Array<{ id: string; checked: boolean; blockedBy: string[] }> };
+    const json = JSON.parse(result.out) as {
+      feature: { title: string };
+      tasks: Array<{ id: string; checked: boolean; blockedBy: string[] }>;
+    };
     expect(json.feature.title).toBe("Piped");
     expect(json.tasks.map((t) => [t.id, t.checked, t.blockedBy])).toEqual([
       ["T001", false, []],
@@ -63,7 +71,15 @@ describe("tasksync CLI", () => {
       format: string;
       feature: { id: string; title: string };
       phases: { title: string; blockedBy: number[] }[];
-      tasks: { id: string; line: number; checked: boolean; parallel: boolean; story: string | null; phase: string | null; blockedBy: string[] }[];
+      tasks: {
+        id: string;
+        line: number;
+        checked: boolean;
+        parallel: boolean;
+        story: string | null;
+        phase: string | null;
+        blockedBy: string[];
+      }[];
       diagnostics: unknown[];
     };
     expect(json.format).toBe("spec-kit");
@@ -79,15 +95,28 @@ describe("tasksync CLI", () => {
       phase: "User Story 1 - Create albums (Priority: P1) 🎯 MVP",
       blockedBy: ["T003", "T004", "T005"],
     });
-    expect(json.tasks[1]).toMatchObject({ id: "T002", checked: true, parallel: true, story: null, phase: "Setup (Shared Infrastructure)" });
+    expect(json.tasks[1]).toMatchObject({
+      id: "T002",
+      checked: true,
+      parallel: true,
+      story: null,
+      phase: "Setup (Shared Infrastructure)",
+    });
   });
 
   it("parse --json reports a Kiro list's format, sub-task parents, optional tasks and requirements", async () => {
     const { code, out } = await run(["parse", `${FIXTURES}kiro-basic.md`, "--json"]);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { format: string; tasks: { id: string; parentId: string | null; optional: boolean; requirements: string[] }[] };
+    const json = JSON.parse(out) as {
+      format: string;
+      tasks: { id: string; parentId: string | null; optional: boolean; requirements: string[] }[];
+    };
     expect(json.format).toBe("kiro");
-    expect(json.tasks.find((t) => t.id === "2.3")).toMatchObject({ parentId: "2", optional: true, requirements: ["2.4"] });
+    expect(json.tasks.find((t) => t.id === "2.3")).toMatchObject({
+      parentId: "2",
+      optional: true,
+      requirements: ["2.4"],
+    });
   });
 
   it("parse without --json prints a readable list", async () => {
@@ -113,7 +142,9 @@ describe("tasksync CLI", () => {
   it("lint exits 0 with warnings only and 0 with nothing to say", async () => {
     const warn = await run(["lint", `${FIXTURES}multiline.md`, `${FIXTURES}spec-kit-basic.md`]);
     expect(warn.code).toBe(0);
-    expect(warn.out).toBe(`${FIXTURES}multiline.md:29: warning: checkbox item looks like a task but has no task id: "Write the migration guide"\n`);
+    expect(warn.out).toBe(
+      `${FIXTURES}multiline.md:29: warning: checkbox item looks like a task but has no task id: "Write the migration guide"\n`,
+    );
   });
 
   it("graph prints a Mermaid flowchart", async () => {

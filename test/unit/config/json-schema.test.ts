@@ -63,7 +63,11 @@ describe("the README's config reference", () => {
   it.each([
     ["gates.mode", '"strict" \\| "advisory"', '`"strict"`'],
     ["labels.parallel.color", "string (hex colour)", '`"fbca04"`'],
-    ["paths", "string[]", "`specs/*/tasks.md`<br>`.xe/specs/*/tasks.md`<br>`.xe/features/*/tasks.md`<br>`.kiro/specs/*/tasks.md`<br>`openspec/changes/*/tasks.md`<br>`kitty-specs/*/tasks.md`"],
+    [
+      "paths",
+      "string[]",
+      "`specs/*/tasks.md`<br>`.xe/specs/*/tasks.md`<br>`.xe/features/*/tasks.md`<br>`.kiro/specs/*/tasks.md`<br>`openspec/changes/*/tasks.md`<br>`kitty-specs/*/tasks.md`",
+    ],
   ])("renders %s as type %s, default %s", (key, type, def) => {
     expect(renderConfigTable()).toContain(`| \`${key}\` | ${type} | ${def} |`);
   });
@@ -75,10 +79,15 @@ describe("the README's config reference", () => {
   });
 
   it("has an example .github/tasksync.yml that is valid and points editors at the schema", () => {
-    const example = /```yaml\n(# yaml-language-server: \$schema=\S+\/schema\/tasksync\.schema\.json\n[\s\S]*?)```/.exec(read(README_FILE))?.[1];
+    const example = /```yaml\n(# yaml-language-server: \$schema=\S+\/schema\/tasksync\.schema\.json\n[\s\S]*?)```/.exec(
+      read(README_FILE),
+    )?.[1];
     expect(example).toBeDefined();
     const result = validateConfig(parse(example ?? ""));
-    expect(result).toMatchObject({ ok: true, config: { gates: { mode: "advisory", evidence: true }, writeBack: { batchWindowSeconds: 5 } } });
+    expect(result).toMatchObject({
+      ok: true,
+      config: { gates: { mode: "advisory", evidence: true }, writeBack: { batchWindowSeconds: 5 } },
+    });
   });
 
   it("replaces only what is between the markers", () => {

@@ -37,7 +37,10 @@ describe("validateConfig", () => {
     [{ writeBack: { batchWindowSeconds: -1 } }, /^writeBack\.batchWindowSeconds: /],
     [{ colour: 1 }, /unknown key `colour`/],
     ["just a string", /^\(top level\): /],
-    [{ project: "https://github.com/orgs/octo-org/projects/5" }, /^project: must be <organization or user>\/<project number>, such as octo-org\/5/],
+    [
+      { project: "https://github.com/orgs/octo-org/projects/5" },
+      /^project: must be <organization or user>\/<project number>, such as octo-org\/5/,
+    ],
     [{ project: "octo-org/0" }, /^project: must be/],
   ])("names the key at fault for %j", (raw, message) => {
     const result = validateConfig(raw);

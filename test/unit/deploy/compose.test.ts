@@ -20,7 +20,9 @@ interface Service {
   volumes?: string[];
 }
 
-const compose = parse(readFileSync(join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync(join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const nginx = readFileSync(join(ROOT, "deploy/nginx.conf"), "utf8");
 const replicas = Object.entries(compose.services).filter(([, s]) => s.image === "tasksync");
 

@@ -19,7 +19,10 @@ interface Row {
   failures: string[];
 }
 
-const work = (id: string, reason: WorkedTask["reasons"][number] = "ticks"): [string, string, WorkedTask["reasons"][number]] => [SPEC_PATH, id, reason];
+const work = (
+  id: string,
+  reason: WorkedTask["reasons"][number] = "ticks",
+): [string, string, WorkedTask["reasons"][number]] => [SPEC_PATH, id, reason];
 
 const rows: Row[] = [
   {
@@ -93,7 +96,13 @@ const rows: Row[] = [
   },
   {
     name: "a duplicate id added by the PR fails the well-formed gate on its line",
-    features: [changedList(SPEC_PATH, SPEC_KIT, SPEC_KIT.replace("- [ ] T007 [US2] Share links", "- [ ] T007 [US2] Share links\n- [ ] T007 [US2] Share dialog"))],
+    features: [
+      changedList(
+        SPEC_PATH,
+        SPEC_KIT,
+        SPEC_KIT.replace("- [ ] T007 [US2] Share links", "- [ ] T007 [US2] Share links\n- [ ] T007 [US2] Share dialog"),
+      ),
+    ],
     worked: [],
     failures: ["well-formed: L21 duplicate-id"],
   },
@@ -105,7 +114,10 @@ const rows: Row[] = [
   },
   {
     name: "errors in a list the PR does not change do not fail it",
-    features: [referencedList(SPEC_PATH, `${SPEC_KIT}- [ ] T007 again\n`), changedList(XE_PATH, XE, XE.replace("Query parser", "Parser"))],
+    features: [
+      referencedList(SPEC_PATH, `${SPEC_KIT}- [ ] T007 again\n`),
+      changedList(XE_PATH, XE, XE.replace("Query parser", "Parser")),
+    ],
     worked: [],
     failures: [],
   },
@@ -178,7 +190,10 @@ function compact(results: GateResult[]): string[] {
     if (r.passed) continue;
     if (r.gate === "dependencies") {
       for (const b of r.blocked) {
-        const parts = [...(b.tasks.length > 0 ? [b.tasks.map((t) => t.id).join(", ")] : []), ...b.phases.map((p) => `${p.label} [${p.open.map((t) => t.id).join(", ")}]`)];
+        const parts = [
+          ...(b.tasks.length > 0 ? [b.tasks.map((t) => t.id).join(", ")] : []),
+          ...b.phases.map((p) => `${p.label} [${p.open.map((t) => t.id).join(", ")}]`),
+        ];
         out.push(`dependencies: ${b.taskId} ← ${parts.join("; ")}`);
       }
     } else if (r.gate === "well-formed") {
@@ -201,14 +216,29 @@ describe("evaluateGates", () => {
       body: row.body ?? "",
     });
     expect(compact(results)).toEqual(row.failures);
-    expect(results.map((r) => r.gate)).toEqual(row.evidence ? ["dependencies", "well-formed", "evidence"] : ["dependencies", "well-formed"]);
+    expect(results.map((r) => r.gate)).toEqual(
+      row.evidence ? ["dependencies", "well-formed", "evidence"] : ["dependencies", "well-formed"],
+    );
     expect(results.every((r) => r.passed)).toBe(row.failures.length === 0);
   });
 
   it("names the tasks each error in a changed list holds back", () => {
-    const cycle = SPEC_KIT.replace("- [ ] T007 [US2] Share links", "- [ ] T007 [US2] Share links (depends on T008)\n- [ ] T008 [US2] Share dialog (depends on T007)");
-    const [, wellFormed] = evaluateGates({ features: [changedList(SPEC_PATH, SPEC_KIT, cycle)], worked: [], doneIssues: new Set(), config: { evidence: false }, body: "" });
-    expect(wellFormed).toMatchObject({ gate: "well-formed", passed: false, problems: [{ code: "dependency-cycle", line: 20, held: ["T007", "T008"] }] });
+    const cycle = SPEC_KIT.replace(
+      "- [ ] T007 [US2] Share links",
+      "- [ ] T007 [US2] Share links (depends on T008)\n- [ ] T008 [US2] Share dialog (depends on T007)",
+    );
+    const [, wellFormed] = evaluateGates({
+      features: [changedList(SPEC_PATH, SPEC_KIT, cycle)],
+      worked: [],
+      doneIssues: new Set(),
+      config: { evidence: false },
+      body: "",
+    });
+    expect(wellFormed).toMatchObject({
+      gate: "well-formed",
+      passed: false,
+      problems: [{ code: "dependency-cycle", line: 20, held: ["T007", "T008"] }],
+    });
   });
 
   it("records the line of each open blocker, for links and annotations", () => {
@@ -231,7 +261,12 @@ describe("touchesTasks", () => {
   it.each([
     ["no worked task, no changed list", [referencedList(SPEC_PATH, SPEC_KIT)], [], false],
     ["a changed list", [changedList(SPEC_PATH, SPEC_KIT, SPEC_KIT)], [], true],
-    ["a worked task", [referencedList(SPEC_PATH, SPEC_KIT)], [{ path: SPEC_PATH, id: "T002", reasons: ["title"] }], true],
+    [
+      "a worked task",
+      [referencedList(SPEC_PATH, SPEC_KIT)],
+      [{ path: SPEC_PATH, id: "T002", reasons: ["title"] }],
+      true,
+    ],
   ] as Array<[string, FeatureDocs[], WorkedTask[], boolean]>)("%s → %s", (_name, features, worked, expected) => {
     expect(touchesTasks(features, worked)).toBe(expected);
   });

@@ -25,11 +25,16 @@ describe("app authentication", () => {
     const asApp = new Octokit({ baseUrl: w.em.url, auth: jwt(), log: quiet });
     expect((await asApp.rest.apps.getAuthenticated()).data).toMatchObject({ id: 1, slug: "tasksync" });
     const installations = await asApp.rest.apps.listInstallations();
-    expect(installations.data.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : null])).toEqual([[w.installationId, "acme"]]);
+    expect(installations.data.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : null])).toEqual([
+      [w.installationId, "acme"],
+    ]);
     expect((await asApp.rest.apps.getRepoInstallation(params)).data.id).toBe(w.installationId);
     const token = await asApp.rest.apps.createInstallationAccessToken({ installation_id: w.installationId });
     expect(token.status).toBe(201);
-    expect(token.data).toMatchObject({ repository_selection: "selected", permissions: { contents: "write", issues: "write" } });
+    expect(token.data).toMatchObject({
+      repository_selection: "selected",
+      permissions: { contents: "write", issues: "write" },
+    });
     expect(Date.parse(token.data.expires_at)).toBeGreaterThan(Date.now());
     const asInstallation = new Octokit({ baseUrl: w.em.url, auth: token.data.token, log: quiet });
     const repos = await asInstallation.rest.apps.listReposAccessibleToInstallation();
@@ -46,7 +51,11 @@ describe("app authentication", () => {
       appId: 1,
       privateKey: testPrivateKey(),
       baseUrl: `${w.em.url}/api/v3`,
-      Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+      Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+        ...o,
+        retry: { enabled: false },
+        throttle: { enabled: false },
+      })),
       log: (await import("pino")).pino({ level: "silent" }),
     });
     const octokit = await probot.auth(w.installationId);
@@ -70,12 +79,17 @@ describe("app authentication", () => {
 
   it("an installation without contents: write gets 403 on PUT contents but may read", async () => {
     w = await world({ permissions: { metadata: "read", contents: "read", issues: "write" } });
-    const err = await errorOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "a.md", message: "m", content: b64("a") }));
+    const err = await errorOf(
+      w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "a.md", message: "m", content: b64("a") }),
+    );
     expect(err.status).toBe(403);
     expect(err.data["message"]).toBe("Resource not accessible by integration");
     expect((await w.app.rest.repos.getContent({ ...params, path: "README.md" })).status).toBe(200);
     w.em.setPermissions(w.installationId, { metadata: "read", contents: "write" });
-    expect((await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "a.md", message: "m", content: b64("a") })).status).toBe(201);
+    expect(
+      (await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "a.md", message: "m", content: b64("a") }))
+        .status,
+    ).toBe(201);
   });
 });
 
@@ -147,16 +161,30 @@ describe("faults", () => {
     w = await world({ files: { "a.md": "a" } });
     w.em.protectBranch(OWNER, REPO, "main");
     const sha = w.em.branchSha(OWNER, REPO)!;
-    const err = await errorOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b") }));
+    const err = await errorOf(
+      w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b") }),
+    );
     expect(err.status).toBe(403);
     expect(err.data["message"]).toBe("Protected branch update failed for refs/heads/main.");
     expect(w.em.branchSha(OWNER, REPO)).toBe(sha);
     await w.app.rest.git.createRef({ ...params, ref: "refs/heads/tasksync/update", sha });
-    expect((await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b"), branch: "tasksync/update" })).status).toBe(201);
+    expect(
+      (
+        await w.app.rest.repos.createOrUpdateFileContents({
+          ...params,
+          path: "b.md",
+          message: "m",
+          content: b64("b"),
+          branch: "tasksync/update",
+        })
+      ).status,
+    ).toBe(201);
     const next = w.em.branchSha(OWNER, REPO, "tasksync/update")!;
     expect(await statusOf(w.app.rest.git.updateRef({ ...params, ref: "heads/main", sha: next }))).toBe(403);
     w.em.protectBranch(OWNER, REPO, "main", { status: 409 });
-    const ruleset = await errorOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b") }));
+    const ruleset = await errorOf(
+      w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b") }),
+    );
     expect(ruleset.status).toBe(409);
     expect(String(ruleset.data["message"])).toMatch(/^Repository rule violations found/);
     expect((await w.app.rest.repos.getBranch({ ...params, branch: "main" })).data.protected).toBe(true);

@@ -33,17 +33,35 @@ describe("git object store", () => {
     try {
       execFileSync("git", ["init", "-q", dir]);
       const files = { "README.md": "# hi\n", "specs/001/tasks.md": "- [ ] T001\n", "a-b.txt": "x" };
-      const tree = git.treeFromFlat(new Map(Object.entries(files).map(([p, c]) => [p, { sha: git.writeBlob(c), mode: "100644" }])));
-      const env = { ...process.env, GIT_AUTHOR_NAME: "mona", GIT_AUTHOR_EMAIL: "m@x", GIT_AUTHOR_DATE: "1700000000 +0000", GIT_COMMITTER_NAME: "mona", GIT_COMMITTER_EMAIL: "m@x", GIT_COMMITTER_DATE: "1700000000 +0000" };
+      const tree = git.treeFromFlat(
+        new Map(Object.entries(files).map(([p, c]) => [p, { sha: git.writeBlob(c), mode: "100644" }])),
+      );
+      const env = {
+        ...process.env,
+        GIT_AUTHOR_NAME: "mona",
+        GIT_AUTHOR_EMAIL: "m@x",
+        GIT_AUTHOR_DATE: "1700000000 +0000",
+        GIT_COMMITTER_NAME: "mona",
+        GIT_COMMITTER_EMAIL: "m@x",
+        GIT_COMMITTER_DATE: "1700000000 +0000",
+      };
       for (const [p, c] of Object.entries(files)) {
         const sha = execFileSync("git", ["-C", dir, "hash-object", "-w", "--stdin"], { input: c }).toString().trim();
         execFileSync("git", ["-C", dir, "update-index", "--add", "--cacheinfo", `100644,${sha},${p}`]);
       }
       const realTree = execFileSync("git", ["-C", dir, "write-tree"]).toString().trim();
       expect(tree).toBe(realTree);
-      const realCommit = execFileSync("git", ["-C", dir, "commit-tree", realTree, "-m", "msg"], { env }).toString().trim();
+      const realCommit = execFileSync("git", ["-C", dir, "commit-tree", realTree, "-m", "msg"], { env })
+        .toString()
+        .trim();
       const date = new Date(1700000000 * 1000).toISOString();
-      const ours = git.writeCommit({ tree, parents: [], message: "msg\n", author: { name: "mona", email: "m@x", date }, committer: { name: "mona", email: "m@x", date } });
+      const ours = git.writeCommit({
+        tree,
+        parents: [],
+        message: "msg\n",
+        author: { name: "mona", email: "m@x", date },
+        committer: { name: "mona", email: "m@x", date },
+      });
       expect(ours).toBe(realCommit);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -55,7 +73,12 @@ describe("repos, branches and refs", () => {
   it("answers the repository with default_branch and full_name", async () => {
     w = await world();
     const { data } = await w.app.rest.repos.get(params);
-    expect(data).toMatchObject({ full_name: "acme/widgets", default_branch: "main", private: true, owner: { login: "acme" } });
+    expect(data).toMatchObject({
+      full_name: "acme/widgets",
+      default_branch: "main",
+      private: true,
+      owner: { login: "acme" },
+    });
     expect(data.html_url).toBe(`${w.em.url}/acme/widgets`);
   });
 
@@ -96,8 +119,17 @@ describe("repos, branches and refs", () => {
 
     const head = w.em.branchSha(OWNER, REPO)!;
     const base = (await w.app.rest.git.getCommit({ ...params, commit_sha: head })).data;
-    const tree = await w.app.rest.git.createTree({ ...params, base_tree: base.tree.sha, tree: [{ path: "docs/a.md", mode: "100644", type: "blob", sha: blob.data.sha }] });
-    const commit = await w.app.rest.git.createCommit({ ...params, message: "add docs", tree: tree.data.sha, parents: [head] });
+    const tree = await w.app.rest.git.createTree({
+      ...params,
+      base_tree: base.tree.sha,
+      tree: [{ path: "docs/a.md", mode: "100644", type: "blob", sha: blob.data.sha }],
+    });
+    const commit = await w.app.rest.git.createCommit({
+      ...params,
+      message: "add docs",
+      tree: tree.data.sha,
+      parents: [head],
+    });
     expect(commit.status).toBe(201);
     expect(commit.data.parents.map((p) => p.sha)).toEqual([head]);
     await w.app.rest.git.updateRef({ ...params, ref: "heads/main", sha: commit.data.sha });
@@ -105,7 +137,11 @@ describe("repos, branches and refs", () => {
     expect(w.em.fileAt(OWNER, REPO, "main", "README.md")).toBe("# widgets\n");
 
     const recursive = await w.app.rest.git.getTree({ ...params, tree_sha: tree.data.sha, recursive: "1" });
-    expect(recursive.data.tree.map((e) => `${e.type}:${e.path}`).sort()).toEqual(["blob:README.md", "blob:docs/a.md", "tree:docs"]);
+    expect(recursive.data.tree.map((e) => `${e.type}:${e.path}`).sort()).toEqual([
+      "blob:README.md",
+      "blob:docs/a.md",
+      "tree:docs",
+    ]);
     const flat = await w.app.rest.git.getTree({ ...params, tree_sha: tree.data.sha });
     expect(flat.data.tree.map((e) => e.path).sort()).toEqual(["README.md", "docs"]);
   });
@@ -120,7 +156,11 @@ describe("contents", () => {
     expect(file.encoding).toBe("base64");
     expect(unb64(file.content)).toBe("- [ ] T001 one\n");
     expect(file.sha).toBe(new GitStore().writeBlob("- [ ] T001 one\n"));
-    const raw = await w.app.rest.repos.getContent({ ...params, path: "specs/001/tasks.md", mediaType: { format: "raw" } });
+    const raw = await w.app.rest.repos.getContent({
+      ...params,
+      path: "specs/001/tasks.md",
+      mediaType: { format: "raw" },
+    });
     expect(raw.data as unknown).toBe("- [ ] T001 one\n");
     const dir = await w.app.rest.repos.getContent({ ...params, path: "specs" });
     expect(Array.isArray(dir.data) && dir.data.map((e) => [e.type, e.path])).toEqual([["dir", "specs/001"]]);
@@ -140,33 +180,82 @@ describe("contents", () => {
 
   it("PUT creates (201) and updates with the current sha (200); stale sha 409; missing sha 422; unknown branch 404", async () => {
     w = await world();
-    const created = await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "add", content: b64("v1") });
+    const created = await w.app.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "t.md",
+      message: "add",
+      content: b64("v1"),
+    });
     expect(created.status).toBe(201);
     const sha1 = created.data.content!.sha!;
-    const updated = await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "edit", content: b64("v2"), sha: sha1 });
+    const updated = await w.app.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "t.md",
+      message: "edit",
+      content: b64("v2"),
+      sha: sha1,
+    });
     expect(updated.status).toBe(200);
     expect(updated.data.commit.parents?.[0]?.sha).toBe(created.data.commit.sha);
     expect(w.em.fileAt(OWNER, REPO, "main", "t.md")).toBe("v2");
     expect(w.em.branchSha(OWNER, REPO)).toBe(updated.data.commit.sha);
 
-    const stale = await errorOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "x", content: b64("v3"), sha: sha1 }));
+    const stale = await errorOf(
+      w.app.rest.repos.createOrUpdateFileContents({
+        ...params,
+        path: "t.md",
+        message: "x",
+        content: b64("v3"),
+        sha: sha1,
+      }),
+    );
     expect(stale.status).toBe(409);
     expect(stale.data["message"]).toBe(`t.md does not match ${sha1}`);
-    expect(await statusOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "x", content: b64("v3") }))).toBe(422);
-    expect(await statusOf(w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "x", content: b64("v3"), branch: "nope" }))).toBe(404);
+    expect(
+      await statusOf(
+        w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "x", content: b64("v3") }),
+      ),
+    ).toBe(422);
+    expect(
+      await statusOf(
+        w.app.rest.repos.createOrUpdateFileContents({
+          ...params,
+          path: "t.md",
+          message: "x",
+          content: b64("v3"),
+          branch: "nope",
+        }),
+      ),
+    ).toBe(404);
     expect(w.em.fileAt(OWNER, REPO, "main", "t.md")).toBe("v2");
     // other files changing does not make a sha stale
     w.em.commit({ owner: OWNER, repo: REPO, files: { "other.md": "o" } });
-    const again = await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "t.md", message: "edit", content: b64("v3"), sha: updated.data.content!.sha! });
+    const again = await w.app.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "t.md",
+      message: "edit",
+      content: b64("v3"),
+      sha: updated.data.content!.sha!,
+    });
     expect(again.status).toBe(200);
   });
 
   it("commits written by the installation are the bot's and verified; by a person, not verified", async () => {
     w = await world();
-    const byApp = await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "a.md", message: "m", content: b64("a") });
+    const byApp = await w.app.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "a.md",
+      message: "m",
+      content: b64("a"),
+    });
     expect(byApp.data.commit.author?.name).toBe("tasksync[bot]");
     expect(byApp.data.commit.verification?.verified).toBe(true);
-    const byPerson = await w.person.rest.repos.createOrUpdateFileContents({ ...params, path: "b.md", message: "m", content: b64("b") });
+    const byPerson = await w.person.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "b.md",
+      message: "m",
+      content: b64("b"),
+    });
     expect(byPerson.data.commit.author?.name).toBe("mona");
     expect(byPerson.data.commit.verification?.verified).toBe(false);
   });
@@ -174,7 +263,9 @@ describe("contents", () => {
   it("DELETE removes a file with its sha", async () => {
     w = await world({ files: { "a.md": "a", "b.md": "b" } });
     const sha = new GitStore().writeBlob("a");
-    expect(await statusOf(w.app.rest.repos.deleteFile({ ...params, path: "a.md", message: "rm", sha: "0".repeat(40) }))).toBe(409);
+    expect(
+      await statusOf(w.app.rest.repos.deleteFile({ ...params, path: "a.md", message: "rm", sha: "0".repeat(40) })),
+    ).toBe(409);
     const res = await w.app.rest.repos.deleteFile({ ...params, path: "a.md", message: "rm", sha });
     expect(res.data.content).toBeNull();
     expect(w.em.fileAt(OWNER, REPO, "main", "a.md")).toBeUndefined();
@@ -187,22 +278,32 @@ describe("commits and compare", () => {
     w = await world();
     const base = w.em.branchSha(OWNER, REPO)!;
     let last = base;
-    for (let i = 0; i < 15_000; i++) last = w.em.commit({ owner: OWNER, repo: REPO, files: { "n.txt": String(i) }, message: `c${i}` });
+    for (let i = 0; i < 15_000; i++)
+      last = w.em.commit({ owner: OWNER, repo: REPO, files: { "n.txt": String(i) }, message: `c${i}` });
     const cmp = await w.app.rest.repos.compareCommitsWithBasehead({ ...params, basehead: `${base}...main` });
     expect(cmp.data.ahead_by).toBe(15_000);
     expect(cmp.data.commits).toHaveLength(250); // GitHub's cap without pagination
-    const lastPage = await w.app.rest.repos.compareCommitsWithBasehead({ ...params, basehead: `${base}...main`, per_page: 100, page: 150 });
+    const lastPage = await w.app.rest.repos.compareCommitsWithBasehead({
+      ...params,
+      basehead: `${base}...main`,
+      per_page: 100,
+      page: 150,
+    });
     expect(lastPage.data.commits.at(-1)?.sha).toBe(last);
     const list = await w.app.rest.repos.listCommits({ ...params, per_page: 2 });
     expect(list.data.map((c) => c.commit.message)).toEqual(["c14999", "c14998"]);
   });
 
-
   it("gets a commit with its files and compares base...head with statuses, counts and merge base", async () => {
     w = await world({ files: { "keep.md": "k", "edit.md": "1\n2\n3\n", "gone.md": "g", "move.md": "same content" } });
     const base = w.em.branchSha(OWNER, REPO)!;
     w.em.createBranch(OWNER, REPO, "feature");
-    const head = w.em.commit({ owner: OWNER, repo: REPO, branch: "feature", files: { "edit.md": "1\nTWO\n3\n", "gone.md": null, "new.md": "n", "move.md": null, "moved.md": "same content" } });
+    const head = w.em.commit({
+      owner: OWNER,
+      repo: REPO,
+      branch: "feature",
+      files: { "edit.md": "1\nTWO\n3\n", "gone.md": null, "new.md": "n", "move.md": null, "moved.md": "same content" },
+    });
     const other = w.em.commit({ owner: OWNER, repo: REPO, files: { "main-only.md": "m" } });
 
     const commit = await w.app.rest.repos.getCommit({ ...params, ref: head });

@@ -12,7 +12,12 @@ const params = { owner: OWNER, repo: REPO };
 describe("issues", () => {
   it("creates an issue whose database id is not its number, creating unknown labels", async () => {
     w = await world();
-    const res = await w.app.rest.issues.create({ ...params, title: "T001 Do it", body: "text", labels: ["tasksync", "phase:setup"] });
+    const res = await w.app.rest.issues.create({
+      ...params,
+      title: "T001 Do it",
+      body: "text",
+      labels: ["tasksync", "phase:setup"],
+    });
     expect(res.status).toBe(201);
     expect(res.data.number).toBe(1);
     expect(res.data.id).toBeGreaterThan(1_000_000);
@@ -34,7 +39,13 @@ describe("issues", () => {
   it("updates title, body, labels; closes with state_reason (completed by default) and reopens", async () => {
     w = await world();
     const { data: issue } = await w.app.rest.issues.create({ ...params, title: "a", labels: ["x"] });
-    const edited = await w.app.rest.issues.update({ ...params, issue_number: issue.number, title: "b", body: "B", labels: ["y"] });
+    const edited = await w.app.rest.issues.update({
+      ...params,
+      issue_number: issue.number,
+      title: "b",
+      body: "B",
+      labels: ["y"],
+    });
     expect(edited.data).toMatchObject({ title: "b", body: "B" });
     expect(edited.data.labels.map((l) => (typeof l === "string" ? l : l.name))).toEqual(["y"]);
 
@@ -47,9 +58,16 @@ describe("issues", () => {
     const reopened = await w.app.rest.issues.update({ ...params, issue_number: issue.number, state: "open" });
     expect(reopened.data).toMatchObject({ state: "open", state_reason: "reopened", closed_at: null });
 
-    await w.app.rest.issues.update({ ...params, issue_number: issue.number, state: "closed", state_reason: "not_planned" });
+    await w.app.rest.issues.update({
+      ...params,
+      issue_number: issue.number,
+      state: "closed",
+      state_reason: "not_planned",
+    });
     expect(w.em.issue(OWNER, REPO, issue.number)).toMatchObject({ state: "closed", state_reason: "not_planned" });
-    expect(await statusOf(w.app.rest.issues.update({ ...params, issue_number: issue.number, state: "bogus" as "open" }))).toBe(422);
+    expect(
+      await statusOf(w.app.rest.issues.update({ ...params, issue_number: issue.number, state: "bogus" as "open" })),
+    ).toBe(422);
     expect(await statusOf(w.app.rest.issues.get({ ...params, issue_number: 99 }))).toBe(404);
   });
 
@@ -67,11 +85,20 @@ describe("issues", () => {
     expect(open.data.find((i) => i.title === "PR")?.pull_request).toBeDefined();
     expect(open.data.find((i) => i.title === "one")?.pull_request).toBeUndefined();
 
-    const feat = await w.app.rest.issues.listForRepo({ ...params, labels: "tasksync,FEAT:A", state: "all", direction: "asc" });
+    const feat = await w.app.rest.issues.listForRepo({
+      ...params,
+      labels: "tasksync,FEAT:A",
+      state: "all",
+      direction: "asc",
+    });
     expect(feat.data.map((i) => i.title)).toEqual(["one", "three"]);
     const closed = await w.app.rest.issues.listForRepo({ ...params, state: "closed" });
     expect(closed.data.map((i) => i.title)).toEqual(["three"]);
-    const future = await w.app.rest.issues.listForRepo({ ...params, state: "all", since: new Date(Date.now() + 60_000).toISOString() });
+    const future = await w.app.rest.issues.listForRepo({
+      ...params,
+      state: "all",
+      since: new Date(Date.now() + 60_000).toISOString(),
+    });
     expect(future.data).toEqual([]);
     const past = await w.app.rest.issues.listForRepo({ ...params, state: "all", since: "2000-01-01T00:00:00Z" });
     expect(past.data).toHaveLength(4);
@@ -83,7 +110,9 @@ describe("issues", () => {
     const page1 = await w.app.rest.issues.listForRepo({ ...params, per_page: 3 });
     expect(page1.data).toHaveLength(3);
     expect(page1.headers.link).toContain('rel="next"');
-    expect(page1.headers.link).toContain('page=3&per_page=3>; rel="last"'.replace("page=3&per_page=3", "per_page=3&page=3"));
+    expect(page1.headers.link).toContain(
+      'page=3&per_page=3>; rel="last"'.replace("page=3&per_page=3", "per_page=3&page=3"),
+    );
     const all = await w.app.paginate(w.app.rest.issues.listForRepo, { ...params, per_page: 3 });
     expect(all.map((i) => i.title).sort()).toEqual(["i0", "i1", "i2", "i3", "i4", "i5", "i6"]);
     const capped = await w.app.rest.issues.listForRepo({ ...params, per_page: 500 });
@@ -98,13 +127,23 @@ describe("issues", () => {
 describe("labels", () => {
   it("creates, rejects duplicates case-insensitively with already_exists, updates and lists", async () => {
     w = await world();
-    const created = await w.app.rest.issues.createLabel({ ...params, name: "tasksync", color: "0E8A16", description: "managed" });
+    const created = await w.app.rest.issues.createLabel({
+      ...params,
+      name: "tasksync",
+      color: "0E8A16",
+      description: "managed",
+    });
     expect(created.status).toBe(201);
     expect(created.data).toMatchObject({ name: "tasksync", color: "0e8a16", description: "managed", default: false });
     const dup = await errorOf(w.app.rest.issues.createLabel({ ...params, name: "TaskSync", color: "000000" }));
     expect(dup.status).toBe(422);
     expect(dup.data["errors"]).toEqual([{ resource: "Label", code: "already_exists", field: "name" }]);
-    const updated = await w.app.rest.issues.updateLabel({ ...params, name: "tasksync", new_name: "tasksync:managed", color: "ffffff" });
+    const updated = await w.app.rest.issues.updateLabel({
+      ...params,
+      name: "tasksync",
+      new_name: "tasksync:managed",
+      color: "ffffff",
+    });
     expect(updated.data.name).toBe("tasksync:managed");
     expect(await statusOf(w.app.rest.issues.getLabel({ ...params, name: "tasksync" }))).toBe(404);
     for (let i = 0; i < 4; i++) await w.app.rest.issues.createLabel({ ...params, name: `l${i}`, color: "111111" });
@@ -121,7 +160,9 @@ describe("labels", () => {
     const removed = await w.app.rest.issues.removeLabel({ ...params, issue_number: issue.number, name: "p1" });
     expect(removed.data.map((l) => l.name)).toEqual(["p2"]);
     expect(w.em.issue(OWNER, REPO, issue.number).labels).toEqual(["p2"]);
-    expect(await statusOf(w.app.rest.issues.removeLabel({ ...params, issue_number: issue.number, name: "p1" }))).toBe(404);
+    expect(await statusOf(w.app.rest.issues.removeLabel({ ...params, issue_number: issue.number, name: "p1" }))).toBe(
+      404,
+    );
   });
 });
 

@@ -19,7 +19,9 @@ export interface World {
   installationId: number;
 }
 
-export async function world(options: EmulatorOptions & { files?: Record<string, string>; permissions?: Record<string, "read" | "write"> } = {}): Promise<World> {
+export async function world(
+  options: EmulatorOptions & { files?: Record<string, string>; permissions?: Record<string, "read" | "write"> } = {},
+): Promise<World> {
   const { files, permissions, ...emOptions } = options;
   const em = await startEmulator({ onUnmatched: () => {}, ...emOptions });
   em.createRepo({ owner: OWNER, name: REPO, files: files ?? { "README.md": "# widgets\n" } });
@@ -40,7 +42,9 @@ export async function statusOf(p: Promise<unknown>): Promise<number> {
 }
 
 /** the error (status, body, headers) of a failed Octokit call */
-export async function errorOf(p: Promise<unknown>): Promise<{ status: number; data: Record<string, unknown>; headers: Record<string, string> }> {
+export async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ status: number; data: Record<string, unknown>; headers: Record<string, string> }> {
   try {
     await p;
   } catch (e) {
@@ -55,13 +59,21 @@ export const unb64 = (s: string): string => Buffer.from(s, "base64").toString("u
 
 /** a recorded response body from @octokit/fixtures */
 export function fixture(scenario: string, index: number): unknown {
-  const path = join(process.cwd(), "node_modules/@octokit/fixtures/scenarios/api.github.com", scenario, "normalized-fixture.json");
+  const path = join(
+    process.cwd(),
+    "node_modules/@octokit/fixtures/scenarios/api.github.com",
+    scenario,
+    "normalized-fixture.json",
+  );
   const all = JSON.parse(readFileSync(path, "utf8")) as { response: unknown }[];
   return all[index]?.response;
 }
 
 /** a real webhook payload from @octokit/webhooks-examples */
-export function webhookExample(name: string, pick: (p: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+export function webhookExample(
+  name: string,
+  pick: (p: Record<string, unknown>) => boolean = () => true,
+): Record<string, unknown> {
   const path = join(process.cwd(), "node_modules/@octokit/webhooks-examples/api.github.com/index.json");
   const all = JSON.parse(readFileSync(path, "utf8")) as { name: string; examples: Record<string, unknown>[] }[];
   const found = all.find((e) => e.name === name)?.examples.find(pick);

@@ -40,7 +40,8 @@ async function receive(status: (r: Received) => number = () => 200): Promise<{ u
 }
 
 const params = { owner: OWNER, repo: REPO };
-const names = (got: Received[]) => got.map((g) => `${g.headers["x-github-event"]}${g.payload["action"] ? `.${String(g.payload["action"])}` : ""}`);
+const names = (got: Received[]) =>
+  got.map((g) => `${g.headers["x-github-event"]}${g.payload["action"] ? `.${String(g.payload["action"])}` : ""}`);
 
 describe("webhook delivery", () => {
   it("signs the exact body with X-Hub-Signature-256 and sends GitHub's headers", async () => {
@@ -66,7 +67,12 @@ describe("webhook delivery", () => {
     const example = webhookExample("installation", (e) => e["action"] === "created");
     expect(missingKeys(p, example)).toEqual([]);
     expect(missingKeys(p["installation"], example["installation"])).toEqual([]);
-    expect(p["installation"]).toMatchObject({ id: w.installationId, app_id: 1, app_slug: "tasksync", account: { login: "acme" } });
+    expect(p["installation"]).toMatchObject({
+      id: w.installationId,
+      app_id: 1,
+      app_slug: "tasksync",
+      account: { login: "acme" },
+    });
     expect(p["repositories"]).toEqual([expect.objectContaining({ full_name: "acme/widgets", name: "widgets" })]);
   });
 
@@ -75,7 +81,13 @@ describe("webhook delivery", () => {
     w = await world({ webhookUrl: url, webhookSecret: SECRET, files: { "tasks.md": "- [ ] a\n" } });
     const before = w.em.branchSha(OWNER, REPO)!;
     const file = (await w.app.rest.repos.getContent({ ...params, path: "tasks.md" })).data as { sha: string };
-    const put = await w.app.rest.repos.createOrUpdateFileContents({ ...params, path: "tasks.md", message: "tick", content: b64("- [x] a\n"), sha: file.sha });
+    const put = await w.app.rest.repos.createOrUpdateFileContents({
+      ...params,
+      path: "tasks.md",
+      message: "tick",
+      content: b64("- [x] a\n"),
+      sha: file.sha,
+    });
     await w.em.webhooksDelivered();
     const push = got.find((g) => g.headers["x-github-event"] === "push")!.payload;
     const example = webhookExample("push", (e) => String(e["ref"]).startsWith("refs/heads/"));
@@ -92,19 +104,43 @@ describe("webhook delivery", () => {
       installation: { id: w.installationId },
       repository: { full_name: "acme/widgets", default_branch: "main" },
     });
-    expect(push["commits"]).toEqual([expect.objectContaining({ id: put.data.commit.sha, message: "tick", added: [], removed: [], modified: ["tasks.md"] })]);
+    expect(push["commits"]).toEqual([
+      expect.objectContaining({
+        id: put.data.commit.sha,
+        message: "tick",
+        added: [],
+        removed: [],
+        modified: ["tasks.md"],
+      }),
+    ]);
   });
 
   it("push from the commit helper, as a person, with deletes and a new branch", async () => {
     const { url, got } = await receive();
     w = await world({ webhookUrl: url, webhookSecret: SECRET, files: { "a.md": "a", "b.md": "b" } });
-    const sha = w.em.commit({ owner: OWNER, repo: REPO, files: { "a.md": null, "c.md": "c", "b.md": "B" }, author: "mona", message: "change" });
+    const sha = w.em.commit({
+      owner: OWNER,
+      repo: REPO,
+      files: { "a.md": null, "c.md": "c", "b.md": "B" },
+      author: "mona",
+      message: "change",
+    });
     w.em.createBranch(OWNER, REPO, "feature");
     await w.em.webhooksDelivered();
     const pushes = got.filter((g) => g.headers["x-github-event"] === "push").map((g) => g.payload);
     expect(pushes[0]).toMatchObject({ after: sha, sender: { login: "mona", type: "User" }, pusher: { name: "mona" } });
-    expect((pushes[0]!["commits"] as Record<string, unknown>[])[0]).toMatchObject({ added: ["c.md"], removed: ["a.md"], modified: ["b.md"] });
-    expect(pushes[1]).toMatchObject({ ref: "refs/heads/feature", created: true, before: "0".repeat(40), after: sha, commits: [] });
+    expect((pushes[0]!["commits"] as Record<string, unknown>[])[0]).toMatchObject({
+      added: ["c.md"],
+      removed: ["a.md"],
+      modified: ["b.md"],
+    });
+    expect(pushes[1]).toMatchObject({
+      ref: "refs/heads/feature",
+      created: true,
+      before: "0".repeat(40),
+      after: sha,
+      commits: [],
+    });
     const onBranch = w.em.commit({ owner: OWNER, repo: REPO, branch: "feature", files: { "d.md": "d" } });
     await w.em.webhooksDelivered();
     const last = got.at(-1)!.payload;
@@ -121,7 +157,14 @@ describe("webhook delivery", () => {
     w.em.reopenIssue(OWNER, REPO, issue.number, "mona");
     w.em.commentOnIssue(OWNER, REPO, issue.number, "/tasksync sync", "mona");
     await w.em.webhooksDelivered();
-    expect(names(got)).toEqual(["installation.created", "issues.opened", "issues.edited", "issues.closed", "issues.reopened", "issue_comment.created"]);
+    expect(names(got)).toEqual([
+      "installation.created",
+      "issues.opened",
+      "issues.edited",
+      "issues.closed",
+      "issues.reopened",
+      "issue_comment.created",
+    ]);
     const [, opened, edited, closed, reopened, comment] = got.map((g) => g.payload);
     const example = webhookExample("issues", (e) => e["action"] === "opened");
     expect(missingKeys(opened, example)).toEqual([]);
@@ -140,7 +183,14 @@ describe("webhook delivery", () => {
   it("pull_request opened/synchronize/edited with before/after and head/base", async () => {
     const { url, got } = await receive();
     w = await world({ webhookUrl: url, webhookSecret: SECRET });
-    const n = w.em.openPullRequest({ owner: OWNER, repo: REPO, head: "f", title: "PR", body: "Closes #1", files: { "x.md": "x" } });
+    const n = w.em.openPullRequest({
+      owner: OWNER,
+      repo: REPO,
+      head: "f",
+      title: "PR",
+      body: "Closes #1",
+      files: { "x.md": "x" },
+    });
     const before = w.em.branchSha(OWNER, REPO, "f")!;
     const after = w.em.pushToPullRequest({ owner: OWNER, repo: REPO, number: n, files: { "y.md": "y" } });
     await w.person.rest.pulls.update({ ...params, pull_number: n, body: "Closes #2" });
@@ -150,7 +200,10 @@ describe("webhook delivery", () => {
     const example = webhookExample("pull_request", (e) => e["action"] === "synchronize");
     expect(missingKeys(prs[1], example)).toEqual([]);
     expect(missingKeys(prs[1]!["pull_request"], example["pull_request"])).toEqual([]);
-    expect(prs[0]).toMatchObject({ number: n, pull_request: { head: { ref: "f", sha: before }, base: { ref: "main" }, body: "Closes #1" } });
+    expect(prs[0]).toMatchObject({
+      number: n,
+      pull_request: { head: { ref: "f", sha: before }, base: { ref: "main" }, body: "Closes #1" },
+    });
     expect(prs[1]).toMatchObject({ before, after, pull_request: { head: { sha: after } } });
     expect(prs[2]).toMatchObject({ changes: { body: { from: "Closes #1" } }, sender: { login: "mona" } });
   });
@@ -158,7 +211,14 @@ describe("webhook delivery", () => {
   it("pull_request reopened and ready_for_review; installation_repositories added", async () => {
     const { url, got } = await receive();
     w = await world({ webhookUrl: url, webhookSecret: SECRET });
-    const n = w.em.openPullRequest({ owner: OWNER, repo: REPO, head: "f", title: "PR", draft: true, files: { "x.md": "x" } });
+    const n = w.em.openPullRequest({
+      owner: OWNER,
+      repo: REPO,
+      head: "f",
+      title: "PR",
+      draft: true,
+      files: { "x.md": "x" },
+    });
     await w.person.rest.pulls.update({ ...params, pull_number: n, state: "closed" });
     await w.person.rest.pulls.update({ ...params, pull_number: n, state: "open" });
     w.em.markPullRequestReady(OWNER, REPO, n);
@@ -176,7 +236,12 @@ describe("webhook delivery", () => {
     ]);
     expect(got.at(-2)!.payload).toMatchObject({ pull_request: { draft: false } });
     const added = got.at(-1)!.payload;
-    expect(missingKeys(added, webhookExample("installation_repositories", (e) => e["action"] === "added"))).toEqual([]);
+    expect(
+      missingKeys(
+        added,
+        webhookExample("installation_repositories", (e) => e["action"] === "added"),
+      ),
+    ).toEqual([]);
     expect(added["repositories_added"]).toEqual([expect.objectContaining({ full_name: "acme/second" })]);
     expect((await w.app.rest.repos.get({ owner: OWNER, repo: "second" })).status).toBe(200);
   });
@@ -186,15 +251,29 @@ describe("webhook delivery", () => {
     w = await world({ webhookUrl: url, webhookSecret: SECRET });
     const n = w.em.openPullRequest({ owner: OWNER, repo: REPO, head: "f", title: "PR", files: { "x.md": "x" } });
     const head = w.em.branchSha(OWNER, REPO, "f")!;
-    const run = await w.app.rest.checks.create({ ...params, name: "tasksync", head_sha: head, conclusion: "success", output: { title: "ok", summary: "ok" } });
+    const run = await w.app.rest.checks.create({
+      ...params,
+      name: "tasksync",
+      head_sha: head,
+      conclusion: "success",
+      output: { title: "ok", summary: "ok" },
+    });
     w.em.rerequestCheckRun(run.data.id, "mona");
     await w.em.webhooksDelivered();
-    const rr = got.find((g) => g.headers["x-github-event"] === "check_run" && g.payload["action"] === "rerequested")!.payload;
+    const rr = got.find(
+      (g) => g.headers["x-github-event"] === "check_run" && g.payload["action"] === "rerequested",
+    )!.payload;
     const example = webhookExample("check_run", (e) => e["action"] === "rerequested");
     expect(missingKeys(rr, example, ["organization"])).toEqual([]);
     expect(missingKeys(rr["check_run"], example["check_run"])).toEqual([]);
     expect(rr).toMatchObject({
-      check_run: { id: run.data.id, name: "tasksync", head_sha: head, check_suite: { head_branch: "f" }, pull_requests: [{ number: n }] },
+      check_run: {
+        id: run.data.id,
+        name: "tasksync",
+        head_sha: head,
+        check_suite: { head_branch: "f" },
+        pull_requests: [{ number: n }],
+      },
       sender: { login: "mona" },
     });
   });
@@ -244,7 +323,12 @@ describe("webhook faults", () => {
     expect(opened).toHaveLength(2);
     expect(opened[0]!.headers["x-github-delivery"]).toBe(opened[1]!.headers["x-github-delivery"]);
     expect(opened[0]!.body).toBe(opened[1]!.body);
-    expect(w.em.deliveries().filter((d) => d.action === "opened").map((d) => d.attempt)).toEqual([1, 2]);
+    expect(
+      w.em
+        .deliveries()
+        .filter((d) => d.action === "opened")
+        .map((d) => d.attempt),
+    ).toEqual([1, 2]);
   });
 
   it("deliverOutOfOrder holds webhooks and releases them reversed", async () => {
@@ -265,7 +349,10 @@ describe("webhook faults", () => {
     w.em.commit({ owner: OWNER, repo: REPO, files: { "a.md": "3" }, message: "third" });
     w.em.commit({ owner: OWNER, repo: REPO, files: { "a.md": "4" }, message: "fourth" });
     await w.em.webhooksDelivered();
-    expect(got.slice(3).map((g) => (g.payload["head_commit"] as { message: string }).message)).toEqual(["fourth", "third"]);
+    expect(got.slice(3).map((g) => (g.payload["head_commit"] as { message: string }).message)).toEqual([
+      "fourth",
+      "third",
+    ]);
   });
 
   it("pauseWebhooks holds deliveries until flushWebhooks, in order", async () => {

@@ -12,7 +12,11 @@ import { PROJECT_DOCUMENTS } from "../../../src/reconcile/projects/project-docum
 // The package's SDL (schema.graphql) is the current schema; its schema.json lags behind (it has no sub-issues).
 // GitHub's SDL defines two EnterpriseOwnerInfo fields twice, so the SDL check is skipped (the documents are still validated).
 const github = buildSchema(schema.idl, { assumeValidSDL: true });
-const documents: Array<[string, string]> = [...Object.entries(GRAPHQL_DOCUMENTS), ["closing issues (gates)", CLOSING_ISSUES], ...Object.entries(PROJECT_DOCUMENTS)];
+const documents: Array<[string, string]> = [
+  ...Object.entries(GRAPHQL_DOCUMENTS),
+  ["closing issues (gates)", CLOSING_ISSUES],
+  ...Object.entries(PROJECT_DOCUMENTS),
+];
 
 describe("GraphQL documents against GitHub's public schema", () => {
   it.each(documents)("%s is valid", (_name, document) => {
@@ -20,8 +24,15 @@ describe("GraphQL documents against GitHub's public schema", () => {
   });
 
   it("would catch a renamed argument or field", () => {
-    const renamed = (GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string).replace("parentIssueId: $parentIssueId", "parentId: $parentIssueId");
-    expect(validate(github, parse(renamed)).map((e) => e.message).join("\n")).toMatch(/parentId/);
+    const renamed = (GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string).replace(
+      "parentIssueId: $parentIssueId",
+      "parentId: $parentIssueId",
+    );
+    expect(
+      validate(github, parse(renamed))
+        .map((e) => e.message)
+        .join("\n"),
+    ).toMatch(/parentId/);
     const field = (GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string).replace("databaseId", "dbId");
     expect(validate(github, parse(field)).length).toBeGreaterThan(0);
   });

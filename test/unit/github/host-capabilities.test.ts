@@ -1,7 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import pino from "pino";
 import type { GitHubClient } from "../../../src/github/client.js";
-import { capabilitiesFor, forgetHosts, hasSubIssues, hostCapabilities, isGitHubDotCom } from "../../../src/github/host-capabilities.js";
+import {
+  capabilitiesFor,
+  forgetHosts,
+  hasSubIssues,
+  hostCapabilities,
+  isGitHubDotCom,
+} from "../../../src/github/host-capabilities.js";
 
 const log = pino({ level: "silent" });
 
@@ -44,7 +50,12 @@ describe("host capabilities", () => {
     expect(dotcom.routes).toEqual([]);
 
     const ghes = client("https://ghe.example.com/api/v3", { installed_version: "3.18.1" });
-    expect(await hostCapabilities(ghes.gh, log)).toMatchObject({ kind: "ghes", version: "3.18", dependencies: false, graphqlSubIssues: true });
+    expect(await hostCapabilities(ghes.gh, log)).toMatchObject({
+      kind: "ghes",
+      version: "3.18",
+      dependencies: false,
+      graphqlSubIssues: true,
+    });
     await hostCapabilities(ghes.gh, log);
     expect(ghes.routes).toEqual(["GET /meta"]);
   });

@@ -19,8 +19,14 @@ describe("requests against GitHub's REST description", () => {
     expect(
       conformanceProblems(
         [
-          entry("GET /repos/{owner}/{repo}/issues", "/repos/o/r/issues?labels=tasksync&state=all&per_page=100&page=1", { responseBody: [] }),
-          entry("POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "/repos/o/r/issues/4/dependencies/blocked_by", { requestBody: { issue_id: 9003 }, status: 201 }),
+          entry("GET /repos/{owner}/{repo}/issues", "/repos/o/r/issues?labels=tasksync&state=all&per_page=100&page=1", {
+            responseBody: [],
+          }),
+          entry(
+            "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+            "/repos/o/r/issues/4/dependencies/blocked_by",
+            { requestBody: { issue_id: 9003 }, status: 201 },
+          ),
         ],
         { kind: "github.com" },
       ),
@@ -32,7 +38,9 @@ describe("requests against GitHub's REST description", () => {
       [
         entry("POST /repos/{owner}/{repo}/issues/{issue_number}/blocked_by", "/repos/o/r/issues/4/blocked_by"),
         entry("GET /repos/{owner}/{repo}/issues", "/repos/o/r/issues?label=tasksync&state=everything"),
-        entry("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "/repos/o/r/issues/1/sub_issues", { requestBody: { sub_issue_id: "12" } }),
+        entry("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "/repos/o/r/issues/1/sub_issues", {
+          requestBody: { sub_issue_id: "12" },
+        }),
         entry("GET /repos/{owner}/{repo}/labels/{name}", "/repos/o/r/labels/x", { responseBody: { name: "x" } }),
       ],
       { kind: "github.com" },
@@ -42,15 +50,29 @@ describe("requests against GitHub's REST description", () => {
       'GET /repos/{owner}/{repo}/issues: query parameter "label" is not declared',
       expect.stringMatching(/^GET \/repos\/\{owner\}\/\{repo\}\/issues: query state=everything: .*allowed values/),
       expect.stringMatching(/^POST .*\/sub_issues: body \/sub_issue_id must be integer/),
-      expect.stringMatching(/^GET \/repos\/\{owner\}\/\{repo\}\/labels\/\{name\} answered 200: \(root\) must have required property/),
+      expect.stringMatching(
+        /^GET \/repos\/\{owner\}\/\{repo\}\/labels\/\{name\} answered 200: \(root\) must have required property/,
+      ),
     ]);
   });
 
   it("checks a GHES mode against that version: REST sub-issues exist in none, dependencies from 3.19", () => {
-    const link = entry("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "/repos/o/r/issues/1/sub_issues", { requestBody: { sub_issue_id: 12 }, status: 201 });
-    const blocked = entry("GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "/repos/o/r/issues/1/dependencies/blocked_by", { responseBody: [] });
-    expect(conformanceProblems([link], { kind: "ghes", version: "3.19" })).toEqual([`${link.route}: no such operation`]);
-    expect(conformanceProblems([blocked], { kind: "ghes", version: "3.18" })).toEqual([`${blocked.route}: no such operation`]);
+    const link = entry(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+      "/repos/o/r/issues/1/sub_issues",
+      { requestBody: { sub_issue_id: 12 }, status: 201 },
+    );
+    const blocked = entry(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+      "/repos/o/r/issues/1/dependencies/blocked_by",
+      { responseBody: [] },
+    );
+    expect(conformanceProblems([link], { kind: "ghes", version: "3.19" })).toEqual([
+      `${link.route}: no such operation`,
+    ]);
+    expect(conformanceProblems([blocked], { kind: "ghes", version: "3.18" })).toEqual([
+      `${blocked.route}: no such operation`,
+    ]);
     expect(conformanceProblems([blocked], { kind: "ghes", version: "3.19" })).toEqual([]);
     expect(descriptionFor({ kind: "ghes", version: "3.16" })).toBe("ghes-3.17");
   });

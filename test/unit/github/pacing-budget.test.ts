@@ -39,7 +39,10 @@ describe("content-creation budget", () => {
       { limit: 20, ms: 60_000 },
       { limit: 150, ms: 3_600_000 },
     ]);
-    expect(budgetWindowsFromEnv({})).toEqual([{ limit: 80, ms: 60_000 }, { limit: 500, ms: 3_600_000 }]);
+    expect(budgetWindowsFromEnv({})).toEqual([
+      { limit: 80, ms: 60_000 },
+      { limit: 500, ms: 3_600_000 },
+    ]);
     expect(() => budgetWindowsFromEnv({ TASKSYNC_CONTENT_PER_MINUTE: "lots" })).toThrow(/TASKSYNC_CONTENT_PER_MINUTE/);
   });
 });

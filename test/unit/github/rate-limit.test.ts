@@ -53,7 +53,12 @@ describe("withRateLimitPolicy", () => {
     expect(await guarded.request("GET /x" as never)).toEqual({ data: "rest" });
     expect(await guarded.graphql("query { x }")).toEqual({ ok: "graphql" });
     expect(calls).toEqual({ request: 3, graphql: 3 });
-    expect(waits).toEqual([[3000, "GET /x"], [3000, "GET /x"], [3000, "graphql"], [3000, "graphql"]]);
+    expect(waits).toEqual([
+      [3000, "GET /x"],
+      [3000, "GET /x"],
+      [3000, "graphql"],
+      [3000, "graphql"],
+    ]);
     expect((guarded.request as unknown as { endpoint: string }).endpoint).toBe("kept");
     expect((guarded.graphql as unknown as { paginate: string }).paginate).toBe("kept");
   });

@@ -3,7 +3,15 @@ import { describe, expect, it } from "@jest/globals";
 import { checklistChanged } from "../../../src/handlers/on-issue-edited.js";
 
 const body = (t3: boolean, note = ""): string =>
-  [note, "<!-- tasksync:checklist -->", "", `- [${t3 ? "x" : " "}] **T003** Database schema`, "", "<!-- /tasksync:checklist -->", '<!-- tasksync:v1 {"kind":"phase","path":"a/tasks.md","phase":"2","done":[]} -->'].join("\n");
+  [
+    note,
+    "<!-- tasksync:checklist -->",
+    "",
+    `- [${t3 ? "x" : " "}] **T003** Database schema`,
+    "",
+    "<!-- /tasksync:checklist -->",
+    '<!-- tasksync:v1 {"kind":"phase","path":"a/tasks.md","phase":"2","done":[]} -->',
+  ].join("\n");
 
 describe("checklistChanged", () => {
   it.each<[string, string | undefined, string, boolean]>([

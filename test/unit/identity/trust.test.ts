@@ -40,7 +40,10 @@ describe("what tasksync trusts", () => {
 
   it("drops the untrusted issues and logs each once, however often it is listed", () => {
     const lines: string[] = [];
-    const log = pino({ level: "info" }, new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
+    const log = pino(
+      { level: "info" },
+      new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }),
+    );
     const listed = [issue(1, "tasksync[bot]", ["tasksync"]), issue(7, "mallory", ["tasksync"])];
     expect(trustedIssues(listed, trust, log, "o/trust-test").map((i) => i.number)).toEqual([1]);
     expect(trustedIssues(listed, trust, log, "o/trust-test").map((i) => i.number)).toEqual([1]);

@@ -9,7 +9,11 @@ import { MemoryQueue } from "../../../src/queue/memory-queue.js";
 import { NotRetriedError } from "../../../src/queue/work-queue.js";
 
 const silent = pino({ level: "silent" });
-const runtime: AppRuntime = { queue: new MemoryQueue(), settings: { writePauseMs: 0, drainMs: 0 }, ownCommits: new Set() };
+const runtime: AppRuntime = {
+  queue: new MemoryQueue(),
+  settings: { writePauseMs: 0, drainMs: 0 },
+  ownCommits: new Set(),
+};
 const authed: Array<number | undefined> = [];
 const app = { auth: async (id?: number) => (authed.push(id), { installation: id }) } as unknown as Probot;
 const failWith = (status: number) => Object.assign(new Error(`status ${status}`), { status });
@@ -33,7 +37,9 @@ describe("durableJobRunner", () => {
     await run("probe", { installationId: 42, data: { status: 0 } }, silent);
     expect(authed).toEqual([42]);
     expect(seen).toEqual([{ installation: 42 }]);
-    await expect(run("probe", { installationId: 42, data: { status: 502 } }, silent)).rejects.toMatchObject({ status: 502 });
+    await expect(run("probe", { installationId: 42, data: { status: 502 } }, silent)).rejects.toMatchObject({
+      status: 502,
+    });
     const ours = run("probe", { installationId: 42, data: { status: 422 } }, silent);
     await expect(ours).rejects.toBeInstanceOf(NotRetriedError);
     await expect(ours).rejects.toThrow("status 422");

@@ -7,7 +7,10 @@ function client() {
   const sent: string[] = [];
   const fetch = async (url: string | URL, init?: { method?: string }) => {
     sent.push(`${init?.method ?? "GET"} ${new URL(String(url)).pathname}`);
-    return new Response(JSON.stringify({ data: {}, id: 1 }), { status: 200, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify({ data: {}, id: 1 }), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
   };
   return { octokit: new Octokit({ request: { fetch } }), sent };
 }
@@ -27,8 +30,17 @@ describe("fenceWrites", () => {
     lease.lost = true;
     await octokit.request("GET /repos/{owner}/{repo}/issues", { owner: "o", repo: "r" });
     await octokit.graphql("query { viewer { login } }");
-    await expect(octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { owner: "o", repo: "r", issue_number: 1, state: "closed" })).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(octokit.graphql("mutation { addSubIssue(input: {issueId: \"a\", subIssueId: \"b\"}) { clientMutationId } }")).rejects.toThrow(/lost its repository's lane lock/);
+    await expect(
+      octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: "o",
+        repo: "r",
+        issue_number: 1,
+        state: "closed",
+      }),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(
+      octokit.graphql('mutation { addSubIssue(input: {issueId: "a", subIssueId: "b"}) { clientMutationId } }'),
+    ).rejects.toThrow(/lost its repository's lane lock/);
     expect(sent).toEqual(["GET /repos/o/r/issues", "POST /graphql"]);
   });
 });

@@ -57,8 +57,20 @@ describe("MemoryQueue", () => {
   it("onIdle resolves once every job has run", async () => {
     const queue = new MemoryQueue();
     let done = 0;
-    void queue.push("o/r", { name: "a", run: async () => { await tick(); done += 1; } });
-    void queue.push("o/s", { name: "b", run: async () => { await tick(); done += 1; } });
+    void queue.push("o/r", {
+      name: "a",
+      run: async () => {
+        await tick();
+        done += 1;
+      },
+    });
+    void queue.push("o/s", {
+      name: "b",
+      run: async () => {
+        await tick();
+        done += 1;
+      },
+    });
     await queue.onIdle();
     expect(done).toBe(2);
     expect(queue.size()).toBe(0);

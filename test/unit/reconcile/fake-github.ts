@@ -46,7 +46,10 @@ export class FakeGitHub {
     const blockedBy = new Map<string, Array<{ number: number; id: number }>>();
     for (const t of issues) {
       const fake = this.byNumber(t.number);
-      blockedBy.set(t.key, fake.blockedBy.map((n) => ({ number: n, id: this.byNumber(n).id })));
+      blockedBy.set(
+        t.key,
+        fake.blockedBy.map((n) => ({ number: n, id: this.byNumber(n).id })),
+      );
     }
     const tracking = this.issues.find((i) => i.body.includes('"kind":"tracking"'));
     const diag = tracking?.comments.find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"));
@@ -79,14 +82,29 @@ export class FakeGitHub {
     for (const op of plan.operations) this.applyOne(op, refs, num);
   }
 
-  private applyOne(op: Operation, refs: Map<string, { number: number; id: number }>, num: (key: string) => number): void {
+  private applyOne(
+    op: Operation,
+    refs: Map<string, { number: number; id: number }>,
+    num: (key: string) => number,
+  ): void {
     switch (op.kind) {
       case "ensure-label":
         this.labels.set(op.name.toLowerCase(), { name: op.name, color: op.color });
         return;
       case "create-issue": {
         const number = this.next++;
-        this.issues.push({ number, id: 1000 + number, title: op.title, body: resolveIssueTokens(op.body, (k) => refs.get(k)?.number), labels: [...op.labels], state: "open", stateReason: null, parent: null, blockedBy: [], comments: [] });
+        this.issues.push({
+          number,
+          id: 1000 + number,
+          title: op.title,
+          body: resolveIssueTokens(op.body, (k) => refs.get(k)?.number),
+          labels: [...op.labels],
+          state: "open",
+          stateReason: null,
+          parent: null,
+          blockedBy: [],
+          comments: [],
+        });
         refs.set(op.key, { number, id: 1000 + number });
         return;
       }

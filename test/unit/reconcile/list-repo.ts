@@ -88,4 +88,10 @@ export class ListRepo {
 }
 
 /** The operations a plan holds for one key. */
-export const opsFor = (plan: Plan, key: string) => plan.operations.filter((op) => ("key" in op && op.key === key) || ("blockerKey" in op && op.blockerKey === key) || ("parentKey" in op && op.parentKey === key));
+export const opsFor = (plan: Plan, key: string) =>
+  plan.operations.filter(
+    (op) =>
+      ("key" in op && op.key === key) ||
+      ("blockerKey" in op && op.blockerKey === key) ||
+      ("parentKey" in op && op.parentKey === key),
+  );

@@ -12,7 +12,11 @@ import { fixture, fixtureNames, toCrlf } from "./fixture-files.js";
 function compare(text: string): { answered: number; asked: number } {
   const doc = parseTaskList("tasks.md", text);
   const expected = new Map(doc.tasks.map((t) => [t.id, t.checkboxOffset]));
-  const mentioned = new Set([...expected.keys(), ...(text.match(/\b(?:T-?\d+[a-zA-Z]?|TASK-\d+|\d+\.\d+)\b/g) ?? []), "T9999"]);
+  const mentioned = new Set([
+    ...expected.keys(),
+    ...(text.match(/\b(?:T-?\d+[a-zA-Z]?|TASK-\d+|\d+\.\d+)\b/g) ?? []),
+    "T9999",
+  ]);
   const lookup = new CheckboxLookup(text);
   let answered = 0;
   for (const id of mentioned) {
@@ -26,7 +30,8 @@ function compare(text: string): { answered: number; asked: number } {
 
 describe("checkbox lookup", () => {
   it("finds a task's box by reading only the lines that mention it", () => {
-    const text = "# Tasks\n\nT002 comes after T001.\n\n```\n- [ ] T001 fenced\n```\n> - [ ] T001 quoted\n<!-- - [ ] T001 -->\n- [ ] T002 after T001\n- [x] T001 real\n- [ ] T001 again\n";
+    const text =
+      "# Tasks\n\nT002 comes after T001.\n\n```\n- [ ] T001 fenced\n```\n> - [ ] T001 quoted\n<!-- - [ ] T001 -->\n- [ ] T002 after T001\n- [x] T001 real\n- [ ] T001 again\n";
     const lookup = new CheckboxLookup(text);
     expect(lookup.find("T001")).toBe(text.indexOf("- [x] T001 real") + 3);
     expect(lookup.find("T002")).toBe(text.indexOf("- [ ] T002 after") + 3);

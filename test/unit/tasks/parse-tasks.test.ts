@@ -21,15 +21,25 @@ describe("parseTaskList on the spec-kit fixture", () => {
   });
 
   it("finds the tasks in order, ignoring HTML comments, fences and Notes checklists", () => {
-    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009", "T010", "T011"]);
+    expect(doc.tasks.map((t) => t.id)).toEqual([
+      "T001",
+      "T002",
+      "T003",
+      "T004",
+      "T005",
+      "T006",
+      "T007",
+      "T008",
+      "T009",
+      "T010",
+      "T011",
+    ]);
     expect(doc.tasks.filter((t) => t.checked).map((t) => t.id)).toEqual(["T002"]);
     expect(doc.diagnostics).toEqual([]);
   });
 
   it("classifies the phases with story, priority, MVP and checkpoints", () => {
-    expect(
-      doc.phases.map((p) => [p.number, p.kind, p.story, p.priority, p.mvp, p.taskIds.length]),
-    ).toEqual([
+    expect(doc.phases.map((p) => [p.number, p.kind, p.story, p.priority, p.mvp, p.taskIds.length])).toEqual([
       ["1", "setup", null, null, false, 2],
       ["2", "foundational", null, null, false, 2],
       ["3", "story", "US1", "P1", true, 3],
@@ -74,7 +84,18 @@ describe("parseTaskList on the xe fixture", () => {
     expect(doc.dialect).toBe("xe");
     expect(doc.feature.id).toBe("search");
     expect(doc.feature.title).toBe("Search");
-    expect(doc.tasks.map((t) => t.id)).toEqual(["T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009", "T010"]);
+    expect(doc.tasks.map((t) => t.id)).toEqual([
+      "T001",
+      "T002",
+      "T003",
+      "T004",
+      "T005",
+      "T006",
+      "T007",
+      "T008",
+      "T009",
+      "T010",
+    ]);
     expect(doc.diagnostics).toEqual([]);
   });
 
@@ -150,7 +171,15 @@ describe("multi-line tasks", () => {
 
   it.each([
     ["T001", ["onto a second indented line with `src/wrap.ts`", "and a third."]],
-    ["T002", ["- Files: `src/a.ts`, `src/b.ts`", "- Acceptance: works", "  - nested deeper", "- [ ] an id-less nested checkbox"]],
+    [
+      "T002",
+      [
+        "- Files: `src/a.ts`, `src/b.ts`",
+        "- Acceptance: works",
+        "  - nested deeper",
+        "- [ ] an id-less nested checkbox",
+      ],
+    ],
     ["T003", ["without indentation"]],
     ["T004", ["Indented paragraph belongs to T004."]],
     ["T005", []],
@@ -249,8 +278,19 @@ describe("tasks without checkboxes, tables, CJK, bad frontmatter", () => {
       ["T003", true, ""],
       ["T004", false, " "],
     ]);
-    expect(task(doc, "T002")).toMatchObject({ checked: false, status: "open", details: ["e aggiornare `uv.lock`."], files: ["pyproject.toml", "uv.lock"] });
-    expect(doc.phases[1]).toMatchObject({ kind: "story", story: "US1", priority: "P1", mvp: true, title: "US1: Cruscotto dal vivo (Priority P1, MVP)" });
+    expect(task(doc, "T002")).toMatchObject({
+      checked: false,
+      status: "open",
+      details: ["e aggiornare `uv.lock`."],
+      files: ["pyproject.toml", "uv.lock"],
+    });
+    expect(doc.phases[1]).toMatchObject({
+      kind: "story",
+      story: "US1",
+      priority: "P1",
+      mvp: true,
+      title: "US1: Cruscotto dal vivo (Priority P1, MVP)",
+    });
     expect(task(doc, "T003").story).toBe("US1");
     expect(task(doc, "T003").blockedBy).toEqual(["T001", "T002"]);
     expect(task(doc, "T004").blockedBy).toEqual(["T003"]);
@@ -268,7 +308,12 @@ describe("tasks without checkboxes, tables, CJK, bad frontmatter", () => {
     expect(doc.feature.frontmatter).toEqual({ description: "タスク一覧 🎯" });
     expect(doc.tasks.filter((t) => t.checked).map((t) => t.id)).toEqual(["T001", "T002"]);
     expect(task(doc, "T003").files).toEqual(["src/ui/PartnerView.tsx"]);
-    expect(task(doc, "T004")).toMatchObject({ status: "in-progress", checked: false, story: "US1", details: ["仍需在浏览器点击验证"] });
+    expect(task(doc, "T004")).toMatchObject({
+      status: "in-progress",
+      checked: false,
+      story: "US1",
+      details: ["仍需在浏览器点击验证"],
+    });
     expect(doc.phases[0]?.kind).toBe("setup");
   });
 
@@ -304,7 +349,16 @@ describe("line endings and BOM", () => {
   });
 
   it("never throws on empty or odd input", () => {
-    for (const text of ["", "\n", "---", "---\n", "- [ ]", "```\n- [ ] T001 x", "<!--\n- [ ] T001 x", "# \n## Phase\n- [x]"]) {
+    for (const text of [
+      "",
+      "\n",
+      "---",
+      "---\n",
+      "- [ ]",
+      "```\n- [ ] T001 x",
+      "<!--\n- [ ] T001 x",
+      "# \n## Phase\n- [x]",
+    ]) {
       expect(() => parseTaskList("tasks.md", text)).not.toThrow();
     }
     expect(parseTaskList("tasks.md", "```\n- [ ] T001 x").tasks).toEqual([]);

@@ -34,7 +34,9 @@ describe("setCheckbox", () => {
   it("changes exactly one character", () => {
     const text = fixture("spec-kit-basic.md");
     const out = setCheckbox(text, "T003", true);
-    expect(diffOffsets(text, out)).toEqual([parseTaskList("t.md", text).tasks.find((t) => t.id === "T003")?.checkboxOffset]);
+    expect(diffOffsets(text, out)).toEqual([
+      parseTaskList("t.md", text).tasks.find((t) => t.id === "T003")?.checkboxOffset,
+    ]);
     expect(out.split("\n")[36]).toBe("- [x] T003 Define the `Album` model in `src/albums/model.ts`");
   });
 
@@ -75,7 +77,9 @@ describe("setCheckbox", () => {
 
   it("does not touch look-alike lines in fences or comments", () => {
     const text = "```\n- [ ] T001 fenced\n```\n<!-- - [ ] T001 hidden -->\n- [ ] T001 real\n";
-    expect(setCheckbox(text, "T001", true)).toBe("```\n- [ ] T001 fenced\n```\n<!-- - [ ] T001 hidden -->\n- [x] T001 real\n");
+    expect(setCheckbox(text, "T001", true)).toBe(
+      "```\n- [ ] T001 fenced\n```\n<!-- - [ ] T001 hidden -->\n- [x] T001 real\n",
+    );
   });
 });
 

@@ -10,10 +10,21 @@ import { SEND_ONCE } from "../ambiguous-write.js";
 export const tagOf = (name: string): string => `<!-- tasksync:write-back ${name} -->`;
 
 /** Posts `body` (tagged `name`) on the issue unless a comment with that tag is there. Returns whether it posted. */
-export async function commentOnce(gh: GitHubClient, repo: RepoRef, issueNumber: number, name: string, body: string): Promise<boolean> {
+export async function commentOnce(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  name: string,
+  body: string,
+): Promise<boolean> {
   const tag = tagOf(name);
   const comments = pages((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...repo, issue_number: issueNumber, per_page: GITHUB_LIMITS.perPage, page }),
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
   );
   for await (const page of comments) {
     if (page.some((c) => (c.body ?? "").includes(tag))) return false;

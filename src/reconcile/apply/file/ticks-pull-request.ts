@@ -66,21 +66,36 @@ async function findOpenPull(gh: GitHubClient, repo: RepoRef, defaultBranch: stri
 }
 
 /** Puts the ticks branch where the ticks should go: created from, or reset to, the default branch head unless a pull request is open on it. */
-async function prepareBranch(gh: GitHubClient, repo: RepoRef, defaultBranch: string, pullOpen: boolean, log: Logger): Promise<void> {
+async function prepareBranch(
+  gh: GitHubClient,
+  repo: RepoRef,
+  defaultBranch: string,
+  pullOpen: boolean,
+  log: Logger,
+): Promise<void> {
   const current = await refSha(gh, repo, TICKS_BRANCH);
   if (current !== null && pullOpen) return;
   const base = await refSha(gh, repo, defaultBranch);
   if (base === null) throw new Error(`default branch ${defaultBranch} not found`);
   if (current === null) {
     try {
-      await gh.request("POST /repos/{owner}/{repo}/git/refs", { ...repo, ref: `refs/heads/${TICKS_BRANCH}`, sha: base });
+      await gh.request("POST /repos/{owner}/{repo}/git/refs", {
+        ...repo,
+        ref: `refs/heads/${TICKS_BRANCH}`,
+        sha: base,
+      });
       log.info({ branch: TICKS_BRANCH, sha: base }, "created the ticks branch");
     } catch (error) {
       if (statusOf(error) !== 422) throw error; // 422: created meanwhile; write on top of it
     }
   } else if (current !== base) {
     // No pull request is open on it: what it held was merged or dropped; start again from the head.
-    await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { ...repo, ref: `heads/${TICKS_BRANCH}`, sha: base, force: true });
+    await gh.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...repo,
+      ref: `heads/${TICKS_BRANCH}`,
+      sha: base,
+      force: true,
+    });
     log.info({ branch: TICKS_BRANCH, sha: base }, "reset the ticks branch to the default branch");
   }
 }
@@ -117,7 +132,8 @@ export async function writeTicksPullRequest(request: TicksPullRequest): Promise<
     ...(request.retryBaseMs === undefined ? {} : { retryBaseMs: request.retryBaseMs }),
   });
   if (write.kind === "gone") return { kind: "gone" };
-  if (write.kind === "refused") return { kind: "refused", refusal: write.refusal, message: write.message, permission: NEEDED_PERMISSION.contents };
+  if (write.kind === "refused")
+    return { kind: "refused", refusal: write.refusal, message: write.message, permission: NEEDED_PERMISSION.contents };
   if (existing) return { kind: "pull-request", pull: existing, opened: false, write };
   if (write.kind === "unchanged") return { kind: "unchanged" };
   try {

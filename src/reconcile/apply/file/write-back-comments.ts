@@ -5,7 +5,11 @@ import type { CheckboxChange } from "../../checkbox-change.js";
 const verb = (change: CheckboxChange): string => (change.checked ? "tick" : "untick");
 const gerund = (change: CheckboxChange): string => (change.checked ? "Ticking" : "Unticking");
 
-export function missingTaskComment(path: string, change: CheckboxChange, reason: MissingReason): { name: string; body: string } {
+export function missingTaskComment(
+  path: string,
+  change: CheckboxChange,
+  reason: MissingReason,
+): { name: string; body: string } {
   const why =
     reason === "not-in-list"
       ? `the task list has no task ${change.taskId} any more`
@@ -16,14 +20,23 @@ export function missingTaskComment(path: string, change: CheckboxChange, reason:
   };
 }
 
-export function pullRequestComment(path: string, change: CheckboxChange, defaultBranch: string, pull: { number: number; htmlUrl: string }): { name: string; body: string } {
+export function pullRequestComment(
+  path: string,
+  change: CheckboxChange,
+  defaultBranch: string,
+  pull: { number: number; htmlUrl: string },
+): { name: string; body: string } {
   return {
     name: `pull #${pull.number}`,
     body: `\`${defaultBranch}\` refused tasksync's commit (branch protection or a ruleset). ${gerund(change)} **${change.taskId}** in \`${path}\` waits in pull request #${pull.number}: ${pull.htmlUrl}`,
   };
 }
 
-export function permissionComment(path: string, change: CheckboxChange, permission: string): { name: string; body: string } {
+export function permissionComment(
+  path: string,
+  change: CheckboxChange,
+  permission: string,
+): { name: string; body: string } {
   return {
     name: `permission ${permission}`,
     body: `tasksync could not ${verb(change)} **${change.taskId}** in \`${path}\`: the app lacks the \`${permission}\` permission on this repository. An administrator can grant it in the app's installation settings; until then the task list is not updated from issues.`,

@@ -33,7 +33,13 @@ export interface WriteCheckboxesRequest {
 }
 
 /** Comments on an issue without failing the reconcile when the installation may not comment. */
-async function tellIssue(gh: GitHubClient, repo: RepoRef, issueNumber: number, comment: { name: string; body: string }, log: Logger): Promise<void> {
+async function tellIssue(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  comment: { name: string; body: string },
+  log: Logger,
+): Promise<void> {
   try {
     await commentOnce(gh, repo, issueNumber, comment.name, comment.body);
   } catch (error) {
@@ -45,15 +51,27 @@ async function tellIssue(gh: GitHubClient, repo: RepoRef, issueNumber: number, c
 async function reportMissing(request: WriteCheckboxesRequest, applied: AppliedTicks): Promise<void> {
   const { gh, repo, path, log } = request;
   for (const missing of applied.missing) {
-    log.info({ task: missing.taskId, issue: missing.issueNumber, reason: missing.reason }, "task not found in its task list: nothing written for it");
+    log.info(
+      { task: missing.taskId, issue: missing.issueNumber, reason: missing.reason },
+      "task not found in its task list: nothing written for it",
+    );
     await tellIssue(gh, repo, missing.issueNumber, missingTaskComment(path, missing, missing.reason), log);
   }
 }
 
-async function reportNoPermission(request: WriteCheckboxesRequest, changes: readonly CheckboxChange[], permission: string, message: string): Promise<void> {
+async function reportNoPermission(
+  request: WriteCheckboxesRequest,
+  changes: readonly CheckboxChange[],
+  permission: string,
+  message: string,
+): Promise<void> {
   const { gh, repo, path, log } = request;
-  log.error({ permission, message, tasks: changes.map((c) => c.taskId) }, "cannot write back: the app lacks a permission");
-  for (const change of changes) await tellIssue(gh, repo, change.issueNumber, permissionComment(path, change, permission), log);
+  log.error(
+    { permission, message, tasks: changes.map((c) => c.taskId) },
+    "cannot write back: the app lacks a permission",
+  );
+  for (const change of changes)
+    await tellIssue(gh, repo, change.issueNumber, permissionComment(path, change, permission), log);
 }
 
 export async function writeCheckboxes(request: WriteCheckboxesRequest): Promise<FileWrite> {
@@ -67,7 +85,15 @@ export async function writeCheckboxes(request: WriteCheckboxesRequest): Promise<
       await reportMissing(request, result.applied);
       return { kind: "unchanged" };
     case "committed":
-      log.info({ commit: result.commitSha, ticked: result.applied.ticked, unticked: result.applied.unticked, raced: result.raced }, "wrote checkboxes back to the task list");
+      log.info(
+        {
+          commit: result.commitSha,
+          ticked: result.applied.ticked,
+          unticked: result.applied.unticked,
+          raced: result.raced,
+        },
+        "wrote checkboxes back to the task list",
+      );
       await reportMissing(request, result.applied);
       return { kind: "committed", commitSha: result.commitSha, blobSha: result.blobSha, text: result.applied.text };
     case "refused":
@@ -76,12 +102,18 @@ export async function writeCheckboxes(request: WriteCheckboxesRequest): Promise<
         await reportNoPermission(request, result.applied.changed, NEEDED_PERMISSION.contents, result.message);
         return { kind: "held", why: "no permission to write the file" };
       }
-      log.info({ branch, message: result.message }, "default branch refused the commit: carrying the ticks in a pull request");
+      log.info(
+        { branch, message: result.message },
+        "default branch refused the commit: carrying the ticks in a pull request",
+      );
       return fallBackToPullRequest(request, result.applied.changed);
   }
 }
 
-async function fallBackToPullRequest(request: WriteCheckboxesRequest, changes: readonly CheckboxChange[]): Promise<FileWrite> {
+async function fallBackToPullRequest(
+  request: WriteCheckboxesRequest,
+  changes: readonly CheckboxChange[],
+): Promise<FileWrite> {
   const { gh, repo, branch, path, log } = request;
   const retry = request.retryBaseMs === undefined ? {} : { retryBaseMs: request.retryBaseMs };
   const pr = await writeTicksPullRequest({ gh, repo, defaultBranch: branch, path, changes, log, ...retry });
@@ -95,8 +127,12 @@ async function fallBackToPullRequest(request: WriteCheckboxesRequest, changes: r
       else log.error({ message: pr.message }, "the ticks branch refused the commit too: nothing written back");
       return { kind: "held", why: "the default branch and the ticks branch refused the commit" };
     case "pull-request":
-      log.info({ pull: pr.pull.number, opened: pr.opened, tasks: changes.map((c) => c.taskId) }, "ticks carried in the pull request");
-      for (const change of changes) await tellIssue(gh, repo, change.issueNumber, pullRequestComment(path, change, branch, pr.pull), log);
+      log.info(
+        { pull: pr.pull.number, opened: pr.opened, tasks: changes.map((c) => c.taskId) },
+        "ticks carried in the pull request",
+      );
+      for (const change of changes)
+        await tellIssue(gh, repo, change.issueNumber, pullRequestComment(path, change, branch, pr.pull), log);
       return { kind: "held", why: "the ticks wait in a pull request" };
   }
 }

@@ -44,7 +44,6 @@ export type WriteTicksResult =
   | { kind: "gone" }
   | { kind: "refused"; refusal: "protected" | "no-permission"; message: string; applied: AppliedTicks };
 
-
 export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicksResult> {
   const { gh, repo, path, branch, log } = request;
   const baseMs = request.retryBaseMs ?? STALE_RETRY_BASE_MS;
@@ -65,7 +64,8 @@ export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicks
       });
       const commitSha = response.data.commit.sha;
       const blobSha = response.data.content?.sha;
-      if (commitSha === undefined || blobSha === undefined) throw new Error(`GitHub answered the write of ${path} without a commit sha`);
+      if (commitSha === undefined || blobSha === undefined)
+        throw new Error(`GitHub answered the write of ${path} without a commit sha`);
       return { kind: "committed", commitSha, baseSha: file.sha, blobSha, applied, raced: attempt > 1 };
     } catch (error) {
       if (isAmbiguous(error) && attempt < MAX_WRITE_ATTEMPTS) {
@@ -74,13 +74,24 @@ export async function writeTicks(request: WriteTicksRequest): Promise<WriteTicks
         if (now && now.text === applied.text) {
           log.warn({ status: statusOf(error), branch }, "the write failed without an answer but took effect");
           const head = await gh.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { ...repo, ref: `heads/${branch}` });
-          return { kind: "committed", commitSha: head.data.object.sha, baseSha: file.sha, blobSha: now.sha, applied, raced: attempt > 1 };
+          return {
+            kind: "committed",
+            commitSha: head.data.object.sha,
+            baseSha: file.sha,
+            blobSha: now.sha,
+            applied,
+            raced: attempt > 1,
+          };
         }
-        log.warn({ status: statusOf(error), attempt, branch }, "the write failed without an answer and did not take effect: writing again on what is there");
+        log.warn(
+          { status: statusOf(error), attempt, branch },
+          "the write failed without an answer and did not take effect: writing again on what is there",
+        );
         continue;
       }
       const refusal = writeRefusal(error);
-      if (refusal === "protected" || refusal === "no-permission") return { kind: "refused", refusal, message: messageOf(error), applied };
+      if (refusal === "protected" || refusal === "no-permission")
+        return { kind: "refused", refusal, message: messageOf(error), applied };
       if (refusal !== "stale" || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       const waitMs = baseMs * 2 ** (attempt - 1);
       log.info({ attempt, waitMs, branch }, "task list changed while writing: re-reading and retrying");

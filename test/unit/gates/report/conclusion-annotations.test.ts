@@ -22,8 +22,16 @@ const failed: GateResult[] = [
       },
     ],
   },
-  { gate: "well-formed", passed: false, problems: [{ path: "specs/a/tasks.md", line: 7, code: "duplicate-id", message: "duplicate task id T002" }] },
-  { gate: "evidence", passed: false, missing: [{ path: "specs/a/tasks.md", taskId: "T011", line: 21, commands: ["npm test"] }] },
+  {
+    gate: "well-formed",
+    passed: false,
+    problems: [{ path: "specs/a/tasks.md", line: 7, code: "duplicate-id", message: "duplicate task id T002" }],
+  },
+  {
+    gate: "evidence",
+    passed: false,
+    missing: [{ path: "specs/a/tasks.md", taskId: "T011", line: 21, commands: ["npm test"] }],
+  },
 ];
 
 describe("verdictOf", () => {
@@ -50,8 +58,22 @@ describe("annotationsOf", () => {
         title: "T010 is blocked",
         message: "T010 waits for T009; Phase 2: Foundational (open: T003)",
       },
-      { path: "specs/a/tasks.md", start_line: 7, end_line: 7, annotation_level: "failure", title: "Task list error (duplicate-id)", message: "duplicate task id T002" },
-      { path: "specs/a/tasks.md", start_line: 21, end_line: 21, annotation_level: "failure", title: "T011 needs evidence", message: "Quote in the pull request description: npm test" },
+      {
+        path: "specs/a/tasks.md",
+        start_line: 7,
+        end_line: 7,
+        annotation_level: "failure",
+        title: "Task list error (duplicate-id)",
+        message: "duplicate task id T002",
+      },
+      {
+        path: "specs/a/tasks.md",
+        start_line: 21,
+        end_line: 21,
+        annotation_level: "failure",
+        title: "T011 needs evidence",
+        message: "Quote in the pull request description: npm test",
+      },
     ]);
   });
 

@@ -15,16 +15,32 @@ const links = {
   fileUrl: (path: string, line: number) => `https://github.com/octo/albums/blob/abc123/${path}#L${line}`,
 };
 
-function input(features: FeatureDocs[], title: string, closed: string[] = [], mode: "strict" | "advisory" = "strict"): SummaryInput {
+function input(
+  features: FeatureDocs[],
+  title: string,
+  closed: string[] = [],
+  mode: "strict" | "advisory" = "strict",
+): SummaryInput {
   const { worked, unresolved } = prWork({ features, refs: taskRefsOf(title, "main"), closing: [] });
   const doneIssues = new Set(closed.map((id) => taskKey(SPEC_PATH, id)));
   const results = evaluateGates({ features, worked, doneIssues, config: { evidence: false }, body: "" });
-  return { results, features, worked, unresolved, done: new DoneTasks(features, doneIssues), links, mode, touched: true };
+  return {
+    results,
+    features,
+    worked,
+    unresolved,
+    done: new DoneTasks(features, doneIssues),
+    links,
+    mode,
+    touched: true,
+  };
 }
 
 describe("renderOutput", () => {
   it("names the failed gate with links to the blocking issue, the passed gate, notes and the progress table", () => {
-    const output = renderOutput(input([changedList(SPEC_PATH, SPEC_KIT, tick(SPEC_KIT, "T002", "T005"))], "T099 endpoint", ["T003"]));
+    const output = renderOutput(
+      input([changedList(SPEC_PATH, SPEC_KIT, tick(SPEC_KIT, "T002", "T005"))], "T099 endpoint", ["T003"]),
+    );
     expect(output.summary).toMatchInlineSnapshot(`
 "### ❌ Dependencies: tasks worked on before their blockers are done
 
@@ -79,7 +95,10 @@ flowchart TD
   });
 
   it("lists at most 10 open tasks of a blocking phase, then how many more", () => {
-    const many = Array.from({ length: 14 }, (_, i) => `- [ ] T1${String(i).padStart(2, "0")} Foundation piece ${i}`).join("\n");
+    const many = Array.from(
+      { length: 14 },
+      (_, i) => `- [ ] T1${String(i).padStart(2, "0")} Foundation piece ${i}`,
+    ).join("\n");
     const text = `# Tasks\n\n## Phase 2: Foundational\n\n${many}\n\n## Phase 3: User Story 1 - Go\n\n- [ ] T200 [US1] Start\n`;
     const { summary } = renderOutput(input([changedList(SPEC_PATH, text, tick(text, "T200"))], ""));
     expect(summary).toContain("waits for **Phase 2: Foundational**, which has open tasks: T100 (");
@@ -89,24 +108,43 @@ flowchart TD
   });
 
   it("says so in advisory mode", () => {
-    const { summary } = renderOutput(input([changedList(SPEC_PATH, SPEC_KIT, tick(SPEC_KIT, "T005"))], "", [], "advisory"));
+    const { summary } = renderOutput(
+      input([changedList(SPEC_PATH, SPEC_KIT, tick(SPEC_KIT, "T005"))], "", [], "advisory"),
+    );
     expect(summary.startsWith("_Advisory mode: failed gates are reported here but do not fail the check._")).toBe(true);
   });
 
   it("is one line when the PR touches no task", () => {
-    expect(renderOutput({ ...input([], ""), touched: false })).toEqual({ summary: "This pull request touches no tasks.", text: null });
+    expect(renderOutput({ ...input([], ""), touched: false })).toEqual({
+      summary: "This pull request touches no tasks.",
+      text: null,
+    });
   });
 
   it("stays within GitHub's limit on a huge list, with a note", () => {
     // xe: tasks in a step run in order, so every other ticked task waits for an open one.
     const path = ".xe/features/big/tasks.md";
-    const tasks = Array.from({ length: 3000 }, (_, i) => `- [ ] T${String(i + 1).padStart(4, "0")} ${"A long description of a task ".repeat(3)}`);
+    const tasks = Array.from(
+      { length: 3000 },
+      (_, i) => `- [ ] T${String(i + 1).padStart(4, "0")} ${"A long description of a task ".repeat(3)}`,
+    );
     const text = `# Tasks\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n`;
     const ticked = tasks.map((t, i) => (i % 2 === 1 ? t.replace("[ ]", "[x]") : t)).join("\n");
     const features = [changedList(path, text, `# Tasks\n\n## Phase 1: Setup\n\n${ticked}\n`)];
-    const worked: WorkedTask[] = features[0]!.head!.tasks.filter((t) => t.checked).map((t) => ({ path, id: t.id, reasons: ["ticks"] }));
+    const worked: WorkedTask[] = features[0]!
+      .head!.tasks.filter((t) => t.checked)
+      .map((t) => ({ path, id: t.id, reasons: ["ticks"] }));
     const results = evaluateGates({ features, worked, doneIssues: new Set(), config: { evidence: false }, body: "" });
-    const output = renderOutput({ results, features, worked, unresolved: [], done: new DoneTasks(features, new Set()), links, mode: "strict", touched: true });
+    const output = renderOutput({
+      results,
+      features,
+      worked,
+      unresolved: [],
+      done: new DoneTasks(features, new Set()),
+      links,
+      mode: "strict",
+      touched: true,
+    });
     expect(results[0]).toMatchObject({ gate: "dependencies", passed: false });
     expect(output.summary.length).toBeLessThanOrEqual(GITHUB_LIMITS.maxTextLength);
     expect(output.summary.length).toBeGreaterThan(GITHUB_LIMITS.maxTextLength - 1000);

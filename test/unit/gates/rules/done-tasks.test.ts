@@ -3,7 +3,17 @@ import { DoneTasks } from "../../../../src/gates/rules/done-tasks.js";
 import { parseTaskList } from "../../../../src/tasks/parse-tasks.js";
 
 const PATH = "specs/001-a/tasks.md";
-const LIST = ["# Tasks: A", "", "## Phase 1: Setup", "", "- [x] T001 Ticked", "- [~] T002 ~~Old approach~~ DROPPED", "- [ ] T003 Open", "- [ ] T004 Closed on GitHub", ""].join("\n");
+const LIST = [
+  "# Tasks: A",
+  "",
+  "## Phase 1: Setup",
+  "",
+  "- [x] T001 Ticked",
+  "- [~] T002 ~~Old approach~~ DROPPED",
+  "- [ ] T003 Open",
+  "- [ ] T004 Closed on GitHub",
+  "",
+].join("\n");
 
 describe("DoneTasks", () => {
   it("counts ticked, dropped (not planned) and completed-issue tasks as done, and nothing else", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import { codeIn, commandsOf, looksLikeCommand, missingCommands } from "../../../../src/gates/rules/evidence-commands.js";
+import {
+  codeIn,
+  commandsOf,
+  looksLikeCommand,
+  missingCommands,
+} from "../../../../src/gates/rules/evidence-commands.js";
 
 describe("looksLikeCommand", () => {
   it.each([
@@ -33,12 +38,9 @@ describe("commandsOf", () => {
 
 describe("codeIn / missingCommands", () => {
   it("collects inline spans and fenced lines, whitespace-normalized", () => {
-    expect(codeIn("Ran `npm  run build` and\n\n```sh\npytest backend/tests/\n\n  make lint\n```\nthen ``a `b` c``")).toEqual([
-      "pytest backend/tests/",
-      "make lint",
-      "npm run build",
-      "a `b` c",
-    ]);
+    expect(
+      codeIn("Ran `npm  run build` and\n\n```sh\npytest backend/tests/\n\n  make lint\n```\nthen ``a `b` c``"),
+    ).toEqual(["pytest backend/tests/", "make lint", "npm run build", "a `b` c"]);
   });
 
   it.each([

@@ -42,7 +42,10 @@ const rows: Row[] = [
   },
   {
     name: "a qualified id in the branch resolves in its feature, not the changed list",
-    features: [changedList(XE_PATH, XE, XE.replace("Query parser", "Query parser v2")), referencedList(SPEC_PATH, SPEC_KIT)],
+    features: [
+      changedList(XE_PATH, XE, XE.replace("Query parser", "Query parser v2")),
+      referencedList(SPEC_PATH, SPEC_KIT),
+    ],
     branch: "001-photo-albums-t005",
     worked: ["T005:branch"],
   },
@@ -118,7 +121,9 @@ describe("prWork", () => {
       closing: row.closing ?? [],
       branchFeatures: row.branchFeatures ?? [],
     });
-    const short = result.worked.map((w) => `${w.path === XE_PATH ? ".xe:" : w.path === SPEC_PATH ? "" : `${w.path}:`}${w.id}:${w.reasons.join("+")}`);
+    const short = result.worked.map(
+      (w) => `${w.path === XE_PATH ? ".xe:" : w.path === SPEC_PATH ? "" : `${w.path}:`}${w.id}:${w.reasons.join("+")}`,
+    );
     expect(short).toEqual(row.worked);
     expect(result.unresolved).toEqual(row.unresolved ?? []);
   });

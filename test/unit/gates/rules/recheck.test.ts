@@ -8,7 +8,13 @@ type Conclusion = "failure" | "neutral" | "success" | "in_progress" | null;
 /** A client that answers the two routes pullsToRecheck reads: open PRs (paged by 100) and check runs. */
 function fakeGitHub(conclusions: Conclusion[]) {
   const calls: string[] = [];
-  const pulls = conclusions.map((_, i) => ({ number: i + 1, title: `PR ${i + 1}`, body: null, head: { ref: `b${i + 1}`, sha: `sha-${i + 1}` }, base: { ref: "main" } }));
+  const pulls = conclusions.map((_, i) => ({
+    number: i + 1,
+    title: `PR ${i + 1}`,
+    body: null,
+    head: { ref: `b${i + 1}`, sha: `sha-${i + 1}` },
+    base: { ref: "main" },
+  }));
   const request = async (route: string, params: Record<string, unknown>) => {
     calls.push(route);
     if (route === "GET /repos/{owner}/{repo}/pulls") {
@@ -19,7 +25,10 @@ function fakeGitHub(conclusions: Conclusion[]) {
     if (route === "GET /repos/{owner}/{repo}/commits/{ref}/check-runs") {
       expect(params).toMatchObject({ check_name: "tasksync / gates", filter: "latest" });
       const c = conclusions[Number(String(params["ref"]).slice(4)) - 1];
-      const runs = c === null || c === undefined ? [] : [{ status: c === "in_progress" ? "in_progress" : "completed", conclusion: c === "in_progress" ? null : c }];
+      const runs =
+        c === null || c === undefined
+          ? []
+          : [{ status: c === "in_progress" ? "in_progress" : "completed", conclusion: c === "in_progress" ? null : c }];
       return { data: { total_count: runs.length, check_runs: runs }, headers: {} };
     }
     throw new Error(`unexpected ${route}`);
@@ -32,7 +41,11 @@ const log = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSO
 
 describe("pullsToRecheck", () => {
   it.each([
-    ["failed and neutral runs are re-checked; passed, running and never-checked ones are not", ["failure", "success", "neutral", "in_progress", null], [1, 3]],
+    [
+      "failed and neutral runs are re-checked; passed, running and never-checked ones are not",
+      ["failure", "success", "neutral", "in_progress", null],
+      [1, 3],
+    ],
     ["no open pull request", [], []],
   ] as Array<[string, Conclusion[], number[]]>)("%s", async (_name, conclusions, expected) => {
     const { gh } = fakeGitHub(conclusions);
@@ -45,7 +58,12 @@ describe("pullsToRecheck", () => {
     const chosen = await pullsToRecheck(gh, { owner: "o", repo: "r" }, log);
     expect(chosen).toHaveLength(MAX_RECHECKED_PULLS);
     expect(calls.filter((c) => c.endsWith("check-runs"))).toHaveLength(MAX_RECHECKED_PULLS);
-    expect(warnings).toEqual([expect.objectContaining({ msg: expect.stringContaining("gates re-check capped"), rechecked: MAX_RECHECKED_PULLS })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        msg: expect.stringContaining("gates re-check capped"),
+        rechecked: MAX_RECHECKED_PULLS,
+      }),
+    ]);
   });
 
   it(`looks at ${MAX_EXAMINED_PULLS} open pull requests at most, across pages`, async () => {

@@ -11,15 +11,23 @@ describe("taskRefsOf", () => {
     ["Album model", "001-photo-albums-t012", [{ feature: "001-photo-albums", id: "T012", source: "branch" }]],
     ["Album model", "feature/T012", [{ feature: "feature", id: "T012", source: "branch" }]],
     ["T010-T012 album model", "main", [{ feature: null, id: "T010", to: "T012", source: "title" }]],
-    ["T003a and T004", "main", [
-      { feature: null, id: "T003a", source: "title" },
-      { feature: null, id: "T004", source: "title" },
-    ]],
+    [
+      "T003a and T004",
+      "main",
+      [
+        { feature: null, id: "T003a", source: "title" },
+        { feature: null, id: "T004", source: "title" },
+      ],
+    ],
     ["Fix the README", "docs-update", []],
     ["Update PT100 sensor", "main", []],
     ["T012 album model", "T012", [{ feature: null, id: "T012", source: "title" }]],
     ["001-photo-albums-T010-T012", "main", [{ feature: "001-photo-albums", id: "T010", to: "T012", source: "title" }]],
-    ["Album model", "001-photo-albums/t010-t011", [{ feature: "001-photo-albums", id: "T010", to: "T011", source: "branch" }]],
+    [
+      "Album model",
+      "001-photo-albums/t010-t011",
+      [{ feature: "001-photo-albums", id: "T010", to: "T011", source: "branch" }],
+    ],
   ])("%s on branch %s", (title, branch, expected) => {
     expect(taskRefsOf(title, branch)).toEqual(expected);
   });

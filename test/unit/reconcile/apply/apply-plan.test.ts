@@ -36,18 +36,44 @@ const plan = (operations: Operation[], refs: Array<[string, number, number]> = [
 
 describe("applyPlan", () => {
   it("on a host without GraphQL sub-issues: creates, then links with the new issue's database id (not its number), logging one line per operation", async () => {
-    const { gh, calls } = fakeClient((route) => (route.startsWith("POST /repos/{owner}/{repo}/issues") && !route.includes("{issue_number}") ? { number: 7, id: 70007 } : {}));
+    const { gh, calls } = fakeClient((route) =>
+      route.startsWith("POST /repos/{owner}/{repo}/issues") && !route.includes("{issue_number}")
+        ? { number: 7, id: 70007 }
+        : {},
+    );
     const { log, lines } = capture();
     const report = await applyPlan(
       plan(
         [
-          { kind: "create-issue", key: `${P}#T002`, title: "T002 b", body: "b", labels: ["tasksync"], reason: "no issue yet" },
-          { kind: "add-sub-issue", key: `${P}#T002`, parentKey: `${P}#phase:1`, replaceParent: false, reason: "it has no parent yet" },
+          {
+            kind: "create-issue",
+            key: `${P}#T002`,
+            title: "T002 b",
+            body: "b",
+            labels: ["tasksync"],
+            reason: "no issue yet",
+          },
+          {
+            kind: "add-sub-issue",
+            key: `${P}#T002`,
+            parentKey: `${P}#phase:1`,
+            replaceParent: false,
+            reason: "it has no parent yet",
+          },
           { kind: "add-blocked-by", key: `${P}#T002`, blockerKey: `${P}#T001`, reason: "the task list says so" },
         ],
-        [[`${P}#phase:1`, 2, 20002], [`${P}#T001`, 3, 30003]],
+        [
+          [`${P}#phase:1`, 2, 20002],
+          [`${P}#T001`, 3, 30003],
+        ],
       ),
-      { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, host: { ...capabilitiesFor(null), graphqlSubIssues: false } },
+      {
+        gh,
+        repo: { owner: "o", repo: "r" },
+        log,
+        pauseMs: 0,
+        host: { ...capabilitiesFor(null), graphqlSubIssues: false },
+      },
     );
     expect(calls.map((c) => c.route)).toEqual([
       "POST /repos/{owner}/{repo}/issues",
@@ -71,21 +97,34 @@ describe("applyPlan", () => {
       { kind: "add-sub-issue", key: `${P}#T002`, parentKey: `${P}#phase:1`, replaceParent: false, reason: "x" },
       { kind: "remove-blocked-by", key: `${P}#T002`, blockerKey: `${P}#T003`, blockerId: 40004, reason: "x" },
     ];
-    const refs: Array<[string, number, number]> = [[`${P}#T001`, 3, 30003], [`${P}#T002`, 7, 70007], [`${P}#phase:1`, 2, 20002]];
+    const refs: Array<[string, number, number]> = [
+      [`${P}#T001`, 3, 30003],
+      [`${P}#T002`, 7, 70007],
+      [`${P}#phase:1`, 2, 20002],
+    ];
     const { gh } = fakeClient((route) => {
-      if (route.endsWith("/labels")) return httpError(422, "Validation Failed", [{ resource: "Label", code: "already_exists", field: "name" }]);
+      if (route.endsWith("/labels"))
+        return httpError(422, "Validation Failed", [{ resource: "Label", code: "already_exists", field: "name" }]);
       if (route.endsWith("/blocked_by")) return httpError(422, "Issue dependency already exists");
       if (route.endsWith("/sub_issues")) return httpError(422, "Parent cannot have more than 100 sub-issues");
       return httpError(404, "Not Found");
     });
     const { log, lines } = capture();
     const report = await applyPlan(plan(ops, refs), { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0 });
-    expect(report.skipped).toEqual([{ op: `make [${P}#T002] a sub-issue of [${P}#phase:1]`, why: "Parent cannot have more than 100 sub-issues" }]);
+    expect(report.skipped).toEqual([
+      { op: `make [${P}#T002] a sub-issue of [${P}#phase:1]`, why: "Parent cannot have more than 100 sub-issues" },
+    ]);
     expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual(["GitHub refused a link"]);
 
     const failing = fakeClient(() => httpError(502, "Bad Gateway"));
     await expect(
-      applyPlan(plan([ops[1] as Operation], refs), { gh: failing.gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 0 }),
+      applyPlan(plan([ops[1] as Operation], refs), {
+        gh: failing.gh,
+        repo: { owner: "o", repo: "r" },
+        log,
+        pauseMs: 0,
+        serverErrorDelayMs: 0,
+      }),
     ).rejects.toMatchObject({ status: 502 });
   });
 });

@@ -22,7 +22,14 @@ function recorder() {
 
 const capture = captureLog;
 
-const close = (id: string, number: number): Operation => ({ kind: "update-issue", key: `${P}#${id}`, number, state: "closed", stateReason: "completed", reason: "ticked" });
+const close = (id: string, number: number): Operation => ({
+  kind: "update-issue",
+  key: `${P}#${id}`,
+  number,
+  state: "closed",
+  stateReason: "completed",
+  reason: "ticked",
+});
 
 describe("sync progress", () => {
   it("renders the line with thousands separators and removes it again", () => {
@@ -37,19 +44,28 @@ describe("sync progress", () => {
     const plan = {
       path: P,
       operations: [close("T001", 11), close("T002", 12)],
-      refs: new Map([[TRACKING, { number: 1, id: 101 }], [`${P}#T001`, { number: 11, id: 111 }], [`${P}#T002`, { number: 12, id: 112 }]]),
+      refs: new Map([
+        [TRACKING, { number: 1, id: 101 }],
+        [`${P}#T001`, { number: 11, id: 111 }],
+        [`${P}#T002`, { number: 12, id: 112 }],
+      ]),
       unchanged: 0,
       blockedByErrors: false,
     };
     await applyPlan(plan, { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, progressEveryMs: 0 });
-    const trackingBodies = calls.filter((c) => c.params["issue_number"] === 1 && c.route.startsWith("PATCH")).map((c) => c.params["body"]);
+    const trackingBodies = calls
+      .filter((c) => c.params["issue_number"] === 1 && c.route.startsWith("PATCH"))
+      .map((c) => c.params["body"]);
     expect(trackingBodies).toEqual([
       "**Sync in progress:** 1/2 tasks\n\nTracking body",
       "**Sync in progress:** 2/2 tasks\n\nTracking body",
       "Tracking body",
     ]);
     const progress = lines.filter((l) => l.msg === "sync in progress");
-    expect(progress.map((l) => [l.done, l.total])).toEqual([[1, 2], [2, 2]]);
+    expect(progress.map((l) => [l.done, l.total])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(progress[0]).toHaveProperty("leftMs");
   });
 });

@@ -14,7 +14,11 @@ function stormyClient(failures: number, headers: Record<string, string> = {}) {
   const routes: string[] = [];
   const request = async (route: string) => {
     routes.push(route);
-    if (routes.length <= failures) throw Object.assign(new Error("Bad Gateway"), { status: 502, response: { headers, data: { message: "Bad Gateway" } } });
+    if (routes.length <= failures)
+      throw Object.assign(new Error("Bad Gateway"), {
+        status: 502,
+        response: { headers, data: { message: "Bad Gateway" } },
+      });
     return { data: { number: 9, id: 99, node_id: "I_9" } };
   };
   return { gh: { request } as unknown as GitHubClient, routes };
@@ -31,8 +35,21 @@ const plan = (operations: Operation[]): Plan => ({
 describe("server errors during apply", () => {
   it("waits out a storm of 502s on an update and sends the same update again", async () => {
     const { gh, routes } = stormyClient(4);
-    const close: Operation = { kind: "update-issue", key: `${P}#T001`, number: 3, state: "closed", stateReason: "completed", reason: "ticked" };
-    const report = await applyPlan(plan([close]), { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 1 });
+    const close: Operation = {
+      kind: "update-issue",
+      key: `${P}#T001`,
+      number: 3,
+      state: "closed",
+      stateReason: "completed",
+      reason: "ticked",
+    };
+    const report = await applyPlan(plan([close]), {
+      gh,
+      repo: { owner: "o", repo: "r" },
+      log,
+      pauseMs: 0,
+      serverErrorDelayMs: 1,
+    });
     expect(routes).toHaveLength(5);
     expect(report.closed).toBe(1);
   });
@@ -40,16 +57,37 @@ describe("server errors during apply", () => {
   it("honours retry-after on a 5xx", async () => {
     const { gh } = stormyClient(1, { "retry-after": "0.05" });
     const started = Date.now();
-    const label: Operation = { kind: "ensure-label", name: "tasksync", color: "5319e7", exists: false, reason: "missing" };
-    await applyPlan(plan([label]), { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 10_000 });
+    const label: Operation = {
+      kind: "ensure-label",
+      name: "tasksync",
+      color: "5319e7",
+      exists: false,
+      reason: "missing",
+    };
+    await applyPlan(plan([label]), {
+      gh,
+      repo: { owner: "o", repo: "r" },
+      log,
+      pauseMs: 0,
+      serverErrorDelayMs: 10_000,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("never resends a create that failed without an answer", async () => {
     const { gh, routes } = stormyClient(1);
-    const create: Operation = { kind: "create-issue", key: `${P}#T002`, title: "T002", body: "b", labels: [], reason: "no issue yet" };
-    await expect(applyPlan(plan([create]), { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 1 })).rejects.toMatchObject({ status: 502 });
+    const create: Operation = {
+      kind: "create-issue",
+      key: `${P}#T002`,
+      title: "T002",
+      body: "b",
+      labels: [],
+      reason: "no issue yet",
+    };
+    await expect(
+      applyPlan(plan([create]), { gh, repo: { owner: "o", repo: "r" }, log, pauseMs: 0, serverErrorDelayMs: 1 }),
+    ).rejects.toMatchObject({ status: 502 });
     expect(routes).toEqual(["POST /repos/{owner}/{repo}/issues"]);
   });
 });

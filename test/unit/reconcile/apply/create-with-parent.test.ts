@@ -24,7 +24,8 @@ function fakeClient(graphqlAnswer: (vars: Record<string, unknown>) => unknown) {
   const request = async (route: string, params: Record<string, unknown>) => {
     calls.push({ kind: "rest", route, params });
     if (route === "GET /repos/{owner}/{repo}") return { data: { node_id: "R_1" } };
-    if (route === "POST /repos/{owner}/{repo}/issues") return { data: { number: next, id: 1000 + next, node_id: `I_${next++}` } };
+    if (route === "POST /repos/{owner}/{repo}/issues")
+      return { data: { number: next, id: 1000 + next, node_id: `I_${next++}` } };
     return { data: {} };
   };
   const graphql = async (query: string, vars: Record<string, unknown>) => {
@@ -51,7 +52,9 @@ const plan = (operations: Operation[]): Plan => ({
   unchanged: 0,
   blockedByErrors: false,
 });
-const created = (vars: Record<string, unknown>) => ({ createIssue: { issue: { id: `I_${String(vars["title"])}`, databaseId: 7, number: 7 } } });
+const created = (vars: Record<string, unknown>) => ({
+  createIssue: { issue: { id: `I_${String(vars["title"])}`, databaseId: 7, number: 7 } },
+});
 const repo = { owner: "o", repo: "r" };
 const labelIds = new Map([["tasksync", "LA_1"]]);
 
@@ -62,13 +65,23 @@ describe("creating issues under their parent", () => {
     const report = await applyPlan(plan(ops()), { gh, repo, log, pauseMs: 0, labelIds, host: capabilitiesFor(null) });
     const writes = calls.filter((c) => !c.route.startsWith("GET "));
     expect(writes.map((c) => c.route)).toEqual(["createIssue", "createIssue"]);
-    expect(writes[0]?.params).toMatchObject({ repositoryId: "R_1", parentIssueId: "I_PHASE", labelIds: ["LA_1"], request: { retries: 0 } });
+    expect(writes[0]?.params).toMatchObject({
+      repositoryId: "R_1",
+      parentIssueId: "I_PHASE",
+      labelIds: ["LA_1"],
+      request: { retries: 0 },
+    });
     expect(report).toMatchObject({ created: 2, linked: 2, writes: 2 });
   });
 
   it("falls back to REST create + link when the host does not know parentIssueId, and says so once", async () => {
     const unknown = Object.assign(new Error("schema"), {
-      errors: [{ message: "InputObject 'CreateIssueInput' doesn't accept argument 'parentIssueId'", extensions: { code: "argumentNotAccepted" } }],
+      errors: [
+        {
+          message: "InputObject 'CreateIssueInput' doesn't accept argument 'parentIssueId'",
+          extensions: { code: "argumentNotAccepted" },
+        },
+      ],
     });
     const { gh, calls } = fakeClient(() => unknown);
     const { log, lines } = capture();
@@ -89,7 +102,9 @@ describe("creating issues under their parent", () => {
   it("an ambiguous failure of createIssue propagates: it is never resent", async () => {
     const { gh, calls } = fakeClient(() => Object.assign(new Error("Bad Gateway"), { status: 502 }));
     const { log } = capture();
-    await expect(applyPlan(plan(ops()), { gh, repo, log, pauseMs: 0, labelIds })).rejects.toMatchObject({ status: 502 });
+    await expect(applyPlan(plan(ops()), { gh, repo, log, pauseMs: 0, labelIds })).rejects.toMatchObject({
+      status: 502,
+    });
     expect(calls.filter((c) => c.route === "createIssue")).toHaveLength(1);
     expect(calls.filter((c) => c.route === "POST /repos/{owner}/{repo}/issues")).toHaveLength(0);
   });
@@ -103,9 +118,21 @@ describe("creating issues under their parent", () => {
     const gh = { request } as unknown as GitHubClient;
     const { log, lines } = capture();
     const host = capabilitiesFor("3.19");
-    const link = (key: string): Operation => ({ kind: "add-blocked-by", key: `${P}#${key}`, blockerKey: `${P}#T001`, reason: "the task list says so" });
-    const refs = new Map([[`${P}#T001`, { number: 1, id: 11 }], [`${P}#T002`, { number: 2, id: 12 }], [`${P}#T003`, { number: 3, id: 13 }]]);
-    const report = await applyPlan({ ...plan([link("T002"), link("T003")]), refs }, { gh, repo, log, pauseMs: 0, host });
+    const link = (key: string): Operation => ({
+      kind: "add-blocked-by",
+      key: `${P}#${key}`,
+      blockerKey: `${P}#T001`,
+      reason: "the task list says so",
+    });
+    const refs = new Map([
+      [`${P}#T001`, { number: 1, id: 11 }],
+      [`${P}#T002`, { number: 2, id: 12 }],
+      [`${P}#T003`, { number: 3, id: 13 }],
+    ]);
+    const report = await applyPlan(
+      { ...plan([link("T002"), link("T003")]), refs },
+      { gh, repo, log, pauseMs: 0, host },
+    );
     expect(calls).toHaveLength(1); // the second link is not tried against a host that said no
     expect(host.dependencies).toBe(false);
     expect(lines.filter((l) => l.level === 40).map((l) => l.capability)).toEqual(["dependencies"]);
@@ -115,7 +142,13 @@ describe("creating issues under their parent", () => {
   it("a body naming an issue created later in the plan is completed by one more write", async () => {
     const { gh, calls } = fakeClient(created);
     const { log } = capture();
-    const report = await applyPlan(plan(ops(`Blocked by ${issueToken(`${P}#T002`)}`)), { gh, repo, log, pauseMs: 0, labelIds });
+    const report = await applyPlan(plan(ops(`Blocked by ${issueToken(`${P}#T002`)}`)), {
+      gh,
+      repo,
+      log,
+      pauseMs: 0,
+      labelIds,
+    });
     const patch = calls.find((c) => c.route === "PATCH /repos/{owner}/{repo}/issues/{issue_number}");
     expect(patch?.params).toMatchObject({ body: "Blocked by #7" });
     expect(report.writes).toBe(3);

@@ -12,9 +12,20 @@ describe("desiredState within GitHub's limits", () => {
   it("links the phase of a task with more than 50 blockers to its blockers' phases instead", () => {
     const setup = Array.from({ length: 60 }, (_, i) => `- [ ] ${id(i + 1)} Piece ${i + 1}`);
     const text = [
-      "# Tasks: Limits", "", "## Phase 1: Setup", "", ...setup, "",
-      "## Phase 2: Foundational", "", "- [ ] T061 Base", "",
-      "## Phase 3: User Story 1 - Assemble (Priority: P1)", "", "- [ ] T062 [US1] Assemble everything (depends on T001-T060)", "",
+      "# Tasks: Limits",
+      "",
+      "## Phase 1: Setup",
+      "",
+      ...setup,
+      "",
+      "## Phase 2: Foundational",
+      "",
+      "- [ ] T061 Base",
+      "",
+      "## Phase 3: User Story 1 - Assemble (Priority: P1)",
+      "",
+      "- [ ] T062 [US1] Assemble everything (depends on T001-T060)",
+      "",
     ].join("\n");
     const state = desired(text);
     const t062 = state.issues.find((d) => d.key === `${PATH}#T062`);
@@ -37,6 +48,9 @@ describe("desiredState within GitHub's limits", () => {
   it("keeps a few tasks outside any phase directly under the tracking issue", () => {
     const state = desired("# Tasks: Small\n\n- [ ] T001 One\n- [ ] T002 Two\n");
     expect(state.issues.filter((d) => d.kind === "phase")).toEqual([]);
-    expect(state.issues.filter((d) => d.parentKey === `${PATH}#feature`).map((d) => d.key)).toEqual([`${PATH}#T001`, `${PATH}#T002`]);
+    expect(state.issues.filter((d) => d.parentKey === `${PATH}#feature`).map((d) => d.key)).toEqual([
+      `${PATH}#T001`,
+      `${PATH}#T002`,
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe("desiredState with sub-tasks", () => {
   it("closes a parent with its last required sub-task; an optional one left open does not hold it", () => {
     expect(issue(state, "1").done).toBe(true);
     expect(issue(state, "2").done).toBe(false);
-    expect(desired(LIST.replace("  - [ ] 2.2", "  - [x] 2.2")).issues.find((d) => d.key === `${PATH}#2`)?.done).toBe(true);
+    expect(desired(LIST.replace("  - [ ] 2.2", "  - [x] 2.2")).issues.find((d) => d.key === `${PATH}#2`)?.done).toBe(
+      true,
+    );
   });
 
   it("labels optional tasks 'optional'", () => {
@@ -54,7 +56,8 @@ describe("desiredState with more sub-tasks than GitHub holds under one issue", (
     const state = desired(`${lines.join("\n")}\n`);
     const parents = (ids: string[]) => ids.map((id) => issue(state, id).parentKey);
     expect(parents(["1.1", "1.100"])).toEqual([`${PATH}#1`, `${PATH}#1`]);
-    for (const key of parents(["1.101", "1.102", "1.103"])) expect(key).toMatch(new RegExp(`^${PATH.replace(/\./g, "\\.")}#phase:`));
+    for (const key of parents(["1.101", "1.102", "1.103"]))
+      expect(key).toMatch(new RegExp(`^${PATH.replace(/\./g, "\\.")}#phase:`));
     expect(state.issues.filter((d) => d.parentKey === `${PATH}#1`)).toHaveLength(100);
     const children = new Map<string, number>();
     for (const d of state.issues) if (d.parentKey) children.set(d.parentKey, (children.get(d.parentKey) ?? 0) + 1);

@@ -9,7 +9,16 @@ const ctx = { owner: "o", repo: "r", htmlUrl: "https://github.com/o/r", defaultB
 const LIST = "# Tasks: Economy\n\n## Phase 1: Setup\n\n- [ ] T001 One\n- [ ] T002 Two\n- [ ] T003 Three\n";
 
 function plan(gh: FakeGitHub, text: string, sha: string) {
-  return planFile({ path: PATH, doc: parseTaskList(PATH, text), baseline: null, blobSha: sha, commitSha: "c", config: defaultConfig, ctx, observed: gh.observe() });
+  return planFile({
+    path: PATH,
+    doc: parseTaskList(PATH, text),
+    baseline: null,
+    blobSha: sha,
+    commitSha: "c",
+    config: defaultConfig,
+    ctx,
+    observed: gh.observe(),
+  });
 }
 
 describe("planFile: API economy", () => {
@@ -25,7 +34,10 @@ describe("planFile: API economy", () => {
   it("refreshes the line link together with a real change", () => {
     const gh = new FakeGitHub();
     gh.apply(plan(gh, LIST, "v1"));
-    const moved = LIST.replace("# Tasks: Economy\n", "# Tasks: Economy\n\nA note.\n").replace("T002 Two", "T002 Two, reworded");
+    const moved = LIST.replace("# Tasks: Economy\n", "# Tasks: Economy\n\nA note.\n").replace(
+      "T002 Two",
+      "T002 Two, reworded",
+    );
     const ops = plan(gh, moved, "v2").operations;
     const t002 = ops.find((o) => o.kind === "update-issue" && o.key === `${PATH}#T002`);
     expect(t002 && "body" in t002 ? t002.body : "").toContain(`${PATH}#L8`);

@@ -12,8 +12,10 @@ import { ListRepo, opsFor } from "../list-repo.js";
 const key = (id: string): string => `${PATH}#${id}`;
 /** T006's line (19) takes T003's id: T003 (line 10) is used twice. */
 const DUPLICATE = LIST.replace("- [ ] T006 Write the docs", "- [ ] T003 Write the docs");
-const writes = (plans: Plan[]) => plans.flatMap((p) => p.operations.flatMap((op) => (op.kind === "write-checkboxes" ? op.changes : [])));
-const diagnosticsComment = (repo: ListRepo): string => repo.trackingIssue().comments.find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"))?.body ?? "";
+const writes = (plans: Plan[]) =>
+  plans.flatMap((p) => p.operations.flatMap((op) => (op.kind === "write-checkboxes" ? op.changes : [])));
+const diagnosticsComment = (repo: ListRepo): string =>
+  repo.trackingIssue().comments.find((c) => c.body.startsWith("<!-- tasksync:diagnostics -->"))?.body ?? "";
 
 function synced(): ListRepo {
   const repo = new ListRepo();
@@ -37,8 +39,13 @@ describe("heldTasks", () => {
 
   it("holds the whole list when an error names no task, and nothing when there are only warnings", () => {
     const doc = parseTaskList(PATH, LIST);
-    expect(heldTasks({ ...doc, diagnostics: [{ severity: "error", code: "no-tasks", line: 1, message: "m" }] }).whole).toBe(true);
-    expect(heldTasks({ ...doc, diagnostics: [{ severity: "warning", code: "task-without-id", line: 3, message: "m" }] }).tasks.size).toBe(0);
+    expect(
+      heldTasks({ ...doc, diagnostics: [{ severity: "error", code: "no-tasks", line: 1, message: "m" }] }).whole,
+    ).toBe(true);
+    expect(
+      heldTasks({ ...doc, diagnostics: [{ severity: "warning", code: "task-without-id", line: 3, message: "m" }] })
+        .tasks.size,
+    ).toBe(0);
   });
 });
 
@@ -46,7 +53,10 @@ describe("planFile: an error holds back only the tasks it concerns", () => {
   it("plans nothing for the held task, syncs every other one, names the held task with both lines, and is stable", () => {
     const repo = synced();
     const t003 = { ...repo.task("T003") };
-    const edited = DUPLICATE.replace("T003 Database schema in", "T003 Database schema and seeds in").replace("- [ ] T001", "- [x] T001");
+    const edited = DUPLICATE.replace("T003 Database schema in", "T003 Database schema and seeds in").replace(
+      "- [ ] T001",
+      "- [x] T001",
+    );
     const [plan] = repo.reconcile(edited) as [Plan];
     expect(plan.held).toEqual(["T003"]);
     expect(plan.blockedByErrors).toBe(false);
@@ -67,7 +77,10 @@ describe("planFile: an error holds back only the tasks it concerns", () => {
     const repo = synced();
     const before = repo.tracking();
     const doc = parseTaskList(PATH, LIST.replace("- [ ] T001", "- [x] T001"));
-    const plan = repo.planDoc({ ...doc, diagnostics: [{ severity: "error", code: "no-tasks", line: 1, message: "the list is broken" }] }, "abc123");
+    const plan = repo.planDoc(
+      { ...doc, diagnostics: [{ severity: "error", code: "no-tasks", line: 1, message: "the list is broken" }] },
+      "abc123",
+    );
     expect(plan.blockedByErrors).toBe(true);
     expect(plan.operations.map((op) => op.kind).sort()).toEqual(["comment", "update-issue"]);
     repo.gh.apply(plan);
@@ -80,7 +93,10 @@ describe("planFile: an error holds back only the tasks it concerns", () => {
     const repo = synced();
     const t005 = repo.task("T005");
     expect(t005.blockedBy).toEqual([repo.task("T004").number]);
-    const cycle = LIST.replace("Upload endpoint in `backend/app.py`", "Upload endpoint in `backend/app.py` (depends on T005)")
+    const cycle = LIST.replace(
+      "Upload endpoint in `backend/app.py`",
+      "Upload endpoint in `backend/app.py` (depends on T005)",
+    )
       .replace("- [ ] T006 Write the docs", "- [ ] T006 Write the docs (depends on T004)")
       .replace("Database schema in `backend/schema.sql`", "Database schema in `backend/schema.sql` (depends on T001)");
     const [plan] = repo.reconcile(cycle) as [Plan];
@@ -109,7 +125,11 @@ describe("planFile: what happens to a held task meanwhile is carried across afte
     const plans = repo.reconcile(LIST);
     expect(writes(plans)).toEqual([expect.objectContaining({ taskId: "T003", checked: true })]);
     expect(repo.text.length).toBe(LIST.length);
-    expect(Array.from(LIST, (_, i) => i).filter((i) => repo.text[i] !== LIST[i]).map((i) => repo.text[i])).toEqual(["x"]);
+    expect(
+      Array.from(LIST, (_, i) => i)
+        .filter((i) => repo.text[i] !== LIST[i])
+        .map((i) => repo.text[i]),
+    ).toEqual(["x"]);
     expect(repo.task("T003").state).toBe("closed");
     expect(repo.tracking()?.held).toBeUndefined();
     expect(repo.tracking()?.diag).toBeUndefined();

@@ -45,7 +45,11 @@ class FieldsGitHub extends FakeGitHub {
       typeName: this.typeOf.get(i.number) ?? null,
     }));
     const assignable = new Map(["alice", "bob", "carol", "ghost", "dave"].map((l) => [l, this.assignable.has(l)]));
-    return { ...observed, issues, fields: { milestones: [...this.milestones], assignable, issueTypes: this.issueTypes, author: BOT } };
+    return {
+      ...observed,
+      issues,
+      fields: { milestones: [...this.milestones], assignable, issueTypes: this.issueTypes, author: BOT },
+    };
   }
 
   numberOf(key: string): number {
@@ -75,7 +79,14 @@ class FieldsGitHub extends FakeGitHub {
         if (op.assignees) this.assigneesOf.set(n, op.assignees);
         if (op.type) this.typeOf.set(n, op.type);
       } else {
-        this.apply({ ...plan, operations: [op], refs: new Map([...plan.refs, ...this.observe().issues.map((i) => [i.key, { number: i.number, id: i.id }] as const)]) });
+        this.apply({
+          ...plan,
+          operations: [op],
+          refs: new Map([
+            ...plan.refs,
+            ...this.observe().issues.map((i) => [i.key, { number: i.number, id: i.id }] as const),
+          ]),
+        });
       }
     }
   }
@@ -91,7 +102,16 @@ class Repo {
 
   plan(text: string): Plan {
     const sha = createHash("sha1").update(text).digest("hex");
-    return planFile({ path: PATH, doc: parseTaskList(PATH, text), baseline: null, blobSha: sha, commitSha: "c0ffee", config: this.config, ctx, observed: this.gh.fields() });
+    return planFile({
+      path: PATH,
+      doc: parseTaskList(PATH, text),
+      baseline: null,
+      blobSha: sha,
+      commitSha: "c0ffee",
+      config: this.config,
+      ctx,
+      observed: this.gh.fields(),
+    });
   }
 
   sync(text: string): Plan {
@@ -107,12 +127,23 @@ const kinds = (plan: Plan, kind: Operation["kind"]) => plan.operations.filter((o
 describe("milestones", () => {
   it("closes its own milestone of a phase that left the list, once, and leaves someone else's alone", () => {
     const repo = new Repo(config({ milestones: "phase" }));
-    repo.gh.milestones.push({ number: 1, title: "Release 1", description: "planned by hand", state: "open", creator: "octocat" });
+    repo.gh.milestones.push({
+      number: 1,
+      title: "Release 1",
+      description: "planned by hand",
+      state: "open",
+      creator: "octocat",
+    });
     repo.sync(list("Add the upload form"));
     const setup = repo.gh.milestones.find((m) => m.title === "Phase 1: Setup")!;
-    const withoutSetup = list("Add the upload form").replace("## Phase 1: Setup\n\n- [ ] T001 Create project structure\n\n", "");
+    const withoutSetup = list("Add the upload form").replace(
+      "## Phase 1: Setup\n\n- [ ] T001 Create project structure\n\n",
+      "",
+    );
     const plan = repo.sync(withoutSetup);
-    expect(kinds(plan, "ensure-milestone")).toEqual([expect.objectContaining({ number: setup.number, state: "closed", title: "Phase 1: Setup" })]);
+    expect(kinds(plan, "ensure-milestone")).toEqual([
+      expect.objectContaining({ number: setup.number, state: "closed", title: "Phase 1: Setup" }),
+    ]);
     expect(setup.state).toBe("closed");
     expect(repo.gh.milestones.find((m) => m.number === 1)?.state).toBe("open");
     expect(repo.gh.milestones.find((m) => m.title.startsWith("Phase 3"))?.state).toBe("open");
@@ -144,19 +175,39 @@ describe("milestones", () => {
 
   it("renames only its own milestone when the heading changes; one someone else titled the same is left alone and another title is picked", () => {
     const repo = new Repo(config({ milestones: "phase" }));
-    repo.gh.milestones.push({ number: 7, title: "Phase 1: Setup", description: "the team's own", state: "open", creator: "octocat" });
+    repo.gh.milestones.push({
+      number: 7,
+      title: "Phase 1: Setup",
+      description: "the team's own",
+      state: "open",
+      creator: "octocat",
+    });
     const plan = repo.sync(list("Add the upload form"));
-    const created = kinds(plan, "ensure-milestone").map((op) => op.kind === "ensure-milestone" && [op.number, op.title]);
+    const created = kinds(plan, "ensure-milestone").map(
+      (op) => op.kind === "ensure-milestone" && [op.number, op.title],
+    );
     expect(created).toEqual([
       [null, "Phase 1: Setup (001-photos)"],
       [null, "Phase 3: User Story 1 - Upload a photo (Priority: P1)"],
     ]);
     expect(plan.warnings?.map((w) => w.message)).toEqual([expect.stringContaining('already titled "Phase 1: Setup"')]);
-    expect(repo.gh.milestones.find((m) => m.number === 7)).toMatchObject({ title: "Phase 1: Setup", description: "the team's own" });
+    expect(repo.gh.milestones.find((m) => m.number === 7)).toMatchObject({
+      title: "Phase 1: Setup",
+      description: "the team's own",
+    });
 
-    const renamed = repo.sync(list("Add the upload form").replace("## Phase 3: User Story 1 - Upload a photo", "## Phase 3: User Story 1 - Upload photos"));
+    const renamed = repo.sync(
+      list("Add the upload form").replace(
+        "## Phase 3: User Story 1 - Upload a photo",
+        "## Phase 3: User Story 1 - Upload photos",
+      ),
+    );
     expect(kinds(renamed, "ensure-milestone")).toEqual([
-      expect.objectContaining({ number: 102, title: "Phase 3: User Story 1 - Upload photos (Priority: P1)", reason: "its title changed" }),
+      expect.objectContaining({
+        number: 102,
+        title: "Phase 3: User Story 1 - Upload photos (Priority: P1)",
+        reason: "its title changed",
+      }),
     ]);
     expect(kinds(renamed, "set-issue-fields")).toEqual([]);
   });
@@ -166,7 +217,10 @@ describe("milestones", () => {
     const copied = `<!-- tasksync:milestone {"path":"${PATH}","key":"phase:1"} -->`;
     repo.gh.milestones.push({ number: 9, title: "Copied", description: copied, state: "open", creator: "mallory" });
     const plan = repo.sync(list("x"));
-    expect(kinds(plan, "ensure-milestone").map((op) => op.kind === "ensure-milestone" && op.number)).toEqual([null, null]);
+    expect(kinds(plan, "ensure-milestone").map((op) => op.kind === "ensure-milestone" && op.number)).toEqual([
+      null,
+      null,
+    ]);
     expect(repo.gh.milestones.find((m) => m.number === 9)!.title).toBe("Copied");
   });
 
@@ -177,9 +231,16 @@ describe("milestones", () => {
     const t6 = repo.gh.taskNumber("T006");
     repo.gh.milestones.push({ number: 50, title: "Sprint 4", description: "", state: "open", creator: "octocat" });
     repo.gh.milestoneOf.set(t6, 50);
-    const moved = list("Add the form").replace("- [ ] T007 [US1] Write the upload test\n", "").replace("- [ ] T001 Create project structure", "- [ ] T001 Create project structure\n- [ ] T007 Write the upload test");
+    const moved = list("Add the form")
+      .replace("- [ ] T007 [US1] Write the upload test\n", "")
+      .replace(
+        "- [ ] T001 Create project structure",
+        "- [ ] T001 Create project structure\n- [ ] T007 Write the upload test",
+      );
     const plan = repo.sync(moved);
-    expect(kinds(plan, "set-issue-fields")).toEqual([expect.objectContaining({ number: t7, milestone: { key: `${PATH}#milestone:phase:1`, number: 100 } })]);
+    expect(kinds(plan, "set-issue-fields")).toEqual([
+      expect.objectContaining({ number: t7, milestone: { key: `${PATH}#milestone:phase:1`, number: 100 } }),
+    ]);
     expect(repo.gh.milestoneOf.get(t6)).toBe(50);
   });
 
@@ -197,7 +258,13 @@ describe("assignees", () => {
     ["line unchanged: a person's reassignment is kept", ["alice"], ["alice"], ["bob"], undefined],
     ["line unchanged: a person's unassignment is kept", ["alice"], ["alice"], [], undefined],
     ["line gains a login: it is added, the person's kept", ["alice"], ["alice", "carol"], ["bob"], ["bob", "carol"]],
-    ["line changes the login: the old one leaves, the new one comes", ["alice"], ["carol"], ["alice", "bob"], ["bob", "carol"]],
+    [
+      "line changes the login: the old one leaves, the new one comes",
+      ["alice"],
+      ["carol"],
+      ["alice", "bob"],
+      ["bob", "carol"],
+    ],
     ["first sync", [], ["alice"], [], ["alice"]],
     ["line drops every login", ["alice"], [], ["alice"], []],
     ["case differs only", ["Alice"], ["alice"], ["ALICE"], undefined],
@@ -218,7 +285,9 @@ describe("assignees", () => {
     expect(repo.plan(list("@alice Add the upload form")).operations).toEqual([]);
 
     const changed = repo.sync(list("@carol Add the upload form"));
-    expect(kinds(changed, "set-issue-fields")).toEqual([expect.objectContaining({ number: t6, assignees: ["bob", "carol"] })]);
+    expect(kinds(changed, "set-issue-fields")).toEqual([
+      expect.objectContaining({ number: t6, assignees: ["bob", "carol"] }),
+    ]);
     // The fields are written before the body that records the new base.
     const order = changed.operations.map((op) => op.kind);
     expect(order.indexOf("set-issue-fields")).toBeLessThan(order.indexOf("update-issue"));
@@ -235,9 +304,14 @@ describe("assignees", () => {
     expect(ofT6).toEqual(["create-issue", "set-issue-fields", "update-issue", "add-sub-issue"]);
 
     // Cut off right after the creates: the issues exist, nobody is assigned, no base recorded.
-    repo.gh.applyAll({ ...plan, operations: plan.operations.filter((op) => op.kind === "create-issue" || op.kind === "ensure-label") });
+    repo.gh.applyAll({
+      ...plan,
+      operations: plan.operations.filter((op) => op.kind === "create-issue" || op.kind === "ensure-label"),
+    });
     const again = repo.sync(list("@alice Add the upload form"));
-    expect(kinds(again, "set-issue-fields").filter((op) => "key" in op && op.key === t6)).toEqual([expect.objectContaining({ assignees: ["alice"], type: "Task" })]);
+    expect(kinds(again, "set-issue-fields").filter((op) => "key" in op && op.key === t6)).toEqual([
+      expect.objectContaining({ assignees: ["alice"], type: "Task" }),
+    ]);
     expect(repo.gh.assigneesOf.get(repo.gh.taskNumber("T006"))).toEqual(["alice"]);
     expect(parseMarker(repo.gh.byNumber(repo.gh.taskNumber("T006")).body)).toMatchObject({ assignees: ["alice"] });
   });
@@ -247,7 +321,9 @@ describe("assignees", () => {
     const text = `${list("@ghost Add the upload form")}- [ ] T001 A second T001\n`;
     const plan = repo.sync(text);
     expect(plan.held).toEqual(["T001"]);
-    expect(plan.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining("@ghost cannot be assigned") })]);
+    expect(plan.warnings).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("@ghost cannot be assigned") }),
+    ]);
     const tracking = repo.gh.issues.find((i) => parseMarker(i.body)?.kind === "tracking")!;
     expect(tracking.comments).toHaveLength(1);
     expect(tracking.comments[0]?.body).toContain("held back");
@@ -260,10 +336,14 @@ describe("assignees", () => {
     const plan = repo.sync(list("@alice @ghost Add the upload form"));
     const t6 = repo.gh.taskNumber("T006");
     expect(repo.gh.assigneesOf.get(t6)).toEqual(["alice"]);
-    expect(plan.warnings).toEqual([{ line: 9, message: "@ghost cannot be assigned in this repository: T006's issue is left without them" }]);
+    expect(plan.warnings).toEqual([
+      { line: 9, message: "@ghost cannot be assigned in this repository: T006's issue is left without them" },
+    ]);
     expect(kinds(plan, "create-issue")).toHaveLength(6);
     const tracking = repo.gh.issues.find((i) => parseMarker(i.body)?.kind === "tracking")!;
-    expect(tracking.comments.map((c) => c.body)).toEqual([expect.stringContaining("line 9: @ghost cannot be assigned")]);
+    expect(tracking.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining("line 9: @ghost cannot be assigned"),
+    ]);
     expect(parseMarker(tracking.body)).toMatchObject({ diag: expect.any(String) });
 
     // Once @ghost can be assigned, the next reconcile assigns them and says the warnings are gone.
@@ -304,7 +384,12 @@ describe("issue types", () => {
     const plan = repo.sync(list("@alice Add the form"));
     const t6 = `${PATH}#T006`;
     expect(plan.operations.filter((op) => op.kind === "set-issue-fields" && op.key === t6)).toEqual([
-      expect.objectContaining({ number: null, assignees: ["alice"], type: "Task", milestone: { key: `${PATH}#milestone:phase:3`, number: null } }),
+      expect.objectContaining({
+        number: null,
+        assignees: ["alice"],
+        type: "Task",
+        milestone: { key: `${PATH}#milestone:phase:3`, number: null },
+      }),
     ]);
     expect(markerKey(parseMarker(repo.gh.byNumber(repo.gh.taskNumber("T006")).body)!)).toBe(t6);
   });

@@ -86,7 +86,15 @@ describe("planFile: first sync", () => {
     const t004 = repo.task("T004");
     const t005 = repo.task("T005");
     expect(t004.title).toBe("T004 Upload endpoint in `backend/app.py`");
-    expect(t004.labels.sort()).toEqual(["feature: 001-photo-albums", "mvp", "parallel", "phase: 3", "priority: P1", "story: US1", "tasksync"]);
+    expect(t004.labels.sort()).toEqual([
+      "feature: 001-photo-albums",
+      "mvp",
+      "parallel",
+      "phase: 3",
+      "priority: P1",
+      "story: US1",
+      "tasksync",
+    ]);
     expect(t004.body).toContain("https://github.com/o/r/blob/main/backend/app.py");
     expect(t004.body).toContain(`https://github.com/o/r/blob/main/${PATH}#L14`);
     expect(t004.parent).toBe(repo.phase("3").number);
@@ -168,7 +176,10 @@ describe("planFile: changes", () => {
       T006: "Write the docs",
     };
     const numbers = new Map(Object.keys(texts).map((id) => [repo.task(id).number, id]));
-    const shifted = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Choose a licence\n- [ ] T002 Create project structure")
+    const shifted = LIST.replace(
+      "- [ ] T001 Create project structure",
+      "- [ ] T001 Choose a licence\n- [ ] T002 Create project structure",
+    )
       .replace("- [x] T002 [P] Configure", "- [x] T003 [P] Configure")
       .replace("T003 Database", "T004 Database")
       .replace("T004 [P] [US1] Upload endpoint", "T005 [P] [US1] Upload endpoint")
@@ -194,7 +205,15 @@ describe("planFile: changes", () => {
     const alpha = repo.task("T001").number;
     const beta = repo.task("T002").number;
     // "Alpha" is gone; "Beta" moves up to T001; a new T002 waits for it.
-    const after = ["# Tasks: Ids", "", "## Phase 1: Setup", "", "- [ ] T001 Beta", "- [ ] T002 Gamma (depends on T001)", ""].join("\n");
+    const after = [
+      "# Tasks: Ids",
+      "",
+      "## Phase 1: Setup",
+      "",
+      "- [ ] T001 Beta",
+      "- [ ] T002 Gamma (depends on T001)",
+      "",
+    ].join("\n");
     repo.sync(after);
     expect(parseMarker(repo.gh.byNumber(beta).body)).toMatchObject({ kind: "task", id: "T001" });
     expect(parseMarker(repo.gh.byNumber(alpha).body)).toMatchObject({ kind: "task", id: "T001", removed: true });
@@ -218,7 +237,10 @@ describe("planFile: changes", () => {
 
 describe("planFile: limits and errors", () => {
   it("splits a phase of 150 tasks into phase issues of at most 100 sub-issues", () => {
-    const tasks = Array.from({ length: 150 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task number ${i + 1}`);
+    const tasks = Array.from(
+      { length: 150 },
+      (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task number ${i + 1}`,
+    );
     const text = `# Tasks: Big\n\n## Phase 1: Setup\n\n${tasks.join("\n")}\n`;
     const repo = new Repo();
     repo.sync(text);
@@ -274,7 +296,10 @@ describe("planFile: limits and errors", () => {
     repo.sync(LIST);
     const t004 = repo.task("T004");
     expect(repo.task("T005").blockedBy).toContain(t004.number);
-    const dropped = LIST.replace("- [ ] T004 [P] [US1] Upload endpoint", "- [~] T004 [P] [US1] ~~Upload endpoint~~ DROPPED");
+    const dropped = LIST.replace(
+      "- [ ] T004 [P] [US1] Upload endpoint",
+      "- [~] T004 [P] [US1] ~~Upload endpoint~~ DROPPED",
+    );
     expect(parseTaskList(PATH, dropped).tasks.find((t) => t.id === "T004")?.status).toBe("dropped");
     const plan = repo.sync(dropped);
     expect(repo.task("T004")).toMatchObject({ state: "closed", stateReason: "not_planned" });
@@ -282,6 +307,8 @@ describe("planFile: limits and errors", () => {
     expect(repo.task("T005").blockedBy).not.toContain(t004.number);
     repo.gh.issues.find((i) => i.number === t004.number)!.state = "open"; // a person reopens it
     const again = repo.plan(dropped).operations;
-    expect(again.filter((o) => o.kind === "update-issue" && o.key === `${PATH}#T004` && o.state !== undefined)).toEqual([]);
+    expect(again.filter((o) => o.kind === "update-issue" && o.key === `${PATH}#T004` && o.state !== undefined)).toEqual(
+      [],
+    );
   });
 });

@@ -4,7 +4,11 @@
  * In Progress → Done. A small in-memory project applies the plans between runs.
  */
 import { describe, expect, it } from "@jest/globals";
-import type { IssueProjectState, ObservedProject, ProjectField } from "../../../../src/reconcile/projects/project-read.js";
+import type {
+  IssueProjectState,
+  ObservedProject,
+  ProjectField,
+} from "../../../../src/reconcile/projects/project-read.js";
 import type { TrackedIssue } from "../../../../src/reconcile/observe/tracked-issues.js";
 import { markerKey, phaseKey, taskKey, trackingKey, type Marker } from "../../../../src/identity/marker.js";
 import { phaseSlots } from "../../../../src/reconcile/desired/phase-slots.js";
@@ -28,7 +32,23 @@ const LIST = `# Tasks: Albums
 const doc = parseTaskList(PATH, LIST);
 
 function issue(marker: Marker, n: number): TrackedIssue {
-  return { key: markerKey(marker), marker, number: n, id: n * 10, nodeId: `I_${n}`, title: "", body: "", state: "open", stateReason: null, labels: [], parentNumber: null, blockedByTotal: 0, htmlUrl: "", author: "tasksync[bot]", createdAt: null };
+  return {
+    key: markerKey(marker),
+    marker,
+    number: n,
+    id: n * 10,
+    nodeId: `I_${n}`,
+    title: "",
+    body: "",
+    state: "open",
+    stateReason: null,
+    labels: [],
+    parentNumber: null,
+    blockedByTotal: 0,
+    htmlUrl: "",
+    author: "tasksync[bot]",
+    createdAt: null,
+  };
 }
 
 const issues: TrackedIssue[] = [
@@ -45,7 +65,8 @@ class FakeProject {
   states = new Map<string, IssueProjectState>();
   constructor(fields: ProjectField[], itemCount = 0) {
     this.project = { id: "PVT_1", title: "Albums", url: "", itemCount, fields };
-    for (const i of issues) this.states.set(i.nodeId, { nodeId: i.nodeId, state: "open", openPullRequests: 0, item: null });
+    for (const i of issues)
+      this.states.set(i.nodeId, { nodeId: i.nodeId, state: "open", openPullRequests: 0, item: null });
   }
   private field(name: string): ProjectField {
     return this.project.fields.find((f) => f.name.toLowerCase() === name.toLowerCase())!;
@@ -53,7 +74,14 @@ class FakeProject {
   apply(ops: readonly ProjectOperation[]): void {
     for (const op of ops) {
       if (op.kind === "create-project-field") {
-        this.project.fields.push({ id: `F_${++this.seq}`, name: op.field, dataType: op.dataType, ...(op.dataType === "SINGLE_SELECT" ? { options: op.options.map((o) => ({ ...o, id: `O_${++this.seq}` })) } : {}) });
+        this.project.fields.push({
+          id: `F_${++this.seq}`,
+          name: op.field,
+          dataType: op.dataType,
+          ...(op.dataType === "SINGLE_SELECT"
+            ? { options: op.options.map((o) => ({ ...o, id: `O_${++this.seq}` })) }
+            : {}),
+        });
       } else if (op.kind === "set-field-options") {
         this.field(op.field).options = op.options.map((o) => ({ ...o, id: `O_${++this.seq}` }));
       } else if (op.kind === "add-project-item") {
@@ -64,7 +92,11 @@ class FakeProject {
         const field = this.field(op.field);
         const values = this.states.get(op.contentId)!.item!.values;
         if (op.value === null) values.delete(field.id);
-        else values.set(field.id, field.dataType === "SINGLE_SELECT" ? field.options!.find((o) => o.name === op.value)!.id : op.value);
+        else
+          values.set(
+            field.id,
+            field.dataType === "SINGLE_SELECT" ? field.options!.find((o) => o.name === op.value)!.id : op.value,
+          );
       }
     }
   }
@@ -86,11 +118,16 @@ class FakeProject {
 
 const githubDefault = (): ProjectField[] => [
   { id: "F_title", name: "Title", dataType: "TITLE" },
-  { id: "F_status", name: "Status", dataType: "SINGLE_SELECT", options: [
-    { id: "O_todo", name: "Todo", color: "GREEN", description: "" },
-    { id: "O_prog", name: "In Progress", color: "YELLOW", description: "" },
-    { id: "O_done", name: "Done", color: "PURPLE", description: "" },
-  ] },
+  {
+    id: "F_status",
+    name: "Status",
+    dataType: "SINGLE_SELECT",
+    options: [
+      { id: "O_todo", name: "Todo", color: "GREEN", description: "" },
+      { id: "O_prog", name: "In Progress", color: "YELLOW", description: "" },
+      { id: "O_done", name: "Done", color: "PURPLE", description: "" },
+    ],
+  },
 ];
 
 const kinds = (ops: readonly ProjectOperation[]) => ops.map((o) => o.kind);
@@ -99,7 +136,11 @@ describe("planProject", () => {
   it("creates the missing fields once, adds Ready to Status of an empty project, adds every issue and fills in its values", () => {
     const fake = new FakeProject(githubDefault());
     const first = fake.sync();
-    expect(first.operations.filter((o) => o.kind === "create-project-field").map((o) => o.kind === "create-project-field" && [o.field, o.dataType])).toEqual([
+    expect(
+      first.operations
+        .filter((o) => o.kind === "create-project-field")
+        .map((o) => o.kind === "create-project-field" && [o.field, o.dataType]),
+    ).toEqual([
       ["Task ID", "TEXT"],
       ["Phase", "TEXT"],
       ["Story", "TEXT"],
@@ -107,7 +148,12 @@ describe("planProject", () => {
       ["Parallel", "SINGLE_SELECT"],
     ]);
     const setOptions = first.operations.find((o) => o.kind === "set-field-options");
-    expect(setOptions?.kind === "set-field-options" && setOptions.options.map((o) => o.name)).toEqual(["Todo", "In Progress", "Done", "Ready"]);
+    expect(setOptions?.kind === "set-field-options" && setOptions.options.map((o) => o.name)).toEqual([
+      "Todo",
+      "In Progress",
+      "Done",
+      "Ready",
+    ]);
     expect(first.operations.filter((o) => o.kind === "add-project-item")).toHaveLength(issues.length);
     expect(first.notes).toEqual([]);
     expect(fake.value(taskKey(PATH, "T002"), "Parallel")).toBe("Yes");
@@ -124,10 +170,25 @@ describe("planProject", () => {
   it("writes only the values that differ", () => {
     const fake = new FakeProject(githubDefault());
     fake.sync();
-    fake.apply([{ kind: "set-project-value", key: "x", contentId: nodeOf(taskKey(PATH, "T001")), field: "Phase", value: "Someone's phase", reason: "" }]);
+    fake.apply([
+      {
+        kind: "set-project-value",
+        key: "x",
+        contentId: nodeOf(taskKey(PATH, "T001")),
+        field: "Phase",
+        value: "Someone's phase",
+        reason: "",
+      },
+    ]);
     const plan = fake.plan();
     expect(plan.operations).toEqual([
-      expect.objectContaining({ kind: "set-project-value", key: taskKey(PATH, "T001"), field: "Phase", value: "Phase 1: Setup", reason: 'was "Someone\'s phase"' }),
+      expect.objectContaining({
+        kind: "set-project-value",
+        key: taskKey(PATH, "T001"),
+        field: "Phase",
+        value: "Phase 1: Setup",
+        reason: 'was "Someone\'s phase"',
+      }),
     ]);
   });
 
@@ -139,7 +200,8 @@ describe("planProject", () => {
     expect(fake.value(taskKey(PATH, "T003"), "Status")).toBe("Todo");
     expect(fake.value(taskKey(PATH, "T001"), "Status")).toBe("Ready");
 
-    const changes = () => fake.sync().operations.map((o) => (o.kind === "set-project-value" ? [o.key, o.field, o.value] : o.kind));
+    const changes = () =>
+      fake.sync().operations.map((o) => (o.kind === "set-project-value" ? [o.key, o.field, o.value] : o.kind));
     fake.states.get(t001)!.state = "closed";
     const phase1 = phaseKey(PATH, phaseSlots(doc)[0]!.key);
     expect(changes()).toEqual([
@@ -171,7 +233,9 @@ describe("planProject", () => {
     const plan = fake.sync();
     expect(kinds(plan.operations)).not.toContain("set-field-options");
     expect(fake.value(taskKey(PATH, "T001"), "Status")).toBe("Todo");
-    expect(plan.notes).toEqual([expect.stringContaining('"Status" field has no "Ready" option: add it in the project\'s settings')]);
+    expect(plan.notes).toEqual([
+      expect.stringContaining('"Status" field has no "Ready" option: add it in the project\'s settings'),
+    ]);
   });
 
   it("leaves a field of another type alone and says so; matches option names without regard to case", () => {

@@ -45,7 +45,16 @@ class Synced {
     const all = this.gh.observe();
     const observed = { ...all, issues: all.issues.filter((i) => i.labels.includes("tasksync")) };
     const baseline = baseText === null ? null : parseTaskList(PATH, baseText);
-    return planFile({ path: PATH, doc: parseTaskList(PATH, text), baseline, blobSha: sha(text), commitSha: "c0ffee", config: this.config, ctx, observed });
+    return planFile({
+      path: PATH,
+      doc: parseTaskList(PATH, text),
+      baseline,
+      blobSha: sha(text),
+      commitSha: "c0ffee",
+      config: this.config,
+      ctx,
+      observed,
+    });
   }
 
   recordedText(): string | null {
@@ -57,10 +66,12 @@ class Synced {
   /** Applies a plan as apply would, issue references included. */
   apply(plan: Plan): void {
     this.gh.apply(plan);
-    const numbers = new Map(this.gh.issues.flatMap((i) => {
-      const m = parseMarker(i.body);
-      return m ? [[markerKey(m), i.number] as const] : [];
-    }));
+    const numbers = new Map(
+      this.gh.issues.flatMap((i) => {
+        const m = parseMarker(i.body);
+        return m ? [[markerKey(m), i.number] as const] : [];
+      }),
+    );
     for (const issue of this.gh.issues) issue.body = resolveIssueTokens(issue.body, (key) => numbers.get(key));
   }
 
@@ -81,14 +92,19 @@ class Synced {
   tick(phase: string, id: string, checked = true): void {
     const issue = this.phase(phase);
     const before = issue.body;
-    issue.body = before.replace(new RegExp(`^- \\[[ x]\\] \\*\\*${id}\\*\\*`, "m"), `- [${checked ? "x" : " "}] **${id}**`);
+    issue.body = before.replace(
+      new RegExp(`^- \\[[ x]\\] \\*\\*${id}\\*\\*`, "m"),
+      `- [${checked ? "x" : " "}] **${id}**`,
+    );
     if (issue.body === before) throw new Error(`${id} is not in phase ${phase}'s checklist, or already so`);
   }
 }
 
 const writeOps = (plan: Plan) => plan.operations.flatMap((op) => (op.kind === "write-checkboxes" ? [op] : []));
 const bodyOf = (plan: Plan, number: number): string | undefined =>
-  plan.operations.flatMap((op) => (op.kind === "update-issue" && op.number === number && op.body !== undefined ? [op.body] : []))[0];
+  plan.operations.flatMap((op) =>
+    op.kind === "update-issue" && op.number === number && op.body !== undefined ? [op.body] : [],
+  )[0];
 const tick = (text: string, id: string): string => text.replace(`- [ ] ${id}`, `- [x] ${id}`);
 
 describe("one issue per phase: what GitHub holds", () => {
@@ -118,7 +134,9 @@ describe("one issue per phase: what GitHub holds", () => {
 "
 `);
     expect(section(repo.phase("1").body)).toContain("- [x] **T002** [P] Configure linting");
-    expect(section(repo.phase("4").body)).toContain(`- [ ] **T006** Write the docs (depends on T003) — blocked by T003 (#${p2})`);
+    expect(section(repo.phase("4").body)).toContain(
+      `- [ ] **T006** Write the docs (depends on T003) — blocked by T003 (#${p2})`,
+    );
     expect(parseMarker(repo.phase("1").body)).toMatchObject({ kind: "phase", done: ["T002"] });
   });
 
@@ -133,14 +151,22 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     const repo = new Synced();
     repo.tick("2", "T003");
     expect(repo.plan(LIST4).operations).toEqual([
-      { kind: "write-checkboxes", key: `${PATH}#feature`, path: PATH, changes: [{ taskId: "T003", issueNumber: repo.phase("2").number, text: expect.any(String), checked: true }], reason: expect.any(String) },
+      {
+        kind: "write-checkboxes",
+        key: `${PATH}#feature`,
+        path: PATH,
+        changes: [{ taskId: "T003", issueNumber: repo.phase("2").number, text: expect.any(String), checked: true }],
+        reason: expect.any(String),
+      },
     ]);
   });
 
   it("a person unticks T002 (ticked in the file): the file unticks it", () => {
     const repo = new Synced();
     repo.tick("1", "T002", false);
-    expect(writeOps(repo.plan(LIST4)).flatMap((op) => op.changes)).toEqual([expect.objectContaining({ taskId: "T002", checked: false })]);
+    expect(writeOps(repo.plan(LIST4)).flatMap((op) => op.changes)).toEqual([
+      expect.objectContaining({ taskId: "T002", checked: false }),
+    ]);
   });
 
   it("after the edit is committed, the next pass records the tick as agreed and closes the phase (its last task)", () => {
@@ -161,7 +187,12 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     const plan = repo.plan(tick(LIST4, "T004"));
     expect(writeOps(plan)).toEqual([]);
     const body = bodyOf(plan, repo.phase("3").number) ?? "";
-    expect(readChecklist(body)).toEqual(new Map([["T004", true], ["T005", false]]));
+    expect(readChecklist(body)).toEqual(
+      new Map([
+        ["T004", true],
+        ["T005", false],
+      ]),
+    );
     expect(parseMarker(body)).toMatchObject({ done: ["T004"] });
   });
 
@@ -171,7 +202,9 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     repo.tick("2", "T003");
     const both = tick(LIST4, "T004");
     const pass1 = repo.plan(both, base);
-    expect(writeOps(pass1).flatMap((op) => op.changes)).toEqual([expect.objectContaining({ taskId: "T003", checked: true })]);
+    expect(writeOps(pass1).flatMap((op) => op.changes)).toEqual([
+      expect.objectContaining({ taskId: "T003", checked: true }),
+    ]);
     // the commit leaves both ticked in the file; the second pass re-renders the bodies from it
     const pass2 = repo.plan(tick(both, "T003"), base);
     expect(writeOps(pass2)).toEqual([]);
@@ -186,7 +219,12 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     const file = LIST4.replace("- [x] T002", "- [ ] T002").replace("- [ ] T001", "- [x] T001"); // ... and the file unticks it too, and ticks T001
     const plan = repo.plan(file, LIST4);
     expect(writeOps(plan)).toEqual([]);
-    expect(readChecklist(bodyOf(plan, repo.phase("1").number) ?? "")).toEqual(new Map([["T001", true], ["T002", false]]));
+    expect(readChecklist(bodyOf(plan, repo.phase("1").number) ?? "")).toEqual(
+      new Map([
+        ["T001", true],
+        ["T002", false],
+      ]),
+    );
   });
 
   it("write-back off: a person's tick is kept in the body while the file changes another task of the phase", () => {
@@ -195,7 +233,12 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     const plan = repo.plan(tick(LIST4, "T004"), LIST4);
     expect(writeOps(plan)).toEqual([]);
     const body = bodyOf(plan, repo.phase("3").number) ?? "";
-    expect(readChecklist(body)).toEqual(new Map([["T004", true], ["T005", true]]));
+    expect(readChecklist(body)).toEqual(
+      new Map([
+        ["T004", true],
+        ["T005", true],
+      ]),
+    );
     expect(parseMarker(body)).toMatchObject({ done: ["T004"] }); // T005 is still the person's, not agreed
   });
 
@@ -203,7 +246,9 @@ describe("one issue per phase: the file follows the checklist, the checklist fol
     const repo = new Synced();
     const seen = readChecklist(repo.phase("3").body);
     expect(seen).not.toBeNull();
-    const update = repo.plan(tick(LIST4, "T004")).operations.find((op) => op.kind === "update-issue" && op.number === repo.phase("3").number);
+    const update = repo
+      .plan(tick(LIST4, "T004"))
+      .operations.find((op) => op.kind === "update-issue" && op.number === repo.phase("3").number);
     expect(update).toMatchObject({ checklistSeen: "" }); // nothing of phase 3 was ticked when it was read
   });
 
@@ -235,23 +280,38 @@ describe("switching granularity on a synced list", () => {
     repo.config = defaultConfig;
     repo.sync(LIST4);
     expect(taskIssues()).toHaveLength(6); // the same issues, not new ones
-    expect(taskIssues().filter((i) => i.state === "open").map((i) => i.title.slice(0, 4)).sort()).toEqual(["T001", "T003", "T004", "T005", "T006"]);
+    expect(
+      taskIssues()
+        .filter((i) => i.state === "open")
+        .map((i) => i.title.slice(0, 4))
+        .sort(),
+    ).toEqual(["T001", "T003", "T004", "T005", "T006"]);
     expect(readChecklist(repo.phase("2").body)).toBeNull();
   });
 });
 
 describe("one issue per phase with a task held back by an error in its line", () => {
-  const HELD = LIST4.replace("- [ ] T006 Write the docs (depends on T003)", "- [ ] T006 Write the docs (depends on T003)\n- [ ] T007 Translate the docs (depends on T999)");
+  const HELD = LIST4.replace(
+    "- [ ] T006 Write the docs (depends on T003)",
+    "- [ ] T006 Write the docs (depends on T003)\n- [ ] T007 Translate the docs (depends on T999)",
+  );
 
   it("a box ticked on a held task is not written, and is kept in the body while the file changes", () => {
     const repo = new Synced(HELD.replace("T999", "T006")); // synced while it was fine ...
     repo.sync(HELD); // ... then held back
-    expect(parseTaskList(PATH, HELD).diagnostics).toContainEqual(expect.objectContaining({ severity: "error", taskId: "T007" }));
+    expect(parseTaskList(PATH, HELD).diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", taskId: "T007" }),
+    );
     repo.tick("4", "T007");
     const plan = repo.plan(tick(HELD, "T006"), HELD);
     expect(writeOps(plan)).toEqual([]);
     const body = bodyOf(plan, repo.phase("4").number) ?? "";
-    expect(readChecklist(body)).toEqual(new Map([["T006", true], ["T007", true]]));
+    expect(readChecklist(body)).toEqual(
+      new Map([
+        ["T006", true],
+        ["T007", true],
+      ]),
+    );
     expect(parseMarker(body)).toMatchObject({ done: ["T006"] });
   });
 });

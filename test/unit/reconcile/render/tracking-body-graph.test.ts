@@ -19,11 +19,25 @@ function body(text: string, path = "specs/x/tasks.md"): string {
   return renderTrackingBody(ctx, doc, phaseSlots(doc), { kind: "tracking", path: doc.path });
 }
 const chart = (text: string): string => /```mermaid\n([\s\S]*?)```/.exec(body(text))?.[1] ?? "";
-const many = (n: number): string => ["# Tasks: X", "## Phase 1: Setup", ...Array.from({ length: n }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1}`)].join("\n");
+const many = (n: number): string =>
+  [
+    "# Tasks: X",
+    "## Phase 1: Setup",
+    ...Array.from({ length: n }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} Task ${i + 1}`),
+  ].join("\n");
 
 describe("the tracking issue's chart", () => {
   it("keeps an empty phase and the edges through it, so the chain stays connected", () => {
-    const graph = chart(["# Tasks: X", "## Phase 1: Setup", "- [x] T001 a", "## Phase 2: Foundational", "## Phase 3: Build", "- [ ] T002 b"].join("\n"));
+    const graph = chart(
+      [
+        "# Tasks: X",
+        "## Phase 1: Setup",
+        "- [x] T001 a",
+        "## Phase 2: Foundational",
+        "## Phase 3: Build",
+        "- [ ] T002 b",
+      ].join("\n"),
+    );
     expect(graph.split("\n").filter((l) => l.includes("-->"))).toEqual(["  P0 --> P1", "  P1 --> P2"]);
     expect(graph).toContain('  P1["Phase 2: Foundational"]\n');
     expect(graph).toContain('  subgraph P0["Phase 1: Setup"]\n    T0["✔ T001 a"]\n  end');
@@ -79,7 +93,12 @@ describe("the tracking issue's ready list", () => {
   });
 
   it("says when nothing is ready, and says nothing once every task is done", () => {
-    const cycle = ["# Tasks: X", "## Phase 1: Setup", "- [ ] T001 a (depends on T002)", "- [ ] T002 b (depends on T001)"].join("\n");
+    const cycle = [
+      "# Tasks: X",
+      "## Phase 1: Setup",
+      "- [ ] T001 a (depends on T002)",
+      "- [ ] T002 b (depends on T001)",
+    ].join("\n");
     expect(body(cycle)).toContain("**Ready now:** nothing: every open task waits on another.");
     expect(body(["# Tasks: X", "## Phase 1: Setup", "- [x] T001 a"].join("\n"))).not.toContain("Ready now");
   });
@@ -87,7 +106,13 @@ describe("the tracking issue's ready list", () => {
   it("follows the readiness it is given (issues closed before their ticks)", () => {
     const doc = parseTaskList(PATH, LIST);
     const readiness = taskReadiness(doc, (t) => t.checked || t.id === "T001");
-    const text = renderTrackingBody(ctx, doc, phaseSlots(doc), { kind: "tracking", path: PATH }, { readiness, labels: defaultConfig.labels });
+    const text = renderTrackingBody(
+      ctx,
+      doc,
+      phaseSlots(doc),
+      { kind: "tracking", path: PATH },
+      { readiness, labels: defaultConfig.labels },
+    );
     expect(text).toContain(`- {{tasksync-issue:${PATH}#T003}} T003 Database schema`);
     expect(text).not.toContain(`#T001}}`);
   });

@@ -25,10 +25,20 @@ function synced(config: TasksyncConfig = defaultConfig) {
     if (text !== null) texts.set(digest(text), text);
     const observed = gh.observe();
     const tracking = observed.issues.find((i) => i.marker.kind === "tracking");
-    const base = tracking?.marker.kind === "tracking" && tracking.marker.sha ? texts.get(tracking.marker.sha) : undefined;
+    const base =
+      tracking?.marker.kind === "tracking" && tracking.marker.sha ? texts.get(tracking.marker.sha) : undefined;
     const doc = text === null ? null : parseTaskList(PATH, text);
     const baseline = base === undefined ? null : parseTaskList(PATH, base);
-    return planFile({ path: PATH, doc, baseline, blobSha: text === null ? "" : digest(text), commitSha: "c0ffee", config, ctx, observed });
+    return planFile({
+      path: PATH,
+      doc,
+      baseline,
+      blobSha: text === null ? "" : digest(text),
+      commitSha: "c0ffee",
+      config,
+      ctx,
+      observed,
+    });
   };
   const issueOf = (kind: string, id: string): FakeIssue => {
     const found = gh.issues.find((i) => {
@@ -39,14 +49,22 @@ function synced(config: TasksyncConfig = defaultConfig) {
     return found;
   };
   gh.apply(plan(LIST));
-  return { gh, plan, task: (id: string) => issueOf("task", id), phase: (n: string) => issueOf("phase", n), tracking: () => issueOf("tracking", "") };
+  return {
+    gh,
+    plan,
+    task: (id: string) => issueOf("task", id),
+    phase: (n: string) => issueOf("phase", n),
+    tracking: () => issueOf("tracking", ""),
+  };
 }
 
 const readyTasks = (gh: FakeGitHub): string[] =>
-  gh.issues.filter((i) => i.labels.includes("ready")).map((i) => {
-    const m = parseMarker(i.body);
-    return m?.kind === "task" ? m.id : `${m?.kind}`;
-  });
+  gh.issues
+    .filter((i) => i.labels.includes("ready"))
+    .map((i) => {
+      const m = parseMarker(i.body);
+      return m?.kind === "task" ? m.id : `${m?.kind}`;
+    });
 
 const updatesOf = (plan: Plan, issue: FakeIssue): Operation[] =>
   plan.operations.filter((op) => op.kind === "update-issue" && op.number === issue.number);
@@ -69,8 +87,12 @@ describe("the ready label", () => {
     expect(first.operations.map((op) => op.kind)).toEqual(["write-checkboxes"]);
 
     const second = repo.plan(tick(LIST, "T001")); // the reconcile plans again at the commit it wrote
-    expect(updatesOf(second, repo.task("T001"))).toEqual([expect.objectContaining({ labels: expect.not.arrayContaining(["ready"]) })]);
-    expect(updatesOf(second, repo.task("T003"))).toEqual([expect.objectContaining({ labels: expect.arrayContaining(["ready", "good first issue"]) })]);
+    expect(updatesOf(second, repo.task("T001"))).toEqual([
+      expect.objectContaining({ labels: expect.not.arrayContaining(["ready"]) }),
+    ]);
+    expect(updatesOf(second, repo.task("T003"))).toEqual([
+      expect.objectContaining({ labels: expect.arrayContaining(["ready", "good first issue"]) }),
+    ]);
     repo.gh.apply(second);
     expect(readyTasks(repo.gh)).toEqual(["T003"]);
     expect(repo.task("T001").labels).toContain("needs-design");
@@ -107,16 +129,24 @@ describe("the ready label", () => {
     repo.gh.apply(repo.plan(tick(tick(tick(LIST, "T001"), "T003"), "T004")));
     expect(readyTasks(repo.gh)).toEqual(["T005"]);
     repo.phase("1").labels.push("ready");
-    const blocked = tick(tick(tick(LIST, "T001"), "T003"), "T004").replace("- [ ] T005 [US1] Upload UI (depends on T004)", "- [ ] T005 [US1] Upload UI (depends on T004, T006)\n- [ ] T006 [US1] Resize photos");
+    const blocked = tick(tick(tick(LIST, "T001"), "T003"), "T004").replace(
+      "- [ ] T005 [US1] Upload UI (depends on T004)",
+      "- [ ] T005 [US1] Upload UI (depends on T004, T006)\n- [ ] T006 [US1] Resize photos",
+    );
     const plan = repo.plan(blocked);
     repo.gh.apply(plan);
     expect(readyTasks(repo.gh)).toEqual(["T006"]);
-    expect(updatesOf(plan, repo.phase("1"))).toEqual([expect.objectContaining({ labels: expect.not.arrayContaining(["ready"]) })]);
+    expect(updatesOf(plan, repo.phase("1"))).toEqual([
+      expect.objectContaining({ labels: expect.not.arrayContaining(["ready"]) }),
+    ]);
   });
 
   it("counts a dropped task as settled: it never carries the label, and what waits on it is ready", () => {
     const repo = synced();
-    const dropped = tick(LIST, "T003").replace("- [ ] T001 Create project structure", "- [~] T001 Create project structure, DROPPED");
+    const dropped = tick(LIST, "T003").replace(
+      "- [ ] T001 Create project structure",
+      "- [~] T001 Create project structure, DROPPED",
+    );
     repo.gh.apply(repo.plan(dropped));
     expect(repo.task("T001").state).toBe("closed");
     expect(readyTasks(repo.gh)).toEqual(["T004"]); // phases 1 and 2 settled; T005 waits for T004
@@ -124,7 +154,10 @@ describe("the ready label", () => {
 
   it("does not offer a task the list's errors hold back, and the tracking issue stays stable", () => {
     const repo = synced();
-    const broken = LIST.replace("- [ ] T001 Create project structure", "- [ ] T001 Create project structure (depends on T099)");
+    const broken = LIST.replace(
+      "- [ ] T001 Create project structure",
+      "- [ ] T001 Create project structure (depends on T099)",
+    );
     repo.gh.apply(repo.plan(broken));
     expect(repo.tracking().body).not.toContain("{{tasksync-issue:");
     expect(repo.tracking().body).toContain("**Ready now:** nothing");

@@ -30,7 +30,16 @@ class Synced {
     const tracking = observed.issues.find((i) => i.marker.kind === "tracking");
     const recorded = tracking?.marker.kind === "tracking" ? tracking.marker.sha : undefined;
     const base = recorded === undefined ? undefined : this.texts.get(recorded);
-    return planFile({ path: PATH, doc: parseTaskList(PATH, text), baseline: base === undefined ? null : parseTaskList(PATH, base), blobSha: sha(text), commitSha: "c0ffee", config: this.config, ctx, observed });
+    return planFile({
+      path: PATH,
+      doc: parseTaskList(PATH, text),
+      baseline: base === undefined ? null : parseTaskList(PATH, base),
+      blobSha: sha(text),
+      commitSha: "c0ffee",
+      config: this.config,
+      ctx,
+      observed,
+    });
   }
 
   task(id: string): FakeIssue {
@@ -38,7 +47,11 @@ class Synced {
   }
 
   /** A person closes or reopens a task's issue. */
-  set(id: string, state: "open" | "closed", reason: string | null = state === "closed" ? "completed" : "reopened"): void {
+  set(
+    id: string,
+    state: "open" | "closed",
+    reason: string | null = state === "closed" ? "completed" : "reopened",
+  ): void {
     const issue = this.task(id);
     issue.state = state;
     issue.stateReason = reason;
@@ -53,7 +66,9 @@ describe("the file follows its issues", () => {
     const repo = new Synced();
     expect(repo.plan(LIST).operations).toEqual([]);
     const tracking = repo.gh.observe().issues.find((i) => i.marker.kind === "tracking");
-    expect(tracking?.marker.kind === "tracking" && tracking.marker.states).toBe(observedStatesDigest(repo.gh.observe().issues, PATH));
+    expect(tracking?.marker.kind === "tracking" && tracking.marker.states).toBe(
+      observedStatesDigest(repo.gh.observe().issues, PATH),
+    );
   });
 
   it("a person closes T003: the plan is one file edit ticking it, and nothing else yet", () => {
@@ -61,7 +76,13 @@ describe("the file follows its issues", () => {
     repo.set("T003", "closed");
     const plan = repo.plan(LIST);
     expect(plan.operations).toEqual([
-      { kind: "write-checkboxes", key: `${PATH}#feature`, path: PATH, changes: [{ taskId: "T003", issueNumber: repo.task("T003").number, text: expect.any(String), checked: true }], reason: expect.any(String) },
+      {
+        kind: "write-checkboxes",
+        key: `${PATH}#feature`,
+        path: PATH,
+        changes: [{ taskId: "T003", issueNumber: repo.task("T003").number, text: expect.any(String), checked: true }],
+        reason: expect.any(String),
+      },
     ]);
   });
 
@@ -85,14 +106,18 @@ describe("the file follows its issues", () => {
     repo.set("T003", "closed");
     const plan = repo.plan(LIST.replace("- [ ] T003", "- [x] T003"));
     expect(writes(plan)).toEqual([]);
-    expect(stateOps(plan).filter((op) => op.kind === "update-issue" && op.number === repo.task("T003").number)).toEqual([]);
+    expect(stateOps(plan).filter((op) => op.kind === "update-issue" && op.number === repo.task("T003").number)).toEqual(
+      [],
+    );
   });
 
   it("the file changed and the issue did not: the issue follows (the file wins)", () => {
     const repo = new Synced();
     const plan = repo.plan(LIST.replace("- [ ] T001", "- [x] T001"));
     expect(writes(plan)).toEqual([]);
-    expect(stateOps(plan)).toContainEqual(expect.objectContaining({ number: repo.task("T001").number, state: "closed" }));
+    expect(stateOps(plan)).toContainEqual(
+      expect.objectContaining({ number: repo.task("T001").number, state: "closed" }),
+    );
   });
 
   it.each<["keep" | "tick", unknown[]]>([
@@ -123,7 +148,13 @@ describe("duplicates heal", () => {
     repo.gh.issues.push(copy);
     const plan = repo.plan(LIST);
     expect(plan.operations).toEqual([
-      expect.objectContaining({ kind: "update-issue", number: 99, state: "closed", stateReason: "not_planned", labels: kept.labels.filter((l) => l !== "tasksync") }),
+      expect.objectContaining({
+        kind: "update-issue",
+        number: 99,
+        state: "closed",
+        stateReason: "not_planned",
+        labels: kept.labels.filter((l) => l !== "tasksync"),
+      }),
       expect.objectContaining({ kind: "comment", body: expect.stringContaining(`Duplicate of #${kept.number}`) }),
     ]);
     repo.gh.apply(plan);

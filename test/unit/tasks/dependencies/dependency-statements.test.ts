@@ -1,5 +1,10 @@
 import { describe, expect, it } from "@jest/globals";
-import { extractStatements, type DependencyStatement, type Operand, type SegmentKind } from "../../../../src/tasks/dependencies/dependency-statements.js";
+import {
+  extractStatements,
+  type DependencyStatement,
+  type Operand,
+  type SegmentKind,
+} from "../../../../src/tasks/dependencies/dependency-statements.js";
 import { parseTaskList } from "../../../../src/tasks/parse-tasks.js";
 import { IdIndex, findIdReferences, type IdReference } from "../../../../src/tasks/lines/task-ids.js";
 
@@ -7,9 +12,14 @@ const show = (refs: IdReference[]): string =>
   refs.map((r) => (r.kind === "id" ? r.id : r.kind === "range" ? `${r.from}..${r.to}` : `${r.from}+`)).join(",");
 const side = (o: Operand): string => (o.refs.length > 0 ? show(o.refs) : `"${o.name}"`);
 const summary = (s: DependencyStatement): string =>
-  s.kind === "blocks" ? `${side(s.blocked)} <- ${side(s.blockers)}${s.pairwise ? " pairwise" : ""}` : `sequence ${show(s.ids)}`;
-const extract = (text: string, owner: string | null = null, kind: SegmentKind = owner === null ? "prose" : "detail"): string[] =>
-  extractStatements({ text, line: 1, owner, kind }).map(summary);
+  s.kind === "blocks"
+    ? `${side(s.blocked)} <- ${side(s.blockers)}${s.pairwise ? " pairwise" : ""}`
+    : `sequence ${show(s.ids)}`;
+const extract = (
+  text: string,
+  owner: string | null = null,
+  kind: SegmentKind = owner === null ? "prose" : "detail",
+): string[] => extractStatements({ text, line: 1, owner, kind }).map(summary);
 
 describe("extractStatements", () => {
   it.each([
@@ -31,7 +41,11 @@ describe("extractStatements", () => {
     ["(T010 ∥ T011) + (T013 → T014 ∥ T015)", null, ["T014,T015 <- T013"]],
     ["T009..T015 after T008", null, ["T009..T015 <- T008"]],
     ["Polish (T030+) after T020", null, ["T030+ <- T020"]],
-    ["tests T020–T023 come before their matching implementations T024–T027", null, ["T024..T027 <- T020..T023 pairwise"]],
+    [
+      "tests T020–T023 come before their matching implementations T024–T027",
+      null,
+      ["T024..T027 <- T020..T023 pairwise"],
+    ],
     ["- T006-T009 (same file: src/core/types.ts) must be sequential", null, ["sequence T006..T009"]],
     // Other languages.
     ["*(Depende de T001, T002.)*", "T003", ["T003 <- T001,T002"]],
@@ -71,23 +85,37 @@ describe("extractStatements", () => {
   ])("finds no dependency in %j", (text, owner) => {
     const tasks = Array.from({ length: 10 }, (_, i) => `- [ ] T${String(i + 1).padStart(3, "0")} task ${i + 1}`);
     const line = owner === null ? ["", "## Notes", "", text] : [];
-    const body = owner === null ? tasks : tasks.map((t) => (t.includes(`${owner} `) ? `- [ ] ${text.replace(/^- \[ \] /, "")}` : t));
-    const doc = parseTaskList("specs/001-x/tasks.md", ["# Tasks", "", "## Phase 1: Core", "", ...body, ...line, ""].join("\n"));
+    const body =
+      owner === null
+        ? tasks
+        : tasks.map((t) => (t.includes(`${owner} `) ? `- [ ] ${text.replace(/^- \[ \] /, "")}` : t));
+    const doc = parseTaskList(
+      "specs/001-x/tasks.md",
+      ["# Tasks", "", "## Phase 1: Core", "", ...body, ...line, ""].join("\n"),
+    );
     expect(doc.taskEdges).toEqual([]);
     expect(doc.groupEdges).toEqual([]);
   });
 
   it("reads only arrows in code, never words", () => {
-    expect(extractStatements({ text: "T003 → T004 (sequential)   ║   T005 ║ T006", line: 3, owner: null, kind: "code" }).map(summary)).toEqual(["T004 <- T003"]);
+    expect(
+      extractStatements({ text: "T003 → T004 (sequential)   ║   T005 ║ T006", line: 3, owner: null, kind: "code" }).map(
+        summary,
+      ),
+    ).toEqual(["T004 <- T003"]);
     expect(extractStatements({ text: "# wait for T010 before T012", line: 3, owner: null, kind: "code" })).toEqual([]);
   });
 });
 
 describe("task ids and ranges", () => {
   it("finds ids, ranges with -, –, —, .., 'through' and open ranges", () => {
-    expect(show(findIdReferences("T001, T003a – T004 and T01—T02, T7 through T9, T009..T015, (T030+), T004+T010, XT001, T001abc"))).toBe(
-      "T001,T003a..T004,T01..T02,T7..T9,T009..T015,T030+,T004,T010",
-    );
+    expect(
+      show(
+        findIdReferences(
+          "T001, T003a – T004 and T01—T02, T7 through T9, T009..T015, (T030+), T004+T010, XT001, T001abc",
+        ),
+      ),
+    ).toBe("T001,T003a..T004,T01..T02,T7..T9,T009..T015,T030+,T004,T010");
   });
 
   it("expands ranges over known ids numerically, suffixes included, and open ranges to the end", () => {

@@ -17,11 +17,25 @@ const range = (from: number, to: number, ticked = false): string[] =>
 /** Tests (T001-T010, Phase 1) before implementation (T012-T021, Phase 3): one group edge over Phase 2. */
 const text = (testsDone: boolean): string =>
   [
-    "# Tasks: Groups", "",
-    "## Phase 1: Tests", "", ...range(1, 9, testsDone), `- [ ] T010 Piece 10`, "",
-    "## Phase 2: Docs", "", "- [ ] T011 Write docs", "",
-    "## Phase 3: Implementation", "", ...range(12, 21), "",
-    "## Dependencies", "", "- Tests (T001-T010) before implementation (T012-T021)", "",
+    "# Tasks: Groups",
+    "",
+    "## Phase 1: Tests",
+    "",
+    ...range(1, 9, testsDone),
+    `- [ ] T010 Piece 10`,
+    "",
+    "## Phase 2: Docs",
+    "",
+    "- [ ] T011 Write docs",
+    "",
+    "## Phase 3: Implementation",
+    "",
+    ...range(12, 21),
+    "",
+    "## Dependencies",
+    "",
+    "- Tests (T001-T010) before implementation (T012-T021)",
+    "",
   ].join("\n");
 
 describe("group edges", () => {
@@ -45,7 +59,11 @@ describe("group edges", () => {
     const gate = (source: string) => {
       const head = parseTaskList(PATH, source);
       const features: FeatureDocs[] = [{ path: PATH, base: head, head, changed: true }];
-      return dependencyGate(features, [{ path: PATH, id: "T015", reasons: ["ticks"] }], new DoneTasks(features, new Set()));
+      return dependencyGate(
+        features,
+        [{ path: PATH, id: "T015", reasons: ["ticks"] }],
+        new DoneTasks(features, new Set()),
+      );
     };
     const open = gate(text(false));
     expect(open.passed).toBe(false);

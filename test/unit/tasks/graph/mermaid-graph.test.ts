@@ -6,7 +6,15 @@ describe("toMermaid", () => {
   it("draws phases as subgraphs, phase edges, and explicit / structural task edges", () => {
     const doc = parseTaskList(
       "specs/x/tasks.md",
-      ['## Phase 1: Setup "quoted"', "- [x] T001 First <b>", "## Phase 2: Build", "- [ ] T002 Second (depends on T001)", "", "## Other", "- [ ] T003 Loose"].join("\n"),
+      [
+        '## Phase 1: Setup "quoted"',
+        "- [x] T001 First <b>",
+        "## Phase 2: Build",
+        "- [ ] T002 Second (depends on T001)",
+        "",
+        "## Other",
+        "- [ ] T003 Loose",
+      ].join("\n"),
     );
     expect(toMermaid(doc)).toBe(
       [
@@ -26,7 +34,17 @@ describe("toMermaid", () => {
   });
 
   it("names each subgraph by its heading as written (a tier stays a tier), and keeps an empty phase with its edges", () => {
-    const doc = parseTaskList("specs/x/tasks.md", ["# Tasks: X", "## Tier 0: Foundations", "- [ ] T001 a", "## Phase 2: Empty", "## Phase 3: Build", "- [ ] T002 b"].join("\n"));
+    const doc = parseTaskList(
+      "specs/x/tasks.md",
+      [
+        "# Tasks: X",
+        "## Tier 0: Foundations",
+        "- [ ] T001 a",
+        "## Phase 2: Empty",
+        "## Phase 3: Build",
+        "- [ ] T002 b",
+      ].join("\n"),
+    );
     const graph = toMermaid(doc);
     expect(graph).toContain('subgraph p_0["Tier 0: Foundations"]');
     expect(graph).toContain('subgraph p_1["Phase 2: Empty"]\n  end');
@@ -34,7 +52,10 @@ describe("toMermaid", () => {
   });
 
   it("keeps an xe step a step", () => {
-    const doc = parseTaskList(".xe/specs/blueprint/tasks.md", ["# Tasks: Blueprint", "## Step 10: Phase 4 Planning", "- [ ] T017: Plan Phase 4 features"].join("\n"));
+    const doc = parseTaskList(
+      ".xe/specs/blueprint/tasks.md",
+      ["# Tasks: Blueprint", "## Step 10: Phase 4 Planning", "- [ ] T017: Plan Phase 4 features"].join("\n"),
+    );
     expect(toMermaid(doc)).toContain('subgraph p_0["Step 10: Phase 4 Planning"]');
     expect(toMermaid(doc)).not.toContain("Phase 10");
   });

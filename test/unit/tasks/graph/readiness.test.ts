@@ -44,6 +44,10 @@ describe("ready tasks", () => {
 
   it("counts a task as settled when the caller says so (an issue closed before the tick)", () => {
     const doc = parseTaskList(PATH, list(true, false));
-    expect(readyTaskIds(doc, (t) => t.checked || t.id === "T003" || t.status === "dropped")).toEqual(["T002", "T004", "T006"]);
+    expect(readyTaskIds(doc, (t) => t.checked || t.id === "T003" || t.status === "dropped")).toEqual([
+      "T002",
+      "T004",
+      "T006",
+    ]);
   });
 });

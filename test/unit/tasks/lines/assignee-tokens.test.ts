@@ -25,7 +25,10 @@ describe("@login tokens after the tags", () => {
   });
 
   it("a parsed task carries its logins and keeps them out of its description", () => {
-    const doc = parseTasks("specs/001-photos/tasks.md", "# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 [P] [US1] @alice Add the upload form\n- [ ] T002 Write to bob@example.com\n");
+    const doc = parseTasks(
+      "specs/001-photos/tasks.md",
+      "# Tasks\n\n## Phase 1: Setup\n\n- [ ] T001 [P] [US1] @alice Add the upload form\n- [ ] T002 Write to bob@example.com\n",
+    );
     expect(doc.tasks.map((t) => [t.id, t.assignees, t.description])).toEqual([
       ["T001", ["alice"], "Add the upload form"],
       ["T002", [], "Write to bob@example.com"],

@@ -13,37 +13,79 @@ describe("readListItem", () => {
     expect(readListItem(text)).toMatchObject({ indent, markerColumn, marker, content });
   });
 
-  it.each([["Task: \"T001 x\""], ["| T001 | a |"], ["-[ ] T001"], ["**T001** a"]])("%j is not a list item", (text) => {
+  it.each([['Task: "T001 x"'], ["| T001 | a |"], ["-[ ] T001"], ["**T001** a"]])("%j is not a list item", (text) => {
     expect(readListItem(text)).toBeNull();
   });
 });
 
 describe("readTaskHead", () => {
   it.each([
-    ["T001 [P] [US1] Create model in `src/a.ts`", { id: "T001", parallel: true, story: "US1", tags: [], description: "Create model in `src/a.ts`", boldId: false }],
-    ["**T001** [P] [Setup] Create dir", { id: "T001", parallel: true, story: null, tags: ["Setup"], description: "Create dir", boldId: true }],
+    [
+      "T001 [P] [US1] Create model in `src/a.ts`",
+      { id: "T001", parallel: true, story: "US1", tags: [], description: "Create model in `src/a.ts`", boldId: false },
+    ],
+    [
+      "**T001** [P] [Setup] Create dir",
+      { id: "T001", parallel: true, story: null, tags: ["Setup"], description: "Create dir", boldId: true },
+    ],
     ["**T002:** text", { id: "T002", parallel: false, story: null, tags: [], description: "text", boldId: true }],
     ["T003: [P] text", { id: "T003", parallel: true, story: null, tags: [], description: "text", boldId: false }],
     ["**T004** — testo", { id: "T004", parallel: false, story: null, tags: [], description: "testo", boldId: true }],
-    ["T01 [depends: T00] x [y]", { id: "T01", parallel: false, story: null, tags: ["depends: T00"], description: "x [y]", boldId: false }],
-    ["T021B Second part", { id: "T021B", parallel: false, story: null, tags: [], description: "Second part", boldId: false }],
-    ["T050-alt [P] Other way", { id: "T050-alt", parallel: true, story: null, tags: [], description: "Other way", boldId: false }],
-    ["TASK-007: Wire it", { id: "TASK-007", parallel: false, story: null, tags: [], description: "Wire it", boldId: false }],
+    [
+      "T01 [depends: T00] x [y]",
+      { id: "T01", parallel: false, story: null, tags: ["depends: T00"], description: "x [y]", boldId: false },
+    ],
+    [
+      "T021B Second part",
+      { id: "T021B", parallel: false, story: null, tags: [], description: "Second part", boldId: false },
+    ],
+    [
+      "T050-alt [P] Other way",
+      { id: "T050-alt", parallel: true, story: null, tags: [], description: "Other way", boldId: false },
+    ],
+    [
+      "TASK-007: Wire it",
+      { id: "TASK-007", parallel: false, story: null, tags: [], description: "Wire it", boldId: false },
+    ],
     ["T-014 Tidy", { id: "T-014", parallel: false, story: null, tags: [], description: "Tidy", boldId: false }],
-    ["[API-003] Endpoint", { id: "API-003", parallel: false, story: null, tags: [], description: "Endpoint", boldId: false }],
-    ["**T003 [P]** Contract test", { id: "T003", parallel: true, story: null, tags: [], description: "Contract test", boldId: true }],
-    ["~~T004~~ **NOT NEEDED**", { id: "T004", parallel: false, story: null, tags: [], description: "**NOT NEEDED**", boldId: false, struck: true }],
-    ["T040-T044 DROPPED", { id: "T040", parallel: false, story: null, tags: [], description: "DROPPED", boldId: false, rangeTo: "T044" }],
+    [
+      "[API-003] Endpoint",
+      { id: "API-003", parallel: false, story: null, tags: [], description: "Endpoint", boldId: false },
+    ],
+    [
+      "**T003 [P]** Contract test",
+      { id: "T003", parallel: true, story: null, tags: [], description: "Contract test", boldId: true },
+    ],
+    [
+      "~~T004~~ **NOT NEEDED**",
+      {
+        id: "T004",
+        parallel: false,
+        story: null,
+        tags: [],
+        description: "**NOT NEEDED**",
+        boldId: false,
+        struck: true,
+      },
+    ],
+    [
+      "T040-T044 DROPPED",
+      { id: "T040", parallel: false, story: null, tags: [], description: "DROPPED", boldId: false, rangeTo: "T044" },
+    ],
   ])("%j", (content, head) => {
     expect(readTaskHead(content)).toEqual({ assignees: [], ...head });
   });
 
-  it.each([["All contracts have tests (T004-T006)"], ["TXXX [P] Documentation"], ["**T001 not closed"], ["T001abc x"], ["[P] T001 tag first"], ["1.1 numbered without the option"]])(
-    "%j has no task id",
-    (content) => {
-      expect(readTaskHead(content)).toBeNull();
-    },
-  );
+  it.each([
+    ["All contracts have tests (T004-T006)"],
+    ["TXXX [P] Documentation"],
+    ["**T001 not closed"],
+    ["T001abc x"],
+    ["[P] T001 tag first"],
+    ["1.1 numbered without the option"],
+  ])("%j has no task id", (content) => {
+    expect(readTaskHead(content)).toBeNull();
+  });
 });
 
 describe("readTaskHead with numbered ids (checkbox items of Kiro and OpenSpec lists)", () => {
@@ -54,7 +96,11 @@ describe("readTaskHead with numbered ids (checkbox items of Kiro and OpenSpec li
     ["2.3* Optional extras", "2.3", true],
   ])("%j → %s", (content, id, optional) => {
     const head = readTaskHead(content, { numbered: true });
-    expect({ id: head?.id, numbered: head?.numbered, optional: head?.optional === true }).toEqual({ id, numbered: true, optional });
+    expect({ id: head?.id, numbered: head?.numbered, optional: head?.optional === true }).toEqual({
+      id,
+      numbered: true,
+      optional,
+    });
   });
 
   it.each([["2 tests pass"], ["1.1.x not a number"]])("%j has no numbered id", (content) => {

@@ -3,7 +3,12 @@ import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { emptyBlocks, readMarkdownBlocks, type BlockKind, type MarkdownBlocks } from "../../../../src/tasks/markdown/read-blocks.js";
+import {
+  emptyBlocks,
+  readMarkdownBlocks,
+  type BlockKind,
+  type MarkdownBlocks,
+} from "../../../../src/tasks/markdown/read-blocks.js";
 import { corpusAvailable, corpusFiles } from "../../../../scripts/corpus/corpus-files.js";
 import { fixture, fixtureNames } from "../fixture-files.js";
 
@@ -16,13 +21,27 @@ import { fixture, fixtureNames } from "../fixture-files.js";
  */
 const NO_INLINE = {
   disable: {
-    null: ["attention", "autolink", "characterEscape", "characterReference", "codeText", "hardBreakEscape", "htmlText", "labelStartImage", "labelStartLink", "labelEnd"],
+    null: [
+      "attention",
+      "autolink",
+      "characterEscape",
+      "characterReference",
+      "codeText",
+      "hardBreakEscape",
+      "htmlText",
+      "labelStartImage",
+      "labelStartLink",
+      "labelEnd",
+    ],
   },
 };
 
 function blocksFromTree(lines: readonly string[]): MarkdownBlocks {
   const out = emptyBlocks(lines.length);
-  const tree = fromMarkdown(lines.join("\n"), { extensions: [NO_INLINE, gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
+  const tree = fromMarkdown(lines.join("\n"), {
+    extensions: [NO_INLINE, gfmTaskListItem()],
+    mdastExtensions: [gfmTaskListItemFromMarkdown()],
+  });
   const startOf = (node: Nodes): number => node.position?.start.line ?? 0;
   const endOf = (node: Nodes): number => node.position?.end.line ?? 0;
   const mark = (node: Nodes, kind: BlockKind, item: number): void => {
@@ -43,17 +62,26 @@ function blocksFromTree(lines: readonly string[]): MarkdownBlocks {
       for (const child of node.children) walk(child, index);
     } else if (node.type === "heading") {
       mark(node, "heading", item);
-      out.headings.set(startOf(node), { depth: node.depth, text: textOf(node).replace(/\s*\n\s*/g, " ").trim() });
+      out.headings.set(startOf(node), {
+        depth: node.depth,
+        text: textOf(node)
+          .replace(/\s*\n\s*/g, " ")
+          .trim(),
+      });
     } else if (node.type === "code") {
       mark(node, "code", item);
       const fenced = /^\s*(?:`{3,}|~{3,})/.test(lines[startOf(node) - 1] ?? "");
-      out.codes.set(startOf(node), { endLine: endOf(node), lang: fenced ? (/^[\w+-]*/.exec(node.lang ?? "")?.[0] ?? "").toLowerCase() : null });
+      out.codes.set(startOf(node), {
+        endLine: endOf(node),
+        lang: fenced ? (/^[\w+-]*/.exec(node.lang ?? "")?.[0] ?? "").toLowerCase() : null,
+      });
     } else if (node.type === "blockquote" || node.type === "html" || node.type === "thematicBreak") {
       mark(node, node.type === "blockquote" ? "quote" : node.type === "html" ? "html" : "rule", item);
     } else {
       mark(node, "text", item);
       if (node.type === "paragraph" && (lines[startOf(node) - 1] ?? "").trimStart().startsWith("|")) {
-        for (let l = startOf(node); l <= endOf(node); l++) if ((lines[l - 1] ?? "").trimStart().startsWith("|")) out.lines[l] = { kind: "table", item };
+        for (let l = startOf(node); l <= endOf(node); l++)
+          if ((lines[l - 1] ?? "").trimStart().startsWith("|")) out.lines[l] = { kind: "table", item };
       }
     }
   };
@@ -69,12 +97,17 @@ const TRICKY: Record<string, string> = {
   "setext heading over lines, with a hard break and a soft one":
     "Phase  \n   one\t\n  two \nthree\n===\n\nPhase\\\ntwo  \n---\n",
   "setext heading in a list item, lazy line": "- Title\nlazy\n  ---\n- [ ] T001 a\n",
-  "ATX headings: closing sequence, empty, tabs, in an item": "#\tT001: tab\n## Phase 2 ##\n###\n- ## [x] T002 in item #\n####### seven\n",
-  "fenced code in items and indented code": "- ```js  meta\n  - [ ] T001 no\n  ```\n\n      indented\n- ~~~\n  open to the end\n",
+  "ATX headings: closing sequence, empty, tabs, in an item":
+    "#\tT001: tab\n## Phase 2 ##\n###\n- ## [x] T002 in item #\n####### seven\n",
+  "fenced code in items and indented code":
+    "- ```js  meta\n  - [ ] T001 no\n  ```\n\n      indented\n- ~~~\n  open to the end\n",
   "fence info with escapes and entities": "```js\\&amp; x\ncode\n```\n~~~ Mermaid\ngraph\n~~~\n",
-  "blockquotes holding lists and code": "> - [ ] T001 quoted\n>   - nested\n> ```\n> # code\n\n- [ ] T002\n  > quoted detail\n  > - [ ] T003\n",
-  "lists: ordered, nested, empty items, blank runs": "1. [ ] T001\n   1) T002\n\n\n   - \n-\n  text\n+ [X] T003\n* T004\n\n10. ten\n",
-  "HTML blocks and comments": "<!-- a\n- [ ] T001 hidden\n-->\n<details>\n\n- [ ] T002 shown\n\n</details>\n<div>\n- [ ] T003 html\n\nafter\n",
+  "blockquotes holding lists and code":
+    "> - [ ] T001 quoted\n>   - nested\n> ```\n> # code\n\n- [ ] T002\n  > quoted detail\n  > - [ ] T003\n",
+  "lists: ordered, nested, empty items, blank runs":
+    "1. [ ] T001\n   1) T002\n\n\n   - \n-\n  text\n+ [X] T003\n* T004\n\n10. ten\n",
+  "HTML blocks and comments":
+    "<!-- a\n- [ ] T001 hidden\n-->\n<details>\n\n- [ ] T002 shown\n\n</details>\n<div>\n- [ ] T003 html\n\nafter\n",
   "definitions before table rows": "[ref]: /url\n| id | task |\n|---|---|\n| T001 | x |\n\n| T002 | y |\n",
   "thematic breaks and lists": "- - -\n* * *\n- [ ] T001\n---\n___\n",
   "tabs as indentation": "-\tT001 tab item\n\t- [ ] T002 nested by tab\n\t\tdeep\n",
@@ -89,7 +122,9 @@ describe("reading micromark's events gives the mdast tree's blocks", () => {
   });
 
   it("reads a heading's text as the inline step would (hard breaks join with nothing)", () => {
-    const headings = readMarkdownBlocks(linesOf(TRICKY["setext heading over lines, with a hard break and a soft one"] as string)).headings;
+    const headings = readMarkdownBlocks(
+      linesOf(TRICKY["setext heading over lines, with a hard break and a soft one"] as string),
+    ).headings;
     expect([...headings.values()]).toEqual([
       { depth: 1, text: "Phaseone two three" },
       { depth: 2, text: "Phase\\ two" },

@@ -36,7 +36,8 @@ describe("chunked Markdown reading", () => {
 
   it("gives a long nested list the same blocks as one read, in far fewer steps", () => {
     const lines = ["# Tasks", ""];
-    for (let i = 1; i <= 600; i++) lines.push(`- [ ] T${String(i).padStart(3, "0")} task ${i}`, `  - detail ${i}`, "    more");
+    for (let i = 1; i <= 600; i++)
+      lines.push(`- [ ] T${String(i).padStart(3, "0")} task ${i}`, `  - detail ${i}`, "    more");
     expect(chunkStarts(lines).length).toBeGreaterThan(5);
     expect(readMarkdownBlocks(lines)).toEqual(oneChunk(lines));
   });
@@ -47,9 +48,12 @@ describe("chunked Markdown reading", () => {
   });
 
   if (corpusAvailable("chunked Markdown reading")) {
-    it.each(corpusFiles().map((c) => [c.file, c.text] as const))("corpus %s reads the same in chunks of 3 lines as in one", (_file, text) => {
-      const lines = linesOf(text);
-      expect(readMarkdownBlocks(lines, 3)).toEqual(oneChunk(lines));
-    });
+    it.each(corpusFiles().map((c) => [c.file, c.text] as const))(
+      "corpus %s reads the same in chunks of 3 lines as in one",
+      (_file, text) => {
+        const lines = linesOf(text);
+        expect(readMarkdownBlocks(lines, 3)).toEqual(oneChunk(lines));
+      },
+    );
   }
 });

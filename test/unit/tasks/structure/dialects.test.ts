@@ -32,7 +32,15 @@ describe("Kiro", () => {
 
   it("makes sub-tasks children of their parent, whether indented or not", () => {
     expect(doc.tasks.map((t) => [t.id, t.parentId])).toEqual([
-      ["1", null], ["2", null], ["2.1", "2"], ["2.2", "2"], ["2.3", "2"], ["2.4", "2"], ["3", null], ["3.1", "3"], ["3.2", "3"],
+      ["1", null],
+      ["2", null],
+      ["2.1", "2"],
+      ["2.2", "2"],
+      ["2.3", "2"],
+      ["2.4", "2"],
+      ["3", null],
+      ["3.1", "3"],
+      ["3.2", "3"],
     ]);
   });
 

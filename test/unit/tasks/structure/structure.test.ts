@@ -11,7 +11,12 @@ describe("document structure from the Markdown tree", () => {
   });
 
   it("keeps a phase's sub-headings inside it, even phase-like ones (Tier 0, Tier 1)", () => {
-    expect(doc.phases.map((p) => p.heading)).toEqual(["Phase 1: Setup", "Phase 2: Build", "Phase 3: Cleanup", "Phase 4: Polish"]);
+    expect(doc.phases.map((p) => p.heading)).toEqual([
+      "Phase 1: Setup",
+      "Phase 2: Build",
+      "Phase 3: Cleanup",
+      "Phase 4: Polish",
+    ]);
     expect([task(doc, "T001").phaseIndex, task(doc, "T002").phaseIndex]).toEqual([0, 0]);
     expect(doc.phases[0]?.taskIds).toEqual(["T001", "T002"]);
   });
@@ -41,7 +46,20 @@ describe("task forms", () => {
 
   it("reads every id form as a task", () => {
     expect(doc.tasks.map((t) => t.id)).toEqual([
-      "T001", "T021B", "T050-alt", "TASK-007", "T-014", "API-003", "T040", "T041", "T042", "T043", "T044", "T045", "T046", "T047",
+      "T001",
+      "T021B",
+      "T050-alt",
+      "TASK-007",
+      "T-014",
+      "API-003",
+      "T040",
+      "T041",
+      "T042",
+      "T043",
+      "T044",
+      "T045",
+      "T046",
+      "T047",
     ]);
     expect(doc.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
@@ -63,7 +81,13 @@ describe("task forms", () => {
   });
 
   it("reads heading tasks: done when every box of their checklist is ticked; they cannot be ticked themselves", () => {
-    expect(task(doc, "T046")).toMatchObject({ checked: true, status: "done", checkboxOffset: -1, phaseIndex: 1, description: "Write the parser" });
+    expect(task(doc, "T046")).toMatchObject({
+      checked: true,
+      status: "done",
+      checkboxOffset: -1,
+      phaseIndex: 1,
+      description: "Write the parser",
+    });
     expect(task(doc, "T046").details).toEqual(["Some text about it.", "- [x] step one", "- [x] step two"]);
     expect(task(doc, "T047")).toMatchObject({ checked: false, status: "open" });
   });

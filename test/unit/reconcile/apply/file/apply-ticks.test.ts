@@ -20,10 +20,38 @@ const CRLF = LIST.replace(/\n/g, "\r\n");
 
 describe("applyTicks", () => {
   it.each([
-    { name: "tick", text: LIST, changes: [{ taskId: "T001", issueNumber: 1, checked: true }], ticked: ["T001"], unticked: [], marker: "x" },
-    { name: "tick in a file using [X]", text: CAPITALS, changes: [{ taskId: "T003", issueNumber: 3, checked: true }], ticked: ["T003"], unticked: [], marker: "X" },
-    { name: "untick", text: LIST, changes: [{ taskId: "T002", issueNumber: 2, checked: false }], ticked: [], unticked: ["T002"], marker: " " },
-    { name: "tick with CRLF line ends", text: CRLF, changes: [{ taskId: "T003", issueNumber: 3, checked: true }], ticked: ["T003"], unticked: [], marker: "x" },
+    {
+      name: "tick",
+      text: LIST,
+      changes: [{ taskId: "T001", issueNumber: 1, checked: true }],
+      ticked: ["T001"],
+      unticked: [],
+      marker: "x",
+    },
+    {
+      name: "tick in a file using [X]",
+      text: CAPITALS,
+      changes: [{ taskId: "T003", issueNumber: 3, checked: true }],
+      ticked: ["T003"],
+      unticked: [],
+      marker: "X",
+    },
+    {
+      name: "untick",
+      text: LIST,
+      changes: [{ taskId: "T002", issueNumber: 2, checked: false }],
+      ticked: [],
+      unticked: ["T002"],
+      marker: " ",
+    },
+    {
+      name: "tick with CRLF line ends",
+      text: CRLF,
+      changes: [{ taskId: "T003", issueNumber: 3, checked: true }],
+      ticked: ["T003"],
+      unticked: [],
+      marker: "x",
+    },
   ])("$name changes exactly one character", ({ text, changes, ticked, unticked, marker }) => {
     const result = applyTicks(PATH, text, changes);
     expect(result.ticked).toEqual(ticked);
@@ -45,7 +73,10 @@ describe("applyTicks", () => {
   });
 
   it("finds tasks by id after their lines moved, and names them in document order", () => {
-    const moved = LIST.replace("## Phase 1: Setup\n", "## Phase 1: Setup\n\nSome new intro text.\n\n- [ ] T000 A new first task\n");
+    const moved = LIST.replace(
+      "## Phase 1: Setup\n",
+      "## Phase 1: Setup\n\nSome new intro text.\n\n- [ ] T000 A new first task\n",
+    );
     const result = applyTicks(PATH, moved, [
       { taskId: "T003", issueNumber: 3, checked: true },
       { taskId: "T001", issueNumber: 1, checked: true },

@@ -11,7 +11,11 @@ describe("commitMessage", () => {
     { ticked: [], unticked: ["T005"], message: `Untick T005 in ${PATH}` },
     { ticked: [], unticked: ["T005", "T006"], message: `Untick T005, T006 in ${PATH}` },
     { ticked: ["T003"], unticked: ["T005"], message: `Tick T003 and untick T005 in ${PATH}` },
-    { ticked: ["T003", "T004"], unticked: ["T005", "T007"], message: `Tick T003, T004 and untick T005, T007 in ${PATH}` },
+    {
+      ticked: ["T003", "T004"],
+      unticked: ["T005", "T007"],
+      message: `Tick T003, T004 and untick T005, T007 in ${PATH}`,
+    },
     {
       ticked: ids(MAX_IDS_IN_SUBJECT + 4),
       unticked: [],

@@ -8,7 +8,11 @@ describe("writeRefusal", () => {
     { status: 409, message: "specs/001/tasks.md does not match 3d2a1f", refusal: "stale" },
     { status: 403, message: "Protected branch update failed for refs/heads/main.", refusal: "protected" },
     { status: 422, message: "Protected branch update failed for refs/heads/main.", refusal: "protected" },
-    { status: 409, message: "Repository rule violations found\n\nChanges must be made through a pull request.\n\n", refusal: "protected" },
+    {
+      status: 409,
+      message: "Repository rule violations found\n\nChanges must be made through a pull request.\n\n",
+      refusal: "protected",
+    },
     { status: 422, message: "Repository rule violations found", refusal: "protected" },
     { status: 403, message: "Resource not accessible by integration", refusal: "no-permission" },
     { status: 403, message: "You have exceeded a secondary rate limit", refusal: null },
