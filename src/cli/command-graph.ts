@@ -1,6 +1,6 @@
 /** `tasksync graph FILE`: a Mermaid flowchart of phases and task dependencies. */
 import { documentStateLines } from "../tasks/graph/mermaid-states.js";
-import { fileReadiness } from "../reconcile/three-way/issue-readiness.js";
+import { fileReadiness } from "../tasks/graph/readiness.js";
 import { toMermaid } from "../tasks/graph/mermaid-graph.js";
 import { parseTaskList } from "../tasks/parse-tasks.js";
 import { readTaskFile, splitArgs, usageError, type CliCommand } from "./command.js";

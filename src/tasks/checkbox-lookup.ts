@@ -13,7 +13,8 @@
  * hard line break of a setext heading is the one form it does not see.
  */
 import { idsOfRange } from "./structure/document-parts.js";
-import { chunkStarts, readMarkdownBlocks, type MarkdownBlocks } from "./markdown/read-blocks.js";
+import { chunkStarts, readMarkdownBlocks } from "./markdown/read-blocks.js";
+import type { MarkdownBlocks } from "./markdown/blocks.js";
 import { splitSourceLines, type SourceLine } from "./markdown/source-lines.js";
 import { readListItem, readTaskHead } from "./lines/task-line.js";
 

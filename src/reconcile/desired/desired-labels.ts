@@ -2,11 +2,7 @@
 import type { TasksyncConfig } from "../../config/schema.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import type { Phase, Task, TaskDocument } from "../../tasks/model.js";
-
-export interface DesiredLabel {
-  name: string;
-  color: string;
-}
+import type { DesiredLabel } from "./model.js";
 
 type LabelConfig = TasksyncConfig["labels"];
 
@@ -55,4 +51,22 @@ export function uniqueLabels(labels: DesiredLabel[]): DesiredLabel[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The label of an optional task (Kiro's `*` after the checkbox). */
+export const OPTIONAL_LABEL: DesiredLabel = { name: "optional", color: "cfd3d7" };
+
+/** The `ready` label, when the configuration has it on. */
+export function readyLabel(labels: TasksyncConfig["labels"]): DesiredLabel | null {
+  return labels.ready.enabled ? { name: labels.ready.name, color: labels.ready.color } : null;
+}
+
+/** An issue's labels without `ready` (a removed task's issue, closing); undefined when it has none. */
+export function labelsWithoutReady(
+  existing: readonly string[],
+  labels: TasksyncConfig["labels"],
+): string[] | undefined {
+  if (!labels.ready.enabled) return undefined;
+  const name = labels.ready.name.toLowerCase();
+  return existing.some((n) => n.toLowerCase() === name) ? existing.filter((n) => n.toLowerCase() !== name) : undefined;
 }

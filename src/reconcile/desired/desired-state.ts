@@ -6,7 +6,8 @@ import type { TasksyncConfig } from "../../config/schema.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import { groupsOfTasks } from "../../tasks/graph/group-edges.js";
 import type { GroupEdge, Task, TaskDocument } from "../../tasks/model.js";
-import { baseLabels, phaseLabels, taskLabels, uniqueLabels, type DesiredLabel } from "./desired-labels.js";
+import { baseLabels, OPTIONAL_LABEL, phaseLabels, readyLabel, taskLabels, uniqueLabels } from "./desired-labels.js";
+import type { DesiredIssue, DesiredLabel, DesiredState, PhaseSlot } from "./model.js";
 import {
   phaseKey,
   taskKey,
@@ -15,39 +16,16 @@ import {
   type TaskMarker,
   type TrackingMarker,
 } from "../../identity/marker.js";
-import { phaseSlots, type PhaseSlot } from "./phase-slots.js";
+import { phaseSlots } from "./phase-slots.js";
 import { renderChecklist, tickedIds } from "../render/phase-checklist.js";
 import { renderPhaseBody } from "../render/render-phase-body.js";
 import { renderTaskBody } from "../render/render-task-body.js";
 import { renderTrackingBody } from "../render/render-tracking-body.js";
 import type { RepoContext } from "../../github/repo-context.js";
 import { fitBody } from "../render/fit-body.js";
-import { fileReadiness, readyLabel } from "../three-way/issue-readiness.js";
-import { isSettled, type TaskReadiness } from "../../tasks/graph/readiness.js";
-import { OPTIONAL_LABEL, subTasks } from "../../tasks/graph/sub-tasks.js";
+import { fileReadiness, isSettled, type TaskReadiness } from "../../tasks/graph/readiness.js";
+import { subTasks } from "../../tasks/graph/sub-tasks.js";
 import { textHash } from "../../identity/task-text.js";
-
-export interface DesiredIssue {
-  key: string;
-  kind: "task" | "phase" | "tracking";
-  title: string;
-  body: string;
-  labels: string[];
-  /** Key of the parent issue (tracking for phases, phase for tasks, the parent task for sub-tasks); null for the tracking issue. */
-  parentKey: string | null;
-  /** Keys of the issues that should be linked as blockers of this one. */
-  blockedByKeys: string[];
-  /** All of its work is done: a ticked task, a phase or feature whose tasks are all ticked. */
-  done: boolean;
-  /** For tasks: the task as parsed, and its text hash. */
-  task?: Task;
-  textHash?: string;
-}
-
-export interface DesiredState {
-  issues: DesiredIssue[];
-  labels: DesiredLabel[];
-}
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
@@ -124,7 +102,7 @@ function fallbackPhaseLinks(
 /** Done, or dropped (not planned): nothing left to do for a phase or feature to wait on. */
 const settled = (task: Task | undefined): boolean => task !== undefined && isSettled(task);
 
-/** `readiness`: each task's, when the issues say more than the file (ready-queue.ts); the file's by default. */
+/** `readiness`: each task's, when the issues say more than the file ({@link issueAwareReadiness}); the file's by default. */
 export function desiredState(
   doc: TaskDocument,
   config: TasksyncConfig,
@@ -161,7 +139,12 @@ export function desiredState(
     kind: "tracking",
     title: clipTitle(fill(config.issues.featureTitleTemplate, { feature: doc.feature.id, title: doc.feature.title })),
     body: fitBody(
-      renderTrackingBody(ctx, doc, slots, trackingMarker, { readiness, labels: labelCfg, taskIssues: !perPhase }),
+      renderTrackingBody(ctx, doc, slots, trackingMarker, {
+        readiness,
+        labels: labelCfg,
+        featureLabel: base[1]?.name ?? "",
+        taskIssues: !perPhase,
+      }),
     ),
     labels: names([]),
     parentKey: null,

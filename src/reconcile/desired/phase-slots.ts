@@ -4,17 +4,7 @@
  */
 import type { Phase, TaskDocument } from "../../tasks/model.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
-
-/** One phase issue: a phase, or one part of a phase that had to be split. */
-export interface PhaseSlot {
-  /** Key within the file: the phase number ("3.10"), else a slug of its title; "/2" etc. for parts. */
-  key: string;
-  phase: Phase;
-  /** 1-based part number, and how many parts the phase has (1 when not split). */
-  part: number;
-  parts: number;
-  taskIds: string[];
-}
+import type { PhaseSlot } from "./model.js";
 
 function slug(text: string): string {
   const s = text

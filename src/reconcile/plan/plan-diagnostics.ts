@@ -5,7 +5,7 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/desired-state.js";
+import type { DesiredIssue } from "../desired/model.js";
 import type { Held } from "./held-tasks.js";
 import type { Marker } from "../../identity/marker.js";
 import type { Operation } from "../operations.js";

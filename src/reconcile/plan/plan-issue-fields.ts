@@ -16,7 +16,7 @@ import type { ObservedMilestone } from "../observe/issue-fields-api.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/desired-state.js";
+import type { DesiredIssue } from "../desired/model.js";
 import { desiredMilestones } from "../desired/desired-milestones.js";
 import { parseMarker, renderMarker } from "../../identity/marker.js";
 import { milestoneKey, ownMilestones } from "../../identity/milestone-marker.js";

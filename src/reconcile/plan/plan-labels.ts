@@ -1,5 +1,5 @@
 /** Label operations: create what is missing, recolour what drifted. Pure. */
-import type { DesiredLabel } from "../desired/desired-labels.js";
+import type { DesiredLabel } from "../desired/model.js";
 import type { Operation } from "../operations.js";
 
 export interface ObservedLabel {

@@ -3,7 +3,7 @@
  * that record, the desired links and GitHub's own count agree, no read or write is needed. Pure.
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
-import type { DesiredIssue } from "../desired/desired-state.js";
+import type { DesiredIssue } from "../desired/model.js";
 import type { Operation } from "../operations.js";
 import { phaseKey, taskKey } from "../../identity/marker.js";
 

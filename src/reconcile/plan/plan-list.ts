@@ -5,14 +5,16 @@
 import type { TasksyncConfig } from "../../config/schema.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import { desiredState, type DesiredIssue, type DesiredState } from "../desired/desired-state.js";
+import { desiredState } from "../desired/desired-state.js";
+import type { DesiredIssue, DesiredState } from "../desired/model.js";
 import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./plan-duplicates.js";
 import { plannedStatesDigest } from "../three-way/issue-states.js";
 import { parseMarker, taskKey, trackingKey, type TrackingMarker } from "../../identity/marker.js";
 import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from "./held-tasks.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "../three-way/plan-checkboxes.js";
-import { issueAwareReadiness, labelsWithoutReady } from "../three-way/issue-readiness.js";
+import { issueAwareReadiness } from "../three-way/issue-readiness.js";
+import { labelsWithoutReady } from "../desired/desired-labels.js";
 import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "../three-way/plan-phase-checklists.js";
 import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "../operations.js";

@@ -6,7 +6,6 @@
 import type { TasksyncConfig } from "../../config/schema.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import { issueToken } from "./issue-ref-tokens.js";
-import { baseLabels } from "../desired/desired-labels.js";
 import { taskKey } from "../../identity/marker.js";
 import type { TaskReadiness } from "../../tasks/graph/readiness.js";
 import type { RepoContext } from "../../github/repo-context.js";
@@ -22,9 +21,8 @@ const short = (text: string): string => {
 };
 
 /** The issues search of a feature's open ready tasks. */
-function readySearch(ctx: RepoContext, doc: TaskDocument, labels: TasksyncConfig["labels"]): string {
-  const feature = baseLabels(labels, doc)[1]?.name ?? "";
-  const query = `is:issue is:open label:"${labels.ready.name}" label:"${feature}"`;
+function readySearch(ctx: RepoContext, labels: TasksyncConfig["labels"], featureLabel: string): string {
+  const query = `is:issue is:open label:"${labels.ready.name}" label:"${featureLabel}"`;
   return `${ctx.htmlUrl}/issues?q=${encodeURIComponent(query)}`;
 }
 
@@ -33,6 +31,7 @@ export function renderReadyList(
   doc: TaskDocument,
   readiness: ReadonlyMap<string, TaskReadiness>,
   labels: TasksyncConfig["labels"],
+  featureLabel: string,
   taskIssues = true,
 ): string[] {
   const ready = doc.tasks.filter((t) => readiness.get(t.id) === "ready");
@@ -47,7 +46,7 @@ export function renderReadyList(
   }
   const rest = ready.length - READY_LIST_LIMIT;
   if (rest > 0) {
-    const all = labels.ready.enabled && taskIssues ? `: [all ready tasks](${readySearch(ctx, doc, labels)})` : "";
+    const all = labels.ready.enabled && taskIssues ? `: [all ready tasks](${readySearch(ctx, labels, featureLabel)})` : "";
     lines.push(`- … and ${rest} more${all}`);
   }
   return lines;

@@ -2,14 +2,13 @@
  * The body of a feature's tracking issue: a progress table per phase, what is ready now, and a
  * Mermaid chart of phases (and tasks, for a short list) coloured done / ready / blocked.
  */
-import { defaultConfig, type TasksyncConfig } from "../../config/schema.js";
+import type { TasksyncConfig } from "../../config/schema.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import { fileReadiness } from "../three-way/issue-readiness.js";
 import type { TaskReadiness } from "../../tasks/graph/readiness.js";
 import { renderReadyList } from "./render-ready-list.js";
 import { renderTrackingChart } from "./render-tracking-chart.js";
 import { renderMarker, type TrackingMarker } from "../../identity/marker.js";
-import type { PhaseSlot } from "../desired/phase-slots.js";
+import type { PhaseSlot } from "../desired/model.js";
 import { blobUrl, type RepoContext } from "../../github/repo-context.js";
 
 function bar(done: number, total: number): string {
@@ -23,6 +22,8 @@ const escapeCell = (text: string): string => text.replace(/\|/g, "\\|");
 export interface ReadyState {
   readiness: ReadonlyMap<string, TaskReadiness>;
   labels: TasksyncConfig["labels"];
+  /** The feature's label (for the search of its ready tasks). */
+  featureLabel: string;
   /** Whether tasks have issues of their own to link (not with `issues.granularity: phase`); default true. */
   taskIssues?: boolean;
 }
@@ -32,7 +33,7 @@ export function renderTrackingBody(
   doc: TaskDocument,
   slots: PhaseSlot[],
   marker: TrackingMarker,
-  state: ReadyState = { readiness: fileReadiness(doc), labels: defaultConfig.labels },
+  state: ReadyState,
 ): string {
   const checked = new Set(doc.tasks.filter((t) => t.checked).map((t) => t.id));
   const total = doc.tasks.length;
@@ -67,7 +68,7 @@ export function renderTrackingBody(
       ),
     );
   }
-  const ready = renderReadyList(ctx, doc, state.readiness, state.labels, state.taskIssues ?? true);
+  const ready = renderReadyList(ctx, doc, state.readiness, state.labels, state.featureLabel, state.taskIssues ?? true);
   if (ready.length > 0) lines.push("", ...ready);
   const chart = renderTrackingChart(doc, state.readiness);
   if (chart.length > 0) lines.push("", ...chart);

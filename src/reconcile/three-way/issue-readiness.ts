@@ -4,21 +4,13 @@
  * as done before its tick lands in the file (or when write-back is off), so a dependant gets the
  * `ready` label in the same reconcile its blocker's issue was closed in.
  */
-import type { TasksyncConfig } from "../../config/schema.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Task, TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/desired-state.js";
+import type { DesiredIssue } from "../desired/model.js";
 import { issueSaysDone, type OnNotPlanned } from "./issue-states.js";
-import type { DesiredLabel } from "../desired/desired-labels.js";
 import { taskStateChange } from "./plan-issue-state.js";
-import { isSettled, taskReadiness, type TaskReadiness } from "../../tasks/graph/readiness.js";
+import { fileReadiness, isSettled, taskReadiness, type TaskReadiness } from "../../tasks/graph/readiness.js";
 import { subTasks } from "../../tasks/graph/sub-tasks.js";
-
-/** Readiness from the file alone: ticked, dropped, or a parent whose required sub-tasks are done. */
-export function fileReadiness(doc: TaskDocument): Map<string, TaskReadiness> {
-  const hierarchy = subTasks(doc);
-  return taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t));
-}
 
 /** A task's issue once this plan has run: null (no issue, or open), or whether it says the task is done. */
 function closedAfterPlan(
@@ -65,19 +57,4 @@ export function issueAwareReadiness(
   const fromFile = fileReadiness(doc);
   // A resting close (not planned, already out of the queue) changes nothing: no second render.
   return [...readiness].every(([id, state]) => fromFile.get(id) === state) ? null : readiness;
-}
-
-/** The `ready` label, when the configuration has it on. */
-export function readyLabel(labels: TasksyncConfig["labels"]): DesiredLabel | null {
-  return labels.ready.enabled ? { name: labels.ready.name, color: labels.ready.color } : null;
-}
-
-/** An issue's labels without `ready` (a removed task's issue, closing); undefined when it has none. */
-export function labelsWithoutReady(
-  existing: readonly string[],
-  labels: TasksyncConfig["labels"],
-): string[] | undefined {
-  if (!labels.ready.enabled) return undefined;
-  const name = labels.ready.name.toLowerCase();
-  return existing.some((n) => n.toLowerCase() === name) ? existing.filter((n) => n.toLowerCase() !== name) : undefined;
 }

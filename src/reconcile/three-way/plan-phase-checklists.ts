@@ -10,7 +10,7 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { CheckboxChange } from "../checkbox-change.js";
-import type { DesiredIssue } from "../desired/desired-state.js";
+import type { DesiredIssue } from "../desired/model.js";
 import {
   CHECKLIST_END,
   CHECKLIST_START,

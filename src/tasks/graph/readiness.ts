@@ -5,6 +5,7 @@
  */
 import { allBlockersOf, groupsOfTasks } from "./group-edges.js";
 import type { Task, TaskDocument } from "../model.js";
+import { subTasks } from "./sub-tasks.js";
 
 /** Done, or dropped (not planned): nothing left for anyone to wait on. */
 export function isSettled(task: Pick<Task, "checked" | "status">): boolean {
@@ -52,4 +53,10 @@ export function taskReadiness(
     out.set(task.id, waitsOnTask || waitsOnPhase ? "blocked" : "ready");
   }
   return out;
+}
+
+/** Readiness from the file alone: ticked, dropped, or a parent whose required sub-tasks are done. */
+export function fileReadiness(doc: TaskDocument): Map<string, TaskReadiness> {
+  const hierarchy = subTasks(doc);
+  return taskReadiness(doc, (t) => isSettled(t) || hierarchy.isDone(t));
 }

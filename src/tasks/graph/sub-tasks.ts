@@ -5,9 +5,6 @@
  * not dropped) sub-task is done. Optional tasks carry the `optional` label.
  */
 import type { Task, TaskDocument } from "../model.js";
-import type { DesiredLabel } from "../../reconcile/desired/desired-labels.js";
-
-export const OPTIONAL_LABEL: DesiredLabel = { name: "optional", color: "cfd3d7" };
 
 export interface SubTasks {
   /** The parent task of a task, when the parent is in the document. */

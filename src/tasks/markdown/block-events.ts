@@ -4,7 +4,7 @@
  * it), read straight from the events without building the tree or tokenizing inline text.
  */
 import type { Event, Token } from "micromark-util-types";
-import type { BlockKind, MarkdownBlocks } from "./read-blocks.js";
+import type { BlockKind, MarkdownBlocks } from "./blocks.js";
 
 /** The list items open around the current event: one entry per open list. */
 interface OpenList {

@@ -6,52 +6,15 @@
  * the raw lines these blocks point at, so offsets stay exact.
  *
  * The inline step (emphasis, links, code spans, the GFM task-list "[x]" check) is never run: it
- * cannot change the blocks and is most of micromark's time (markdown-events.ts reads the block
+ * cannot change the blocks and is most of micromark's time ({@link readEvents} reads the block
  * events). GFM tables are not parsed either (the table extension nearly doubles the time): a
  * paragraph line that starts with "|" is a table row.
  */
 import { parse, preprocess } from "micromark";
 import { subtokenize } from "micromark-util-subtokenize";
 import { readEvents } from "./block-events.js";
+import type { BlockKind, MarkdownBlocks } from "./blocks.js";
 
-export type BlockKind = "blank" | "text" | "heading" | "code" | "html" | "quote" | "table" | "rule";
-
-export interface LineBlock {
-  kind: BlockKind;
-  /** Index into MarkdownBlocks.items of the innermost list item holding the line, or -1. */
-  item: number;
-}
-
-export interface ItemBlock {
-  /** 1-based first line of the item. */
-  line: number;
-  /** Index of the list item this one is nested in, or -1. */
-  parent: number;
-}
-
-export interface HeadingBlock {
-  depth: number;
-  /** The heading's text (a setext heading's lines joined by a space). */
-  text: string;
-}
-
-export interface CodeBlock {
-  /** Last line of the block (the closing fence, when there is one). */
-  endLine: number;
-  /** The info string's first word, lower-cased; "" for none; null for indented code. */
-  lang: string | null;
-}
-
-export interface MarkdownBlocks {
-  /** Indexed by 1-based line number (index 0 unused). */
-  lines: LineBlock[];
-  items: ItemBlock[];
-  /** List item index by its first line (the innermost item when several start on one line). */
-  itemAt: Map<number, number>;
-  headings: Map<number, HeadingBlock>;
-  /** Code blocks by first line. */
-  codes: Map<number, CodeBlock>;
-}
 
 /** No blocks yet: every one of `count` lines blank, outside any list item. */
 export function emptyBlocks(count: number): MarkdownBlocks {

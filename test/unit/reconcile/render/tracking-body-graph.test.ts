@@ -5,7 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { defaultConfig } from "../../../../src/config/schema.js";
 import { phaseSlots } from "../../../../src/reconcile/desired/phase-slots.js";
-import { taskReadiness } from "../../../../src/tasks/graph/readiness.js";
+import { fileReadiness, taskReadiness } from "../../../../src/tasks/graph/readiness.js";
 import { READY_LIST_LIMIT } from "../../../../src/reconcile/render/render-ready-list.js";
 import { CHART_TASK_LIMIT } from "../../../../src/reconcile/render/render-tracking-chart.js";
 import { renderTrackingBody } from "../../../../src/reconcile/render/render-tracking-body.js";
@@ -16,7 +16,13 @@ const ctx = { owner: "octo", repo: "app", htmlUrl: "https://github.com/octo/app"
 
 function body(text: string, path = "specs/x/tasks.md"): string {
   const doc = parseTaskList(path, text);
-  return renderTrackingBody(ctx, doc, phaseSlots(doc), { kind: "tracking", path: doc.path });
+  return renderTrackingBody(
+    ctx,
+    doc,
+    phaseSlots(doc),
+    { kind: "tracking", path: doc.path },
+    { readiness: fileReadiness(doc), labels: defaultConfig.labels, featureLabel: "feature: x" },
+  );
 }
 const chart = (text: string): string => /```mermaid\n([\s\S]*?)```/.exec(body(text))?.[1] ?? "";
 const many = (n: number): string =>
@@ -111,7 +117,7 @@ describe("the tracking issue's ready list", () => {
       doc,
       phaseSlots(doc),
       { kind: "tracking", path: PATH },
-      { readiness, labels: defaultConfig.labels },
+      { readiness, labels: defaultConfig.labels, featureLabel: "feature: photo-albums" },
     );
     expect(text).toContain(`- {{tasksync-issue:${PATH}#T003}} T003 Database schema`);
     expect(text).not.toContain(`#T001}}`);

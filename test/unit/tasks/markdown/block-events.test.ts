@@ -3,12 +3,8 @@ import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import {
-  emptyBlocks,
-  readMarkdownBlocks,
-  type BlockKind,
-  type MarkdownBlocks,
-} from "../../../../src/tasks/markdown/read-blocks.js";
+import { emptyBlocks, readMarkdownBlocks } from "../../../../src/tasks/markdown/read-blocks.js";
+import type { BlockKind, MarkdownBlocks } from "../../../../src/tasks/markdown/blocks.js";
 import { corpusAvailable, corpusFiles } from "../../../../scripts/corpus/corpus-files.js";
 import { fixture, fixtureNames } from "../fixture-files.js";
 
