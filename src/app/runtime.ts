@@ -1,7 +1,11 @@
 /** What the running app shares between its handlers: the work queue and a few settings. */
 import type { ContentBudget } from "../github/pacing-budget.js";
 import type { WorkQueue } from "../queue/work-queue.js";
+import type { EngineSettings, SharedState } from "../queue/engine.js";
 import { DEFAULT_DRAIN_MS } from "./drain-on-stop.js";
+
+/** Re-exported for the code that sets the engines up from the environment. */
+export type { EngineSettings, SharedState };
 
 export interface RuntimeSettings {
   /** Pause between two writes of one reconcile, in ms (TASKSYNC_WRITE_PAUSE_MS). */
@@ -12,25 +16,6 @@ export interface RuntimeSettings {
   drainMs: number;
   /** First pause before a reconcile that failed on GitHub's side runs again, in ms (tests; 1 s by default, doubling). */
   retryBaseMs?: number;
-}
-
-/** The Redis-backed work engine's settings (REDIS_URL set). */
-export interface EngineSettings {
-  redisUrl: string;
-  /** Jobs of different repositories one replica runs at once (TASKSYNC_CONCURRENCY). */
-  concurrency: number;
-  /** A job (and its repository) held by a replica that stops answering is taken over after this, in ms (TASKSYNC_JOB_LEASE_MS). */
-  leaseMs: number;
-  /** Runs of a failing job before it is kept as failed (TASKSYNC_JOB_ATTEMPTS). */
-  attempts: number;
-  /** First retry pause, doubling on each retry, in ms (TASKSYNC_JOB_BACKOFF_MS). */
-  backoffMs: number;
-}
-
-/** What the replicas must agree on and cannot read from GitHub. */
-export interface SharedState {
-  addOwnCommit(sha: string): Promise<void>;
-  isOwnCommit(sha: string): Promise<boolean>;
 }
 
 export interface AppRuntime {

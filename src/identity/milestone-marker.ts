@@ -4,7 +4,14 @@
  * Only a milestone with the marker, created by tasksync's own bot, is tasksync's: one someone
  * else made is never renamed or reused, whatever its title.
  */
-import type { ObservedMilestone } from "../reconcile/observe/issue-fields-api.js";
+
+/** What identity looks at in a milestone: its number, its description (the marker) and its creator. */
+export interface MarkedMilestone {
+  number: number;
+  description: string;
+  /** Login of whoever created it; null when GitHub does not say. */
+  creator: string | null;
+}
 
 export interface MilestoneMarker {
   path: string;
@@ -38,11 +45,8 @@ export const milestoneKey = (path: string, key: string): string => `${path}#mile
  * tasksync's own milestones by key: marked, and created by `author` when it is known. When one
  * key has several (a create whose answer was lost, sent twice), the oldest one counts.
  */
-export function ownMilestones(
-  milestones: ObservedMilestone[],
-  author: string | undefined,
-): Map<string, ObservedMilestone> {
-  const own = new Map<string, ObservedMilestone>();
+export function ownMilestones<M extends MarkedMilestone>(milestones: M[], author: string | undefined): Map<string, M> {
+  const own = new Map<string, M>();
   for (const m of [...milestones].sort((a, b) => a.number - b.number)) {
     const marker = parseMilestoneMarker(m.description);
     if (!marker) continue;

@@ -5,7 +5,14 @@
  * identity: the sync and the write-back ignore it, and say so once at info level.
  */
 import type { Logger } from "pino";
-import type { TrackedIssue } from "../reconcile/observe/tracked-issues.js";
+
+/** What trust looks at in an issue: its number, its author and its labels. */
+export interface TrustClaim {
+  number: number;
+  /** Login of the issue's author; null when GitHub does not say. */
+  author: string | null;
+  labels: string[];
+}
 
 /** Whose issues tasksync trusts: the login its issues are opened as (`<app-slug>[bot]` for the app). */
 export interface IssueTrust {
@@ -24,7 +31,7 @@ export function issueTrust(label: string, author: string | undefined): IssueTrus
   return { label, ...(author === undefined ? {} : { author }) };
 }
 
-export function isTrustedIssue(issue: Pick<TrackedIssue, "author" | "labels">, trust: IssueTrust): boolean {
+export function isTrustedIssue(issue: Pick<TrustClaim, "author" | "labels">, trust: IssueTrust): boolean {
   const label = trust.label.toLowerCase();
   if (!issue.labels.some((l) => l.toLowerCase() === label)) return false;
   if (trust.author === undefined) return true;
@@ -44,7 +51,7 @@ export function reportUntrusted(log: Logger, repoKey: string, issue: { number: n
 }
 
 /** The issues tasksync may act on; the others are logged (once each) and left alone. */
-export function trustedIssues(issues: TrackedIssue[], trust: IssueTrust, log: Logger, repoKey: string): TrackedIssue[] {
+export function trustedIssues<I extends TrustClaim>(issues: I[], trust: IssueTrust, log: Logger, repoKey: string): I[] {
   return issues.filter((issue) => {
     if (isTrustedIssue(issue, trust)) return true;
     reportUntrusted(log, repoKey, issue);

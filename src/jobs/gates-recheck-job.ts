@@ -6,7 +6,7 @@
 import type { Probot } from "probot";
 import type { AppRuntime } from "../app/runtime.js";
 import { guardedClient } from "../github/guarded-client.js";
-import { pullsToRecheck } from "../gates/rules/recheck.js";
+import { pullsToRecheck } from "../gates/read/recheck.js";
 import { jobEnv } from "./job-env.js";
 import { defineJob, type JobEnv } from "./job-kind.js";
 import { parseMarker } from "../identity/marker.js";

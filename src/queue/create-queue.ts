@@ -1,6 +1,6 @@
 /** The work engine the environment asks for: Redis when REDIS_URL is set, else in memory. */
 import pino, { type Logger } from "pino";
-import type { EngineSettings, SharedState } from "../app/runtime.js";
+import type { EngineSettings, SharedState } from "./engine.js";
 import type { BudgetWindow, ContentBudget } from "../github/pacing-budget.js";
 import { MemoryQueue } from "./memory-queue.js";
 import { RedisContentBudget } from "./redis-content-budget.js";

@@ -1,6 +1,6 @@
 /** SharedState in Redis: what one replica learned (its own commits) the others know at once. */
 import type { Redis } from "ioredis";
-import type { SharedState } from "../app/runtime.js";
+import type { SharedState } from "./engine.js";
 
 /** How long an own commit is remembered: its push arrives within seconds, redeliveries within days. */
 const OWN_COMMIT_TTL_SECONDS = 7 * 24 * 3600;

@@ -13,8 +13,7 @@ import { applyPlan, emptyReport, type ApplyReport } from "./apply/apply-plan.js"
 import { trackingKey, type TrackingMarker } from "../identity/marker.js";
 import { describeOperation, operationLogFields } from "./operations.js";
 import { observeBlockedBy, observeDiagnosticsComment } from "./observe/observe.js";
-import type { ObservedLabel } from "./plan/plan-labels.js";
-import type { LinkedIssue } from "./plan/plan-links.js";
+import type { LinkedIssue, ObservedLabel } from "./observe/observed.js";
 import { linkReadsNeeded, planFile, prepareFile, type Plan } from "./plan/plan-list.js";
 import type { RepoContext } from "../github/repo-context.js";
 import type { IssueTrust } from "../identity/trust.js";
@@ -22,6 +21,7 @@ import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities
 import type { ContentBudget } from "../github/pacing-budget.js";
 import { mayWarn, type IssueFieldsObserver } from "./observe/observe-issue-fields.js";
 import { distrustedChecklists } from "./observe/checklist-editors.js";
+import { pendingChecklists } from "./three-way/plan-phase-checklists.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -86,9 +86,7 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const distrusted = await distrustedChecklists({
     gh,
     repo,
-    doc,
-    baseline: request.baseline,
-    prepared,
+    pending: pendingChecklists(doc, request.baseline, prepared),
     trust: request.trust,
     log: request.log,
   });

@@ -15,7 +15,7 @@ import { emptyReport, type ApplyReport } from "./apply/apply-plan.js";
 import { observedStatesDigest } from "./three-way/issue-states.js";
 import { trackingKey } from "../identity/marker.js";
 import { observeIssues, observeLabels } from "./observe/observe.js";
-import type { ObservedLabel } from "./plan/plan-labels.js";
+import type { ObservedLabel } from "./observe/observed.js";
 import type { Plan } from "./plan/plan-list.js";
 import { reconcileFile } from "./reconcile-list.js";
 import type { RepoContext } from "../github/repo-context.js";

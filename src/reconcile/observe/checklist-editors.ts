@@ -11,17 +11,14 @@ import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { ISSUE_EDITOR, type IssueEditorResult } from "../../github/graphql-documents.js";
 import { hasWriteAccess } from "../../github/write-access.js";
-import type { TaskDocument } from "../../tasks/model.js";
-import { planPhaseChecklists } from "../three-way/plan-phase-checklists.js";
-import type { PreparedFile } from "../plan/plan-list.js";
 import type { IssueTrust } from "../../identity/trust.js";
+import type { TrackedIssue } from "./tracked-issues.js";
 
 export interface EditorCheck {
   gh: GitHubClient;
   repo: RepoRef;
-  doc: TaskDocument | null;
-  baseline: TaskDocument | null;
-  prepared: PreparedFile;
+  /** The phase issues, by key, whose checklists hold ticks the file has not taken ({@link pendingChecklists}). */
+  pending: ReadonlyMap<string, TrackedIssue>;
   trust: IssueTrust;
   log: Logger;
 }
@@ -34,20 +31,7 @@ function isOwn(login: string, trust: IssueTrust): boolean {
 /** The keys of the phase issues whose changed boxes come from an edit by someone without write access. */
 export async function distrustedChecklists(check: EditorCheck): Promise<Set<string>> {
   const distrusted = new Set<string>();
-  const { doc, prepared } = check;
-  if (!doc) return distrusted;
-  if (prepared.held.whole) return distrusted;
-  const held = new Set(prepared.held.tasks.keys());
-  const { pending } = planPhaseChecklists({
-    desired: prepared.desired.issues,
-    matched: prepared.matched,
-    doc,
-    baseline: check.baseline,
-    held,
-  });
-  for (const key of pending.keys()) {
-    const issue = prepared.matched.get(key);
-    if (!issue) continue;
+  for (const [key, issue] of check.pending) {
     const answer = await check.gh.graphql<IssueEditorResult>(ISSUE_EDITOR, {
       owner: check.repo.owner,
       name: check.repo.repo,

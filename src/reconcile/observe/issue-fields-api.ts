@@ -7,15 +7,7 @@ import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import { paginate } from "../../github/paginate.js";
-
-export interface ObservedMilestone {
-  number: number;
-  title: string;
-  description: string;
-  state: "open" | "closed";
-  /** Login of whoever created it; null when GitHub does not say. */
-  creator: string | null;
-}
+import type { ObservedMilestone } from "./observed.js";
 
 const NO_RETRY = { request: { retries: 0 } } as const;
 

@@ -10,7 +10,7 @@ import type { GitHubClient, RepoRef } from "../../github/client.js";
 import type { HostCapabilities } from "../../github/host-capabilities.js";
 import { canBeAssigned, listMilestones, orgIssueTypes } from "./issue-fields-api.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import type { ObservedFields } from "../plan/plan-issue-fields.js";
+import type { ObservedFields } from "./observed.js";
 
 /** An organisation's issue types change rarely: read once per host and owner every 10 minutes, not per reconcile. */
 const TYPES_TTL_MS = 10 * 60_000;

@@ -6,8 +6,7 @@ import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import { paginate } from "../../github/paginate.js";
 import { listTrackedIssues, type TrackedIssue } from "./tracked-issues.js";
-import type { ObservedLabel } from "../plan/plan-labels.js";
-import type { LinkedIssue } from "../plan/plan-links.js";
+import type { LinkedIssue, ObservedLabel } from "./observed.js";
 import { DIAGNOSTICS_MARKER } from "../render/render-diagnostics.js";
 
 export async function observeIssues(gh: GitHubClient, repo: RepoRef, trackingLabel: string): Promise<TrackedIssue[]> {

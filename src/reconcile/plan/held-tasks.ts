@@ -18,23 +18,9 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Diagnostic, TaskDocument } from "../../tasks/model.js";
+import type { Held, HeldTask } from "./model.js";
 import { baselineTask } from "../three-way/plan-issue-state.js";
 import { textHash } from "../../identity/task-text.js";
-
-export interface HeldTask {
-  id: string;
-  /** The lines it concerns: the task's own line, and the other line of a duplicate id. */
-  lines: number[];
-  /** The errors that hold it back. */
-  errors: Diagnostic[];
-}
-
-export interface Held {
-  /** An error names no task: the whole list is held back. */
-  whole: boolean;
-  /** Held tasks by id, in document order. */
-  tasks: Map<string, HeldTask>;
-}
 
 export const NOTHING_HELD: Held = { whole: false, tasks: new Map() };
 

@@ -6,11 +6,11 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { DesiredIssue } from "../desired/model.js";
-import type { Held } from "./held-tasks.js";
+import type { Held } from "./model.js";
 import type { Marker } from "../../identity/marker.js";
 import type { Operation } from "../operations.js";
 import { diagnosticsHash, renderDiagnosticsComment } from "../render/render-diagnostics.js";
-import { withMarker } from "../../identity/with-marker.js";
+import { withMarker } from "../render/with-marker.js";
 
 export type ObservedComment = { id: number; body: string } | null | undefined;
 

@@ -12,7 +12,8 @@
  *   when the organisation has it; a type a person chose is kept.
  */
 import type { TasksyncConfig } from "../../config/schema.js";
-import type { ObservedMilestone } from "../observe/issue-fields-api.js";
+import type { ObservedFields, ObservedMilestone } from "../observe/observed.js";
+import type { FieldWarning } from "./model.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
@@ -21,23 +22,6 @@ import { desiredMilestones } from "../desired/desired-milestones.js";
 import { parseMarker, renderMarker } from "../../identity/marker.js";
 import { milestoneKey, ownMilestones } from "../../identity/milestone-marker.js";
 import type { Operation } from "../operations.js";
-
-export interface ObservedFields {
-  /** Every milestone of the repository; null when not read (`milestones: none`). */
-  milestones: ObservedMilestone[] | null;
-  /** Whether each login (lower-cased) can be assigned in the repository. */
-  assignable: Map<string, boolean>;
-  /** The organisation's issue types by name; null where there are none (user-owned, older hosts). */
-  issueTypes: string[] | null;
-  /** The login tasksync's milestones are created by, when known. */
-  author?: string;
-}
-
-export interface FieldWarning {
-  /** The task line it concerns, when there is one. */
-  line?: number;
-  message: string;
-}
 
 export interface FieldsPlan {
   /** The desired issues, task markers carrying the assignees base to record. */

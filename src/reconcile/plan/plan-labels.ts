@@ -1,13 +1,7 @@
 /** Label operations: create what is missing, recolour what drifted. Pure. */
 import type { DesiredLabel } from "../desired/model.js";
 import type { Operation } from "../operations.js";
-
-export interface ObservedLabel {
-  name: string;
-  color: string;
-  /** GraphQL node id (createIssue takes label ids). */
-  nodeId?: string;
-}
+import type { ObservedLabel } from "../observe/observed.js";
 
 export function planLabels(desired: DesiredLabel[], observed: Map<string, ObservedLabel>): Operation[] {
   const ops: Operation[] = [];

@@ -5,13 +5,8 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { DesiredIssue } from "../desired/model.js";
 import type { Operation } from "../operations.js";
+import type { LinkedIssue } from "../observe/observed.js";
 import { phaseKey, taskKey } from "../../identity/marker.js";
-
-/** A blocker GitHub reports for an issue. */
-export interface LinkedIssue {
-  number: number;
-  id: number;
-}
 
 /** The blocker keys an existing issue's marker says tasksync linked. */
 export function recordedLinks(issue: TrackedIssue): string[] {

@@ -10,7 +10,8 @@ import type { DesiredIssue, DesiredState } from "../desired/model.js";
 import { duplicateKey, planDuplicates, splitDuplicates, type Duplicate } from "./plan-duplicates.js";
 import { plannedStatesDigest } from "../three-way/issue-states.js";
 import { parseMarker, taskKey, trackingKey, type TrackingMarker } from "../../identity/marker.js";
-import { baseWithHeld, heldRecord, heldTasks, waitingRemovals, type Held } from "./held-tasks.js";
+import { baseWithHeld, heldRecord, heldTasks, waitingRemovals } from "./held-tasks.js";
+import type { FieldWarning, Held } from "./model.js";
 import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "../three-way/plan-checkboxes.js";
 import { issueAwareReadiness } from "../three-way/issue-readiness.js";
@@ -19,15 +20,16 @@ import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "../three-w
 import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "../operations.js";
 import { fieldChanges } from "./plan-fields.js";
-import { planLabels, type ObservedLabel } from "./plan-labels.js";
-import { needsLinkRead, planBlockedBy, planParent, type LinkContext, type LinkedIssue } from "./plan-links.js";
+import { planLabels } from "./plan-labels.js";
+import type { LinkedIssue, ObservedFields, ObservedLabel } from "../observe/observed.js";
+import { needsLinkRead, planBlockedBy, planParent, type LinkContext } from "./plan-links.js";
 import { rollupStateChange, taskStateChange } from "../three-way/plan-issue-state.js";
 import { planDiagnosticsComment, planWholeListDiagnostics } from "./plan-diagnostics.js";
 import { diagnosticsHash, renderDiagnosticsComment, renderDiagnosticsResolved } from "../render/render-diagnostics.js";
 import type { RepoContext } from "../../github/repo-context.js";
 import { FULL_HOST, forHost, type PlanHost } from "../desired/host-sections.js";
-import { withMarker } from "../../identity/with-marker.js";
-import { planIssueFields, type FieldWarning, type ObservedFields } from "./plan-issue-fields.js";
+import { withMarker } from "../render/with-marker.js";
+import { planIssueFields } from "./plan-issue-fields.js";
 import { withFieldWarnings } from "../render/render-field-warnings.js";
 
 export interface FileObservation {

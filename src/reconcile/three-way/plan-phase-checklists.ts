@@ -11,6 +11,7 @@ import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { CheckboxChange } from "../checkbox-change.js";
 import type { DesiredIssue } from "../desired/model.js";
+import type { Held } from "../plan/model.js";
 import {
   CHECKLIST_END,
   CHECKLIST_START,
@@ -109,4 +110,36 @@ export function keepPendingBoxes(
 export function checklistSeen(issue: Pick<TrackedIssue, "body">): { checklistSeen?: string } {
   const boxes = readChecklist(issue.body);
   return boxes === null ? {} : { checklistSeen: checklistDigestEntry(boxes) };
+}
+
+/** What {@link pendingChecklists} reads of a prepared list. */
+export interface PreparedChecklists {
+  desired: { issues: readonly DesiredIssue[] };
+  matched: ReadonlyMap<string, TrackedIssue>;
+  held: Held;
+}
+
+/**
+ * The phase issues, by key, whose checklists hold ticks the file has not taken: the ones whose
+ * last editor {@link distrustedChecklists} checks. None without a list, or with the whole list held.
+ */
+export function pendingChecklists(
+  doc: TaskDocument | null,
+  baseline: TaskDocument | null,
+  prepared: PreparedChecklists,
+): Map<string, TrackedIssue> {
+  const issues = new Map<string, TrackedIssue>();
+  if (!doc || prepared.held.whole) return issues;
+  const { pending } = planPhaseChecklists({
+    desired: prepared.desired.issues,
+    matched: prepared.matched,
+    doc,
+    baseline,
+    held: new Set(prepared.held.tasks.keys()),
+  });
+  for (const key of pending.keys()) {
+    const issue = prepared.matched.get(key);
+    if (issue) issues.set(key, issue);
+  }
+  return issues;
 }

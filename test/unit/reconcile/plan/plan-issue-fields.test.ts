@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { configSchema, type TasksyncConfig } from "../../../../src/config/schema.js";
-import type { ObservedMilestone } from "../../../../src/reconcile/observe/issue-fields-api.js";
+import type { ObservedMilestone } from "../../../../src/reconcile/observe/observed.js";
 import { parseMilestoneMarker } from "../../../../src/identity/milestone-marker.js";
 import { markerKey, parseMarker } from "../../../../src/identity/marker.js";
 import type { Operation } from "../../../../src/reconcile/operations.js";

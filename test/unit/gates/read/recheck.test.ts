@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import pino from "pino";
 import type { GitHubClient } from "../../../../src/github/client.js";
-import { MAX_EXAMINED_PULLS, MAX_RECHECKED_PULLS, pullsToRecheck } from "../../../../src/gates/rules/recheck.js";
+import { MAX_EXAMINED_PULLS, MAX_RECHECKED_PULLS, pullsToRecheck } from "../../../../src/gates/read/recheck.js";
 
 type Conclusion = "failure" | "neutral" | "success" | "in_progress" | null;
 
