@@ -58,7 +58,8 @@ export function renderMarker(marker: Marker): string {
 
 /** The body with its (first) marker replaced by `marker`; unchanged when it has none. Not fitted to GitHub's size limit. */
 export function replaceMarker(body: string, marker: Marker): string {
-  return body.replace(ANY_MARKER, renderMarker(marker));
+  // a function, not a string: a task text holding `$&` or `$'` must not be read as a replacement pattern
+  return body.replace(ANY_MARKER, () => renderMarker(marker));
 }
 
 /** Reads the marker from an issue body; null when there is none or it is not ours. */

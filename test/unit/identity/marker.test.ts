@@ -45,4 +45,10 @@ describe("issue marker", () => {
     expect(replaceMarker("no marker here", next)).toBe("no marker here");
     expect(renderMarker(next).startsWith(`${MARKER_PREFIX} `)).toBe(true);
   });
+
+  it("replaceMarker writes a task text with `$&` or `$'` as it is, not as a replacement pattern", () => {
+    const old: Marker = { kind: "task", path: "p.md", id: "T001", text: "old" };
+    const next: Marker = { kind: "task", path: "p.md", id: "T001", text: "price in $& and $' too" };
+    expect(parseMarker(replaceMarker(`body\n${renderMarker(old)}`, next))).toEqual(next);
+  });
 });
