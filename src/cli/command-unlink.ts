@@ -1,10 +1,14 @@
 /**
  * `tasksync unlink --repo owner/name [FILE...] [--yes]`: for teams that uninstall. Closes the
  * issues tasksync made (its label and marker) as not planned and takes its label off them, so
- * a later install does not adopt them. A dry run unless --yes.
+ * a later install does not adopt them. A dry run unless --yes. The command observes and prints;
+ * {@link planUnlink} plans and the sync's writer ({@link applyPlan}) writes, paced like a sync.
  */
 import { loadConfig } from "../config/load-config.js";
+import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
+import { applyPlan } from "../reconcile/apply/apply-plan.js";
 import { observeIssues } from "../reconcile/observe/observe.js";
+import { planUnlink, unlinkPlan } from "../reconcile/plan/plan-unlink.js";
 import { splitArgs, usageError, type CliCommand } from "./command.js";
 import { connect, takeOption } from "./github-options.js";
 
@@ -23,7 +27,9 @@ push creates the issues again. Task lists, comments, links and other labels stay
   --api-url URL       the REST API address (default: $GITHUB_API_URL or https://api.github.com)
   --yes               do it
 
-Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
+Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write. Writes are paced like a sync's:
+TASKSYNC_WRITE_PAUSE_MS (pause between writes, default 1000), TASKSYNC_CONTENT_PER_MINUTE and
+TASKSYNC_CONTENT_PER_HOUR (default 80 and 500).
 `,
   async run(args, io) {
     const repoOpt = takeOption(args, "--repo");
@@ -33,7 +39,7 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
     if (flags.size > 0) return usageError(this, `unknown option ${[...flags][0]}`, io);
     const target = connect(repoOpt.value, apiOpt.value, process.env);
     if (typeof target === "string") return usageError(this, target, io);
-    const { gh, owner, repo } = target;
+    const { gh, owner, repo, log } = target;
     const ref = { owner, repo };
     const loaded = await loadConfig(gh, ref);
     if (!loaded.ok) {
@@ -50,20 +56,23 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
       io.stderr(`tasksync unlink: no issues of tasksync's for ${missing.join(", ")}\n`);
       return 2;
     }
-    for (const issue of issues) {
-      const close = issue.state === "open";
-      io.stdout(
-        `${yes ? "" : "would "}${close ? "close as not planned and " : ""}remove label "${label}" from #${issue.number} ${issue.title}\n`,
-      );
-      if (!yes) continue;
-      await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-        ...ref,
-        issue_number: issue.number,
-        labels: issue.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()),
-        ...(close ? { state: "closed" as const, state_reason: "not_planned" as const } : {}),
+    const operations = planUnlink(issues, label);
+    const titles = new Map(issues.map((i) => [i.number, i.title]));
+    if (yes) {
+      await applyPlan(unlinkPlan(operations), {
+        gh,
+        repo: ref,
+        log,
+        pauseMs: Number(process.env.TASKSYNC_WRITE_PAUSE_MS ?? 1000),
+        budget: new MemoryContentBudget(budgetWindowsFromEnv(process.env)),
       });
     }
-    const closing = issues.filter((i) => i.state === "open").length;
+    for (const op of operations) {
+      io.stdout(
+        `${yes ? "" : "would "}${op.state === "closed" ? "close as not planned and " : ""}remove label "${label}" from #${op.number} ${titles.get(op.number) ?? ""}\n`,
+      );
+    }
+    const closing = operations.filter((op) => op.state === "closed").length;
     io.stdout(
       yes
         ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned\n`

@@ -47,10 +47,19 @@ export interface TrackingMarker {
   held?: Record<string, boolean | null>;
 }
 
-const MARKER_RE = /<!-- tasksync:v1 (\{.*?\}) -->/;
+/** How every marker begins: the one place the marker's text is spelled (it holds no RegExp metacharacter). */
+export const MARKER_PREFIX = "<!-- tasksync:v1";
+const MARKER_RE = new RegExp(`${MARKER_PREFIX} (\\{.*?\\}) -->`);
+const ANY_MARKER = new RegExp(`${MARKER_PREFIX} \\{.*?\\} -->`);
 
 export function renderMarker(marker: Marker): string {
-  return `<!-- tasksync:v1 ${JSON.stringify(marker)} -->`;
+  return `${MARKER_PREFIX} ${JSON.stringify(marker)} -->`;
+}
+
+/** The body with its (first) marker replaced by `marker`; unchanged when it has none. Not fitted to GitHub's size limit. */
+export function replaceMarker(body: string, marker: Marker): string {
+  // a function, not a string: a task text holding `$&` or `$'` must not be read as a replacement pattern
+  return body.replace(ANY_MARKER, () => renderMarker(marker));
 }
 
 /** Reads the marker from an issue body; null when there is none or it is not ours. */

@@ -159,6 +159,24 @@ describe("tasksync plan / sync against a GitHub API", () => {
     expect(after.out).toContain('would create issue "T003');
   });
 
+  it("unlink --yes: a close GitHub applied but answered 502 is sent again by the writer, and nothing is lost", async () => {
+    expect(await main(["sync", "--repo", "octo/app", "--api-url", emulator.url], captureIo())).toBe(0);
+    emulator.requests.reset();
+    emulator.applyThenFail({ method: "PATCH", path: /\/issues\/\d+$/, status: 502, times: 1 });
+    const act = captureIo();
+    expect(await main(["unlink", "--repo", "octo/app", "--api-url", emulator.url, "--yes"], act)).toBe(0);
+    expect(act.out).toContain("unlinked 6 issue(s): 6 closed as not planned");
+    // six updates and the one sent again after the ambiguous 502: an update is idempotent
+    expect(emulator.requests.count("PATCH /repos/{owner}/{repo}/issues/{issue_number}")).toBe(7);
+    const issues = emulator.issues("octo", "app");
+    expect(issues).toHaveLength(6);
+    for (const issue of issues) {
+      expect(issue.state).toBe("closed");
+      expect(issue.state_reason).toBe("not_planned");
+      expect(issue.labels).not.toContain("tasksync");
+    }
+  });
+
   it("prints a bad config's errors and exits 1, posting nothing", async () => {
     emulator.commit({ owner: "octo", repo: "app", files: { ".github/tasksync.yml": "gates:\n  mode: lax\n" } });
     emulator.requests.reset();

@@ -7,13 +7,8 @@
  */
 import type { Logger } from "pino";
 import { messageOf, statusOf, type GitHubClient, type RepoRef } from "../../github/client.js";
-import {
-  createMilestone,
-  listMilestones,
-  patchIssueFields,
-  updateMilestone,
-  type IssueFieldsPatch,
-} from "../observe/issue-fields-api.js";
+import { listMilestones } from "../observe/issue-fields-api.js";
+import { createMilestone, patchIssueFields, updateMilestone, type IssueFieldsPatch } from "./issue-field-writes.js";
 import { isAmbiguous } from "./ambiguous-write.js";
 import { ownMilestones } from "../../identity/milestone-marker.js";
 import type { Operation } from "../operations.js";

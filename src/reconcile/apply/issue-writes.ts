@@ -5,7 +5,7 @@
  */
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
-import { ADD_SUB_ISSUE, CREATE_ISSUE, type CreateIssueResult } from "../../github/graphql-documents.js";
+import { ADD_SUB_ISSUE, CREATE_ISSUE, type CreateIssueResult } from "./issue-mutations.js";
 
 export interface CreatedIssue {
   number: number;

@@ -4,7 +4,12 @@
  * tracking issues when there are no sub-issues. The gates still enforce the task list's own
  * dependencies; these lines are for people. Pure.
  */
+<<<<<<< HEAD
 import type { DesiredIssue } from "./model.js";
+=======
+import type { DesiredIssue } from "./desired-state.js";
+import { MARKER_PREFIX } from "../../identity/marker.js";
+>>>>>>> writer
 import { hasIssueTokens, issueToken, resolveIssueTokens } from "../render/issue-ref-tokens.js";
 
 /** What the planner needs to know about the host. */
@@ -19,7 +24,7 @@ export const FULL_HOST: PlanHost = { subIssues: true, dependencies: true };
 
 /** Inserts a section before the body's closing "Managed by tasksync" line (or its marker). */
 function insertSection(body: string, section: string): string {
-  const at = [body.lastIndexOf("\n<sub>Managed by tasksync"), body.lastIndexOf("\n<!-- tasksync:v1")].find(
+  const at = [body.lastIndexOf("\n<sub>Managed by tasksync"), body.lastIndexOf(`\n${MARKER_PREFIX}`)].find(
     (i) => i >= 0,
   );
   if (at === undefined) return `${body}\n\n${section}`;

@@ -1,15 +1,12 @@
 /**
- * The REST calls behind milestones, assignees and issue types: reads for observe, writes for
- * apply. Creating a milestone is not idempotent: it is sent once (`retries: 0`) and the caller
- * looks again before resending after a lost answer.
+ * The REST reads behind milestones, assignees and issue types, for observe. Their writes are
+ * apply's ({@link createMilestone}, {@link updateMilestone}, {@link patchIssueFields}).
  */
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import { paginate } from "../../github/paginate.js";
 import type { ObservedMilestone } from "./observed.js";
-
-const NO_RETRY = { request: { retries: 0 } } as const;
 
 /** Every milestone of the repository, open and closed. */
 export async function listMilestones(gh: GitHubClient, repo: RepoRef): Promise<ObservedMilestone[]> {
@@ -28,38 +25,6 @@ export async function listMilestones(gh: GitHubClient, repo: RepoRef): Promise<O
     state: m.state === "closed" ? "closed" : "open",
     creator: m.creator?.login ?? null,
   }));
-}
-
-export async function createMilestone(
-  gh: GitHubClient,
-  repo: RepoRef,
-  title: string,
-  description: string,
-): Promise<number> {
-  const { data } = await gh.request("POST /repos/{owner}/{repo}/milestones", {
-    ...repo,
-    title,
-    description,
-    ...NO_RETRY,
-  });
-  return data.number;
-}
-
-export async function updateMilestone(
-  gh: GitHubClient,
-  repo: RepoRef,
-  number: number,
-  title: string,
-  description: string,
-  state?: "open" | "closed",
-): Promise<void> {
-  await gh.request("PATCH /repos/{owner}/{repo}/milestones/{milestone_number}", {
-    ...repo,
-    milestone_number: number,
-    title,
-    description,
-    ...(state === undefined ? {} : { state }),
-  });
 }
 
 /** Whether `login` can be assigned issues in the repository (204 yes, 404 no). */
@@ -87,27 +52,4 @@ export async function orgIssueTypes(gh: GitHubClient, org: string): Promise<stri
     if (status === 404 || status === 403) return null;
     throw error;
   }
-}
-
-export interface IssueFieldsPatch {
-  /** A milestone number, or null to take the issue out of its milestone. */
-  milestone?: number | null;
-  /** The full list of logins. */
-  assignees?: string[];
-  /** An issue type by name. */
-  type?: string;
-}
-
-/** One PATCH setting an issue's milestone, assignees and type (each only when given). */
-export async function patchIssueFields(
-  gh: GitHubClient,
-  repo: RepoRef,
-  issueNumber: number,
-  patch: IssueFieldsPatch,
-): Promise<void> {
-  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-    ...repo,
-    issue_number: issueNumber,
-    ...patch,
-  });
 }

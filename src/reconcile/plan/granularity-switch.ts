@@ -9,8 +9,8 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { TasksyncConfig } from "../../config/schema.js";
-import { renderMarker, type Marker } from "../../identity/marker.js";
-import { fitBody } from "../render/fit-body.js";
+import type { Marker } from "../../identity/marker.js";
+import { withMarker } from "../../identity/with-marker.js";
 import type { Operation } from "../operations.js";
 
 export interface SwitchInput {
@@ -29,7 +29,7 @@ export function supersededByPhase(issue: TrackedIssue, input: SwitchInput, key: 
       kind: "update-issue",
       key,
       number: issue.number,
-      body: fitBody(issue.body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(removed))),
+      body: withMarker(issue.body, removed),
       state: "closed",
       stateReason: "not_planned",
       reason: "the list is synced as one issue per phase now",

@@ -19,7 +19,7 @@ import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { DesiredIssue } from "../desired/model.js";
 import { desiredMilestones } from "../desired/desired-milestones.js";
-import { parseMarker, renderMarker } from "../../identity/marker.js";
+import { parseMarker, replaceMarker } from "../../identity/marker.js";
 import { milestoneKey, ownMilestones } from "../../identity/milestone-marker.js";
 import type { Operation } from "../operations.js";
 
@@ -137,7 +137,7 @@ function withAssigneeBase(d: DesiredIssue, assignees: string[]): DesiredIssue {
   if (marker?.kind !== "task") return d;
   const { assignees: _old, ...rest } = marker;
   const next = assignees.length > 0 ? { ...rest, assignees } : rest;
-  return { ...d, body: d.body.replace(/<!-- tasksync:v1 \{.*?\} -->/, renderMarker(next)) };
+  return { ...d, body: replaceMarker(d.body, next) };
 }
 
 export function planIssueFields(

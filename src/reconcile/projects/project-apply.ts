@@ -3,26 +3,72 @@
  * then values), one at a time, spending the content budget before each (paced-writes.ts).
  * Field and option names are resolved to ids here, from the fields as observed or as just
  * created. Adding an item and writing a value are idempotent, so they are sent again after a
- * server error; creating a field is sent once (the next reconcile sees it if it happened).
+ * server error; creating a field is sent once (the next reconcile sees it if it happened). The
+ * project notice on a tracking issue is written here too: updated idempotently, or posted once.
  */
 import type { Logger } from "pino";
-import type { GitHubClient } from "../../github/client.js";
-import {
-  ADD_PROJECT_ITEM,
-  CLEAR_PROJECT_FIELD_VALUE,
-  CREATE_PROJECT_FIELD,
-  SET_FIELD_OPTIONS,
-  SET_PROJECT_FIELD_VALUE,
-} from "./project-documents.js";
+import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { fieldOf, type IssueProjectState, type ObservedProject, type ProjectField } from "./project-read.js";
 import { sleep } from "../../util/sleep.js";
 import type { PacedWrites } from "../apply/paced-writes.js";
+import { SEND_ONCE } from "../apply/ambiguous-write.js";
 import { sameName } from "./project-fields.js";
 import { describeProjectOperation, type ProjectOperation } from "./project-plan.js";
 
+const FIELD_SELECTION = `... on ProjectV2FieldCommon { id name dataType }
+      ... on ProjectV2SingleSelectField { options { id name color description } }`;
+
+export const CREATE_PROJECT_FIELD = `mutation TasksyncCreateProjectField($projectId: ID!, $name: String!, $dataType: ProjectV2CustomFieldType!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
+  createProjectV2Field(input: { projectId: $projectId, name: $name, dataType: $dataType, singleSelectOptions: $options }) {
+    projectV2Field {
+      ${FIELD_SELECTION}
+    }
+  }
+}`;
+
+/** Replaces a single-select field's options (GitHub has no "add one option"): sent only to a project without items. */
+export const SET_FIELD_OPTIONS = `mutation TasksyncSetFieldOptions($fieldId: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
+  updateProjectV2Field(input: { fieldId: $fieldId, singleSelectOptions: $options }) {
+    projectV2Field {
+      ${FIELD_SELECTION}
+    }
+  }
+}`;
+
+/** Adds an issue to a project; GitHub returns the existing item when it is there already. */
+export const ADD_PROJECT_ITEM = `mutation TasksyncAddProjectItem($projectId: ID!, $contentId: ID!) {
+  addProjectV2ItemById(input: { projectId: $projectId, contentId: $contentId }) {
+    item { id }
+  }
+}`;
+
+export const SET_PROJECT_FIELD_VALUE = `mutation TasksyncSetProjectFieldValue($projectId: ID!, $itemId: ID!, $fieldId: ID!, $value: ProjectV2FieldValue!) {
+  updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId, value: $value }) {
+    projectV2Item { id }
+  }
+}`;
+
+export const CLEAR_PROJECT_FIELD_VALUE = `mutation TasksyncClearProjectFieldValue($projectId: ID!, $itemId: ID!, $fieldId: ID!) {
+  clearProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId }) {
+    projectV2Item { id }
+  }
+}`;
+
+/** The documents the project writer sends, by name (the schema test walks them). */
+export const PROJECT_MUTATIONS: Readonly<Record<string, string>> = {
+  CREATE_PROJECT_FIELD,
+  SET_FIELD_OPTIONS,
+  ADD_PROJECT_ITEM,
+  SET_PROJECT_FIELD_VALUE,
+  CLEAR_PROJECT_FIELD_VALUE,
+};
+
 export interface ProjectApply {
   gh: GitHubClient;
-  project: ObservedProject;
+  /** The repository of the tracking issues (for `project-notice`). */
+  repo: RepoRef;
+  /** The project as observed; null when GitHub would not show it (then only notices can be applied). */
+  project: ObservedProject | null;
   /** The issues' items as observed (the item ids of issues already in the project). */
   observed: ReadonlyMap<string, IssueProjectState>;
   writes: PacedWrites;
@@ -36,8 +82,12 @@ export async function applyProjectPlan(
   operations: readonly ProjectOperation[],
   options: ProjectApply,
 ): Promise<number> {
-  const { gh, project, writes, log } = options;
-  const fields = new Map<string, ProjectField>(project.fields.map((f) => [f.name.toLowerCase(), f]));
+  const { gh, writes, log } = options;
+  const fields = new Map<string, ProjectField>((options.project?.fields ?? []).map((f) => [f.name.toLowerCase(), f]));
+  const projectId = (): string => {
+    if (!options.project) throw new Error("tasksync: a project operation needs the project, which was not read");
+    return options.project.id;
+  };
   const itemIds = new Map<string, string>();
   for (const [nodeId, state] of options.observed) if (state.item) itemIds.set(nodeId, state.item.id);
   const fieldNamed = (name: string): ProjectField => {
@@ -56,7 +106,7 @@ export async function applyProjectPlan(
       case "create-project-field": {
         const answer = await writes.once(() =>
           gh.graphql<{ createProjectV2Field: FieldAnswer }>(CREATE_PROJECT_FIELD, {
-            projectId: project.id,
+            projectId: projectId(),
             name: op.field,
             dataType: op.dataType,
             ...(op.options.length > 0 ? { options: op.options } : {}),
@@ -78,7 +128,7 @@ export async function applyProjectPlan(
       case "add-project-item": {
         const answer = await writes.idempotent(() =>
           gh.graphql<{ addProjectV2ItemById: { item: { id: string } | null } | null }>(ADD_PROJECT_ITEM, {
-            projectId: project.id,
+            projectId: projectId(),
             contentId: op.contentId,
           }),
         );
@@ -92,7 +142,7 @@ export async function applyProjectPlan(
         if (!itemId)
           throw new Error(`tasksync: no project item for [${op.key}] (an earlier operation should have added it)`);
         const field = fieldNamed(op.field);
-        const base = { projectId: project.id, itemId, fieldId: field.id };
+        const base = { projectId: projectId(), itemId, fieldId: field.id };
         if (op.value === null) {
           await writes.idempotent(() => gh.graphql(CLEAR_PROJECT_FIELD_VALUE, base));
           break;
@@ -105,6 +155,29 @@ export async function applyProjectPlan(
           throw new Error(`tasksync: project field "${field.name}" has no option "${op.value}"`);
         const value = option ? { singleSelectOptionId: option.id } : { text: op.value };
         await writes.idempotent(() => gh.graphql(SET_PROJECT_FIELD_VALUE, { ...base, value }));
+        break;
+      }
+      case "project-notice": {
+        const { repo } = options;
+        const commentId = op.commentId;
+        if (commentId !== null) {
+          await writes.idempotent(() =>
+            gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+              ...repo,
+              comment_id: commentId,
+              body: op.body,
+            }),
+          );
+        } else {
+          await writes.once(() =>
+            gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+              ...repo,
+              issue_number: op.issueNumber,
+              body: op.body,
+              ...SEND_ONCE,
+            }),
+          );
+        }
         break;
       }
     }

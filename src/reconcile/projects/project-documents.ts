@@ -1,6 +1,7 @@
 /**
- * The GraphQL documents of the GitHub Projects sync (Projects v2 has no REST API), checked
- * against GitHub's public schema in test/unit/github/graphql-documents.test.ts.
+ * The GraphQL queries of the GitHub Projects sync (Projects v2 has no REST API), checked
+ * against GitHub's public schema by the GraphQL documents test. The documents that write are
+ * the project writer's ({@link PROJECT_MUTATIONS}).
  */
 
 /** The project (by owner login and number), whether the owner is a user or an organization, and a page of its fields. */
@@ -51,52 +52,8 @@ export const ISSUE_PROJECT_ITEMS = `query TasksyncIssueProjectItems($ids: [ID!]!
   }
 }`;
 
-const FIELD_SELECTION = `... on ProjectV2FieldCommon { id name dataType }
-      ... on ProjectV2SingleSelectField { options { id name color description } }`;
-
-export const CREATE_PROJECT_FIELD = `mutation TasksyncCreateProjectField($projectId: ID!, $name: String!, $dataType: ProjectV2CustomFieldType!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
-  createProjectV2Field(input: { projectId: $projectId, name: $name, dataType: $dataType, singleSelectOptions: $options }) {
-    projectV2Field {
-      ${FIELD_SELECTION}
-    }
-  }
-}`;
-
-/** Replaces a single-select field's options (GitHub has no "add one option"): sent only to a project without items. */
-export const SET_FIELD_OPTIONS = `mutation TasksyncSetFieldOptions($fieldId: ID!, $options: [ProjectV2SingleSelectFieldOptionInput!]) {
-  updateProjectV2Field(input: { fieldId: $fieldId, singleSelectOptions: $options }) {
-    projectV2Field {
-      ${FIELD_SELECTION}
-    }
-  }
-}`;
-
-/** Adds an issue to a project; GitHub returns the existing item when it is there already. */
-export const ADD_PROJECT_ITEM = `mutation TasksyncAddProjectItem($projectId: ID!, $contentId: ID!) {
-  addProjectV2ItemById(input: { projectId: $projectId, contentId: $contentId }) {
-    item { id }
-  }
-}`;
-
-export const SET_PROJECT_FIELD_VALUE = `mutation TasksyncSetProjectFieldValue($projectId: ID!, $itemId: ID!, $fieldId: ID!, $value: ProjectV2FieldValue!) {
-  updateProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId, value: $value }) {
-    projectV2Item { id }
-  }
-}`;
-
-export const CLEAR_PROJECT_FIELD_VALUE = `mutation TasksyncClearProjectFieldValue($projectId: ID!, $itemId: ID!, $fieldId: ID!) {
-  clearProjectV2ItemFieldValue(input: { projectId: $projectId, itemId: $itemId, fieldId: $fieldId }) {
-    projectV2Item { id }
-  }
-}`;
-
 /** The documents this module sends, by name (the schema test walks them). */
 export const PROJECT_DOCUMENTS: Readonly<Record<string, string>> = {
   PROJECT_FIELDS,
   ISSUE_PROJECT_ITEMS,
-  CREATE_PROJECT_FIELD,
-  SET_FIELD_OPTIONS,
-  ADD_PROJECT_ITEM,
-  SET_PROJECT_FIELD_VALUE,
-  CLEAR_PROJECT_FIELD_VALUE,
 };

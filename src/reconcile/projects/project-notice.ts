@@ -1,15 +1,16 @@
 /**
  * What the user is told when the project cannot be kept (it belongs to a user, is not found, or
  * lacks an option tasksync needs): one comment on each feature's tracking issue, updated when
- * the message changes, never repeated. Only read and written while there is something to say.
+ * the message changes, never repeated. Only read while there is something to say. This module
+ * reads and plans; the comment is written by the project writer ({@link applyProjectPlan}).
  */
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import { paginate } from "../../github/paginate.js";
 import type { ProjectAccess } from "./project-read.js";
 import { parseProjectRef } from "./project-read.js";
-import { SEND_ONCE } from "../apply/ambiguous-write.js";
-import type { PacedWrites } from "../apply/paced-writes.js";
+import type { TrackedIssue } from "../observe/tracked-issues.js";
+import type { ProjectOperation } from "./project-plan.js";
 
 export const PROJECT_NOTICE_MARKER = "<!-- tasksync:project -->";
 
@@ -41,41 +42,44 @@ export function renderProjectNotice(ref: string, notes: readonly string[]): stri
   ].join("\n");
 }
 
-/** Posts (or updates) the notice on each tracking issue; returns how many it wrote. */
-export async function postProjectNotice(
+/** The notice each tracking issue holds now (its comment id and body), or null where there is none. */
+export async function readProjectNotices(
   gh: GitHubClient,
   repo: RepoRef,
-  trackingNumbers: readonly number[],
-  body: string,
-  writes: PacedWrites,
-): Promise<number> {
-  let written = 0;
-  for (const issueNumber of trackingNumbers) {
+  tracking: readonly TrackedIssue[],
+): Promise<Map<TrackedIssue, { id: number; body: string } | null>> {
+  const found = new Map<TrackedIssue, { id: number; body: string } | null>();
+  for (const issue of tracking) {
     const comments = await paginate((page) =>
       gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         ...repo,
-        issue_number: issueNumber,
+        issue_number: issue.number,
         per_page: GITHUB_LIMITS.perPage,
         page,
       }),
     );
     const mine = comments.find((c) => (c.body ?? "").startsWith(PROJECT_NOTICE_MARKER));
-    if (mine?.body === body) continue;
-    if (mine) {
-      await writes.idempotent(() =>
-        gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...repo, comment_id: mine.id, body }),
-      );
-    } else {
-      await writes.once(() =>
-        gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-          ...repo,
-          issue_number: issueNumber,
-          body,
-          ...SEND_ONCE,
-        }),
-      );
-    }
-    written += 1;
+    found.set(issue, mine ? { id: Number(mine.id), body: mine.body ?? "" } : null);
   }
-  return written;
+  return found;
+}
+
+/** Pure: a `project-notice` operation for each tracking issue whose notice is missing or says something else. */
+export function planProjectNotices(
+  seen: ReadonlyMap<TrackedIssue, { id: number; body: string } | null>,
+  body: string,
+): ProjectOperation[] {
+  const ops: ProjectOperation[] = [];
+  for (const [issue, mine] of seen) {
+    if (mine?.body === body) continue;
+    ops.push({
+      kind: "project-notice",
+      key: issue.key,
+      issueNumber: issue.number,
+      commentId: mine?.id ?? null,
+      body,
+      reason: mine ? "the project notice says something else now" : "the project needs the user's attention",
+    });
+  }
+  return ops;
 }

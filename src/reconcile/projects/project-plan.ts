@@ -35,6 +35,15 @@ export type ProjectOperation =
       field: ProjectFieldName;
       value: string | null;
       reason: string;
+    }
+  /** The notice on a tracking issue (`key`): posted, or the comment `commentId` updated to `body`. */
+  | {
+      kind: "project-notice";
+      key: string;
+      issueNumber: number;
+      commentId: number | null;
+      body: string;
+      reason: string;
     };
 
 export interface ProjectPlan {
@@ -197,5 +206,9 @@ export function describeProjectOperation(op: ProjectOperation): string {
       return op.value === null
         ? `clear "${op.field}" of [${op.key}]`
         : `set "${op.field}" of [${op.key}] to "${op.value}"`;
+    case "project-notice":
+      return op.commentId === null
+        ? `comment the project notice on #${op.issueNumber} [${op.key}]`
+        : `update the project notice ${op.commentId} on #${op.issueNumber} [${op.key}]`;
   }
 }

@@ -2,7 +2,8 @@
  * The GitHub Projects step of a reconcile (config `project`), after the issues are synced:
  * observe the project and tasksync's items in it, plan (project-plan.ts, pure), apply
  * (project-apply.ts). A project GitHub will not show or change is said on the tracking issues
- * and in the log; it never fails the sync of the issues. Not run at all without `project`.
+ * (a notice planned by {@link planProjectNotices}, written by {@link applyProjectPlan}) and in
+ * the log; it never fails the sync of the issues. Not run at all without `project`.
  */
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../../github/client.js";
@@ -14,7 +15,7 @@ import type { TaskDocument } from "../../tasks/model.js";
 import { trackingKey } from "../../identity/marker.js";
 import { PacedWrites } from "../apply/paced-writes.js";
 import { applyProjectPlan } from "./project-apply.js";
-import { postProjectNotice, renderProjectNotice, unreachableNote } from "./project-notice.js";
+import { planProjectNotices, readProjectNotices, renderProjectNotice, unreachableNote } from "./project-notice.js";
 import { describeProjectOperation, planProject, type ProjectOperation } from "./project-plan.js";
 import { desiredProjectItems } from "./project-values.js";
 
@@ -53,8 +54,20 @@ export async function syncProject(request: ProjectSyncRequest): Promise<ProjectS
   ): Promise<ProjectSyncResult> => {
     for (const note of notes) log.warn({ project: ref, note }, "GitHub Project: something needs the user's attention");
     if (notes.length > 0 && !request.dryRun) {
-      const tracking = issues.filter((i) => i.key === trackingKey(i.marker.path)).map((i) => i.number);
-      await postProjectNotice(gh, request.repo, tracking, renderProjectNotice(ref, notes), writes);
+      const tracking = issues.filter((i) => i.key === trackingKey(i.marker.path));
+      const notices = planProjectNotices(
+        await readProjectNotices(gh, request.repo, tracking),
+        renderProjectNotice(ref, notes),
+      );
+      await applyProjectPlan(notices, {
+        gh,
+        repo: request.repo,
+        project: null, // a notice needs no project: it is written whether the project could be read or not
+        observed: new Map(),
+        writes,
+        pauseMs: request.pauseMs,
+        log,
+      });
     }
     return { kind, operations, notes, writes: writes.sent };
   };
@@ -78,7 +91,15 @@ export async function syncProject(request: ProjectSyncRequest): Promise<ProjectS
         log.info({ op: op.kind, reason: op.reason }, `would ${describeProjectOperation(op)}`);
       return tell("synced", plan.notes, operations);
     }
-    await applyProjectPlan(operations, { gh, project, observed: states, writes, pauseMs: request.pauseMs, log });
+    await applyProjectPlan(operations, {
+      gh,
+      repo: request.repo,
+      project,
+      observed: states,
+      writes,
+      pauseMs: request.pauseMs,
+      log,
+    });
     return tell("synced", plan.notes, operations);
   } catch (error) {
     const refusal = graphqlErrorOf(error);

@@ -3,12 +3,13 @@
  * a longer body is cut, says so, and keeps its marker at the end. Pure.
  */
 import { GITHUB_LIMITS } from "../../github/limits.js";
+import { MARKER_PREFIX } from "../../identity/marker.js";
 
 const NOTE = "\n\n… (truncated to GitHub's size limit)\n";
 
 export function fitBody(body: string, limit: number = GITHUB_LIMITS.maxTextLength): string {
   if (body.length <= limit) return body;
-  const at = body.lastIndexOf("<!-- tasksync:v1");
+  const at = body.lastIndexOf(MARKER_PREFIX);
   const marker = at >= 0 ? body.slice(at) : "";
   let head = body.slice(0, Math.max(0, limit - marker.length - NOTE.length));
   // never leave half of a surrogate pair at the cut

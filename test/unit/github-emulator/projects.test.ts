@@ -10,7 +10,7 @@ import {
   CREATE_PROJECT_FIELD,
   SET_FIELD_OPTIONS,
   SET_PROJECT_FIELD_VALUE,
-} from "../../../src/reconcile/projects/project-documents.js";
+} from "../../../src/reconcile/projects/project-apply.js";
 import { readIssueItems, readProject } from "../../../src/reconcile/projects/project-read.js";
 import { createProject } from "../../github-emulator/store/projects.js";
 import { DEFAULT_PERMISSIONS } from "../../github-emulator/store/state.js";

@@ -8,14 +8,18 @@ import { schema } from "@octokit/graphql-schema";
 import { GRAPHQL_DOCUMENTS } from "../../../src/github/graphql-documents.js";
 import { QUERY as CLOSING_ISSUES } from "../../../src/gates/read/closing-issues.js";
 import { PROJECT_DOCUMENTS } from "../../../src/reconcile/projects/project-documents.js";
+import { ISSUE_MUTATIONS } from "../../../src/reconcile/apply/issue-mutations.js";
+import { PROJECT_MUTATIONS } from "../../../src/reconcile/projects/project-apply.js";
 
 // The package's SDL (schema.graphql) is the current schema; its schema.json lags behind (it has no sub-issues).
 // GitHub's SDL defines two EnterpriseOwnerInfo fields twice, so the SDL check is skipped (the documents are still validated).
 const github = buildSchema(schema.idl, { assumeValidSDL: true });
 const documents: Array<[string, string]> = [
   ...Object.entries(GRAPHQL_DOCUMENTS),
+  ...Object.entries(ISSUE_MUTATIONS),
   ["closing issues (gates)", CLOSING_ISSUES],
   ...Object.entries(PROJECT_DOCUMENTS),
+  ...Object.entries(PROJECT_MUTATIONS),
 ];
 
 describe("GraphQL documents against GitHub's public schema", () => {
@@ -24,7 +28,7 @@ describe("GraphQL documents against GitHub's public schema", () => {
   });
 
   it("would catch a renamed argument or field", () => {
-    const renamed = (GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string).replace(
+    const renamed = (ISSUE_MUTATIONS["CREATE_ISSUE"] as string).replace(
       "parentIssueId: $parentIssueId",
       "parentId: $parentIssueId",
     );
@@ -33,12 +37,12 @@ describe("GraphQL documents against GitHub's public schema", () => {
         .map((e) => e.message)
         .join("\n"),
     ).toMatch(/parentId/);
-    const field = (GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string).replace("databaseId", "dbId");
+    const field = (ISSUE_MUTATIONS["CREATE_ISSUE"] as string).replace("databaseId", "dbId");
     expect(validate(github, parse(field)).length).toBeGreaterThan(0);
   });
 
   it("creates an issue with its parent and labels in one mutation", () => {
-    const doc = parse(GRAPHQL_DOCUMENTS["CREATE_ISSUE"] as string);
+    const doc = parse(ISSUE_MUTATIONS["CREATE_ISSUE"] as string);
     const text = JSON.stringify(doc);
     expect(text).toContain('"value":"createIssue"');
     for (const arg of ["parentIssueId", "labelIds", "repositoryId"]) expect(text).toContain(`"value":"${arg}"`);

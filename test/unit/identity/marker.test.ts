@@ -1,5 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
-import { markerKey, parseMarker, renderMarker, type Marker } from "../../../src/identity/marker.js";
+import {
+  MARKER_PREFIX,
+  markerKey,
+  parseMarker,
+  renderMarker,
+  replaceMarker,
+  type Marker,
+} from "../../../src/identity/marker.js";
 
 describe("issue marker", () => {
   it.each<Marker>([
@@ -26,5 +33,22 @@ describe("issue marker", () => {
     ['<!-- tasksync:v1 {"kind":"other","path":"p"} -->'],
   ])("ignores bodies without a valid marker: %j", (body) => {
     expect(parseMarker(body)).toBeNull();
+  });
+
+  it("replaceMarker swaps the marker and keeps the text around it; a body without one stays as it is", () => {
+    const old: Marker = { kind: "tracking", path: "specs/001-a/tasks.md", sha: "old" };
+    const next: Marker = { kind: "tracking", path: "specs/001-a/tasks.md", sha: "new" };
+    const body = `# Title\n\ntext\n\n${renderMarker(old)}\n<sub>after</sub>`;
+    const replaced = replaceMarker(body, next);
+    expect(replaced).toBe(`# Title\n\ntext\n\n${renderMarker(next)}\n<sub>after</sub>`);
+    expect(parseMarker(replaced)).toEqual(next);
+    expect(replaceMarker("no marker here", next)).toBe("no marker here");
+    expect(renderMarker(next).startsWith(`${MARKER_PREFIX} `)).toBe(true);
+  });
+
+  it("replaceMarker writes a task text with `$&` or `$'` as it is, not as a replacement pattern", () => {
+    const old: Marker = { kind: "task", path: "p.md", id: "T001", text: "old" };
+    const next: Marker = { kind: "task", path: "p.md", id: "T001", text: "price in $& and $' too" };
+    expect(parseMarker(replaceMarker(`body\n${renderMarker(old)}`, next))).toEqual(next);
   });
 });

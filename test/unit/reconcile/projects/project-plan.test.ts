@@ -88,7 +88,7 @@ class FakeProject {
         const state = this.states.get(op.contentId)!;
         state.item ??= { id: `PVTI_${++this.seq}`, values: new Map() };
         this.project.itemCount += 1;
-      } else {
+      } else if (op.kind === "set-project-value") {
         const field = this.field(op.field);
         const values = this.states.get(op.contentId)!.item!.values;
         if (op.value === null) values.delete(field.id);
