@@ -4,12 +4,8 @@
  * tracking issues when there are no sub-issues. The gates still enforce the task list's own
  * dependencies; these lines are for people. Pure.
  */
-<<<<<<< HEAD
 import type { DesiredIssue } from "./model.js";
-=======
-import type { DesiredIssue } from "./desired-state.js";
 import { MARKER_PREFIX } from "../../identity/marker.js";
->>>>>>> writer
 import { hasIssueTokens, issueToken, resolveIssueTokens } from "../render/issue-ref-tokens.js";
 
 /** What the planner needs to know about the host. */

@@ -10,7 +10,7 @@ import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { TasksyncConfig } from "../../config/schema.js";
 import type { Marker } from "../../identity/marker.js";
-import { withMarker } from "../../identity/with-marker.js";
+import { withMarker } from "../render/with-marker.js";
 import type { Operation } from "../operations.js";
 
 export interface SwitchInput {
