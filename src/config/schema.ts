@@ -153,6 +153,54 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The pull-request check."),
+    agents: z
+      .strictObject({
+        dispatch: z
+          .enum(["none", "label", "comment", "copilot", "workflow"])
+          .default("none")
+          .describe(
+            "How a ready task is handed to a coding agent: none; label (put `agents.label` on its issue); comment (one comment opening with `agents.comment`); copilot (assign Copilot's coding agent; needs a user token); workflow (a `repository_dispatch` event `tasksync-task-ready`).",
+          ),
+        label: labelName
+          .nullable()
+          .default(null)
+          .describe("dispatch: label: the label an agent's app or workflow reacts to (`claude`, `kiro`)."),
+        comment: z
+          .string()
+          .min(1)
+          .max(100)
+          .nullable()
+          .default(null)
+          .describe("dispatch: comment: the mention the hand-off comment opens with (`@claude`, `/kiro`)."),
+        maxInFlight: z
+          .int()
+          .min(1)
+          .max(50)
+          .default(1)
+          .describe("Tasks handed out and still open at once, per task list."),
+        only: z
+          .array(z.string().min(1))
+          .default([])
+          .describe(
+            "Phases (number or title), stories (US1) or labels whose tasks may be handed out; empty: every task.",
+          ),
+      })
+      .superRefine((agents, ctx) => {
+        if (agents.dispatch === "label" && agents.label === null)
+          ctx.addIssue({
+            code: "custom",
+            path: ["label"],
+            message: "dispatch: label needs the label to put on the issue, such as `label: claude`",
+          });
+        if (agents.dispatch === "comment" && agents.comment === null)
+          ctx.addIssue({
+            code: "custom",
+            path: ["comment"],
+            message: 'dispatch: comment needs the mention to open the comment with, such as `comment: "@claude"`',
+          });
+      })
+      .prefault({})
+      .describe("Handing ready tasks to coding agents, each exactly once (see README, Hand tasks to agents)."),
     project: z
       .string()
       .refine(

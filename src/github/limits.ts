@@ -16,4 +16,8 @@ export const GITHUB_LIMITS = {
   issueTitleLength: 256,
   /** People assigned to one issue. */
   assigneesPerIssue: 10,
+  /** Top-level keys in a `repository_dispatch` event's client_payload. */
+  dispatchPayloadKeys: 10,
+  /** Characters in a `repository_dispatch` event_type. */
+  dispatchEventTypeLength: 100,
 } as const;

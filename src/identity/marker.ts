@@ -19,6 +19,23 @@ export interface TaskMarker {
   removed?: true;
   /** The line's assignable `@login`s last applied: the base of the assignee three-way rule. */
   assignees?: string[];
+  /** The task's hand-off to a coding agent, once there was one (see {@link HandoffRecord}). */
+  agent?: HandoffRecord;
+}
+
+/** How a task was handed to an agent (the `agents.dispatch` modes but none). */
+export type HandoffMode = "label" | "comment" | "copilot" | "workflow";
+
+/**
+ * A task handed to a coding agent: recorded once, so it is handed out exactly once. `out`: with
+ * the agent; `back`: a person took it back (removed the label, unassigned the agent, deleted the
+ * comment, assigned a person) and it stays with people until one hands it out again.
+ */
+export interface HandoffRecord {
+  via: HandoffMode;
+  state: "out" | "back";
+  /** dispatch: comment — the hand-off comment's id, once posted. */
+  comment?: number;
 }
 
 export interface PhaseMarker {

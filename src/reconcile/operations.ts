@@ -4,6 +4,14 @@
  */
 
 import type { CheckboxChange } from "./checkbox-change.js";
+import type { HandoffMode } from "../identity/marker.js";
+
+/** What handing a task to an agent sends, per `agents.dispatch` mode. */
+export type HandoffSend =
+  | { mode: "label"; label: string }
+  | { mode: "comment"; body: string }
+  | { mode: "copilot"; assignee: string; baseBranch: string; instructions: string }
+  | { mode: "workflow"; eventType: string; payload: Record<string, string | number> };
 
 export type IssueState = "open" | "closed";
 export type StateReason = "completed" | "not_planned" | "reopened" | "duplicate";
@@ -51,7 +59,22 @@ export type Operation =
   | { kind: "comment"; key: string; body: string; reason: string }
   | { kind: "update-comment"; key: string; commentId: number; body: string; reason: string }
   /** The file follows its issues: one commit changing exactly these checkboxes (key: the list's tracking key). */
-  | { kind: "write-checkboxes"; key: string; path: string; changes: CheckboxChange[]; reason: string };
+  | { kind: "write-checkboxes"; key: string; path: string; changes: CheckboxChange[]; reason: string }
+  /**
+   * Hands a task to a coding agent, exactly once: sends `send` and writes `body` (the issue body
+   * whose marker records the hand-off). An observable hand-off is sent first and recorded after;
+   * a `repository_dispatch`, which leaves no trace, is recorded first and sent after.
+   */
+  | {
+      kind: "dispatch-task";
+      key: string;
+      number: number;
+      taskId: string;
+      via: HandoffMode;
+      send: HandoffSend;
+      body: string;
+      reason: string;
+    };
 
 export type OperationKind = Operation["kind"];
 
@@ -68,6 +91,7 @@ export const OPERATION_ORDER: readonly OperationKind[] = [
   "add-blocked-by",
   "comment",
   "update-comment",
+  "dispatch-task", // last: the task's issue has its labels and body by then
 ];
 
 /** One line describing an operation, for logs and dry runs. */
@@ -111,6 +135,8 @@ export function describeOperation(op: Operation): string {
       return `comment on [${op.key}]`;
     case "update-comment":
       return `update comment ${op.commentId} on [${op.key}]`;
+    case "dispatch-task":
+      return `hand ${op.taskId} (#${op.number}) to an agent by ${op.via} [${op.key}]`;
     case "write-checkboxes": {
       const ticks = op.changes.filter((c) => c.checked).map((c) => c.taskId);
       const unticks = op.changes.filter((c) => !c.checked).map((c) => c.taskId);

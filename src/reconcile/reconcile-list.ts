@@ -22,6 +22,8 @@ import type { ContentBudget } from "../github/pacing-budget.js";
 import { mayWarn, type IssueFieldsObserver } from "./observe/observe-issue-fields.js";
 import { distrustedChecklists } from "./observe/checklist-editors.js";
 import { pendingChecklists } from "./three-way/plan-phase-checklists.js";
+import { observeFeatureFolder, observeHandoffComments } from "./observe/observe-handoffs.js";
+import type { DispatchObservation } from "./dispatch/plan-dispatch.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -49,6 +51,10 @@ export interface FileReconcile {
   onCommit?: (commitSha: string) => void | Promise<void>;
   /** Observes milestones, assignability and issue types (none observed when absent). */
   fields?: IssueFieldsObserver;
+  /** A user's client for dispatch: copilot (none: the agent cannot be assigned, and the plan says so). */
+  agentGh?: GitHubClient;
+  /** Task ids a person asked to hand to an agent with `/tasksync dispatch` (first pass only). */
+  redispatch?: ReadonlySet<string>;
 }
 
 export interface FileOutcome {
@@ -78,10 +84,14 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   for (const read of linkReadsNeeded(doc, prepared))
     blockedBy.set(read.key, await observeBlockedBy(gh, repo, read.number));
   const fields = request.fields && doc && !hasErrors(doc) ? await request.fields.observe(doc, config) : undefined;
+  const noAgentToken = config.agents.dispatch === "copilot" && request.agentGh === undefined;
   const needsComment =
     tracking &&
     doc &&
-    (hasErrors(doc) || recorded?.diag !== undefined || (fields !== undefined && mayWarn(doc, fields)));
+    (hasErrors(doc) ||
+      recorded?.diag !== undefined ||
+      noAgentToken ||
+      (fields !== undefined && mayWarn(doc, fields)));
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
   const distrusted = await distrustedChecklists({
     gh,
@@ -90,19 +100,40 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
     trust: request.trust,
     log: request.log,
   });
-  return planFile(
-    {
-      ...base,
-      distrustedChecklists: distrusted,
-      observed: {
-        ...observed,
-        blockedBy,
-        ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }),
-        ...(fields ? { fields } : {}),
+  const dispatch: DispatchObservation = {
+    agentToken: request.agentGh !== undefined,
+    ...(request.trust.author === undefined ? {} : { botLogin: request.trust.author }),
+  };
+  const planWith = (seen: DispatchObservation): Plan =>
+    planFile(
+      {
+        ...base,
+        distrustedChecklists: distrusted,
+        ...(request.redispatch ? { redispatch: request.redispatch } : {}),
+        observed: {
+          ...observed,
+          blockedBy,
+          ...(diagnosticsComment === undefined ? {} : { diagnosticsComment }),
+          ...(fields ? { fields } : {}),
+          dispatch: seen,
+        },
       },
-    },
-    prepared,
-  );
+      prepared,
+    );
+  if (config.agents.dispatch === "none") return planWith(dispatch);
+  // The hand-offs read what they need, then plan again: the comments the plan names, then the folder.
+  let plan = planWith(dispatch);
+  const comments = new Map<string, number | null>();
+  for (let round = 0; round < 2 && (plan.dispatchReads ?? []).length > 0; round += 1) {
+    for (const [key, id] of await observeHandoffComments(gh, repo, plan.dispatchReads ?? [], issues, request.trust.author))
+      comments.set(key, id);
+    plan = planWith({ ...dispatch, comments });
+  }
+  if (plan.handsOut) {
+    const folder = await observeFeatureFolder(gh, repo, path, request.commitSha);
+    plan = planWith({ ...dispatch, comments, folder });
+  }
+  return plan;
 }
 
 export async function reconcileFile(request: FileReconcile): Promise<FileOutcome> {
@@ -139,7 +170,12 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
         [...request.labels].flatMap(([name, l]) => (l.nodeId === undefined ? [] : [[name, l.nodeId] as const])),
       ),
       ...(request.budget === undefined ? {} : { budget: request.budget }),
+      ...(request.agentGh === undefined ? {} : { agentGh: request.agentGh }),
     });
+    if (current.redispatch !== undefined && !plan.operations.some((op) => op.kind === "write-checkboxes")) {
+      const { redispatch: _asked, ...rest } = current;
+      current = rest; // asked once: the second pass must not hand the task out again
+    }
     report = { ...applied, writes: report.writes + applied.writes };
     for (const op of plan.operations) {
       if (op.kind === "ensure-label")

@@ -46,6 +46,10 @@ export interface ReconcileRequest {
   author?: string;
   /** Called with each commit tasksync writes (file edits that follow the issues). */
   onCommit?: (commitSha: string) => void | Promise<void>;
+  /** A user's client for `agents.dispatch: copilot` (GitHub assigns the agent only with a user token). */
+  agentGh?: GitHubClient;
+  /** Tasks a person asked to hand to an agent (`/tasksync dispatch T012`), by task list path. */
+  redispatch?: { path: string; ids: string[] };
 }
 
 export interface ReconcileResult {
@@ -80,6 +84,9 @@ function addReports(a: ApplyReport, b: ApplyReport): ApplyReport {
     labels: a.labels + b.labels,
     skipped: [...a.skipped, ...b.skipped],
     writes: a.writes + b.writes,
+    ...(a.handedOut !== undefined || b.handedOut !== undefined
+      ? { handedOut: (a.handedOut ?? 0) + (b.handedOut ?? 0) }
+      : {}),
   };
 }
 
@@ -157,6 +164,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       log: flog,
       ...(request.onCommit ? { onCommit: request.onCommit } : {}),
       fields,
+      ...(request.agentGh ? { agentGh: request.agentGh } : {}),
+      ...(request.redispatch?.path === file.path ? { redispatch: new Set(request.redispatch.ids) } : {}),
     });
     plans.push(...outcome.plans);
     report = addReports(report, outcome.report);

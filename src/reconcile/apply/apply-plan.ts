@@ -27,6 +27,7 @@ import { findComment, isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
 import type { IssueTrust } from "../../identity/trust.js";
 import { IssueFieldWrites } from "./apply-issue-fields.js";
 import { checklistUnchanged } from "./checklist-unchanged.js";
+import { DispatchWrites } from "./apply-dispatch.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -52,6 +53,8 @@ export interface ApplyOptions {
   trust?: IssueTrust;
   /** When the reconcile began (ms since the epoch); now by default. */
   startedAt?: number;
+  /** A user's client for dispatch: copilot (GitHub assigns the agent only with a user token). */
+  agentGh?: GitHubClient;
 }
 
 export interface ApplyReport {
@@ -69,6 +72,8 @@ export interface ApplyReport {
   writes: number;
   /** What a `write-checkboxes` operation did to the file. */
   file?: FileWrite;
+  /** Tasks handed to an agent (a `repository_dispatch` whose answer was lost counts: it is recorded). */
+  handedOut?: number;
 }
 
 export const emptyReport = (): ApplyReport => ({
@@ -111,6 +116,15 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     repo,
     log,
     writes,
+    ...(options.trust?.author === undefined ? {} : { author: options.trust.author }),
+  });
+  const dispatches = new DispatchWrites({
+    gh,
+    repo,
+    log,
+    writes,
+    bodyToSend: (key, body) => bodyToSend(key, body),
+    ...(options.agentGh === undefined ? {} : { agentGh: options.agentGh }),
     ...(options.trust?.author === undefined ? {} : { author: options.trust.author }),
   });
   const placement = new IssuePlacement({
@@ -370,6 +384,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (!options.branch) throw new Error("tasksync: a file edit needs the default branch");
         const branch = options.branch;
         report.file = await write(() => writeCheckboxes({ gh, repo, branch, path: op.path, changes: op.changes, log }));
+        return;
+      }
+      case "dispatch-task": {
+        const outcome = await dispatches.dispatch(op);
+        report.handedOut = (report.handedOut ?? 0) + 1;
+        if (outcome !== "sent") log.info({ ...operationLogFields(op), outcome }, "hand-off settled without a new send");
         return;
       }
       case "update-comment":

@@ -16,6 +16,8 @@ import { matchIssues } from "./match-issues.js";
 import { planCheckboxes } from "../three-way/plan-checkboxes.js";
 import { issueAwareReadiness } from "../three-way/issue-readiness.js";
 import { labelsWithoutReady } from "../desired/desired-labels.js";
+import { fileReadiness, type TaskReadiness } from "../../tasks/graph/readiness.js";
+import { planDispatch, type DispatchObservation, type InProgress } from "../dispatch/plan-dispatch.js";
 import { checklistSeen, keepPendingBoxes, planPhaseChecklists } from "../three-way/plan-phase-checklists.js";
 import { supersededByPhase } from "./granularity-switch.js";
 import { OPERATION_ORDER, type Operation } from "../operations.js";
@@ -43,6 +45,8 @@ export interface FileObservation {
   diagnosticsComment?: { id: number; body: string } | null;
   /** Milestones, assignability and issue types, when observed (plan-issue-fields.ts). */
   fields?: ObservedFields;
+  /** What the agents' hand-offs need read (see {@link planDispatch}). */
+  dispatch?: DispatchObservation;
 }
 
 export interface IssueRef {
@@ -69,6 +73,8 @@ export interface PlanInput {
   host?: PlanHost;
   /** Phase issues whose checklist edits are not trusted (see checklist-editors.ts). */
   distrustedChecklists?: ReadonlySet<string>;
+  /** Task ids a person asked to hand to an agent with `/tasksync dispatch`. */
+  redispatch?: ReadonlySet<string>;
 }
 
 export interface Plan {
@@ -86,6 +92,12 @@ export interface Plan {
   /** What could not be done as the list asks (shown in the diagnostics comment), and info notes. */
   warnings?: FieldWarning[];
   notes?: string[];
+  /** Tasks with a coding agent now (see {@link planDispatch}). */
+  inProgress?: InProgress[];
+  /** Task issue keys whose hand-off comments must be read and the list planned again (dispatch: comment). */
+  dispatchReads?: string[];
+  /** Whether a hand-off is planned (its instructions link the folder's documents, once read). */
+  handsOut?: boolean;
 }
 
 function planIssue(
@@ -195,6 +207,8 @@ export interface PreparedFile {
   held: Held;
   /** Keys of the held tasks' issues. */
   heldKeys: ReadonlySet<string>;
+  /** Each task's readiness, counting the issues (what the `ready` label says). */
+  readiness: ReadonlyMap<string, TaskReadiness>;
 }
 
 export function prepareFile(
@@ -220,7 +234,18 @@ export function prepareFile(
   if (doc && readiness) desired = desiredState(doc, input.config, input.ctx, input.blobSha, readiness);
   const issues = forHost(desired.issues, host, (key) => matched.get(key)?.number);
   const heldKeys = new Set([...held.tasks.keys()].map((id) => taskKey(input.path, id)));
-  return { desired: { ...desired, issues }, mine, duplicates, matched, unclaimed, host, held, heldKeys };
+  const readyNow = readiness ?? (doc ? fileReadiness(doc) : new Map<string, TaskReadiness>());
+  return {
+    desired: { ...desired, issues },
+    mine,
+    duplicates,
+    matched,
+    unclaimed,
+    host,
+    held,
+    heldKeys,
+    readiness: readyNow,
+  };
 }
 
 export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(input)): Plan {
@@ -293,14 +318,28 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   let ops: Operation[] = [...labelOps];
   let unchanged = 0;
   const fields = doc ? planIssueFields(doc, syncing, matched, input.config, observed.fields) : undefined;
-  const withFields = fields?.desired ?? syncing;
+  const dispatch = doc
+    ? planDispatch({
+        doc,
+        config: input.config,
+        ctx: input.ctx,
+        desired: fields?.desired ?? syncing,
+        matched,
+        readiness: prepared.readiness,
+        heldKeys,
+        observed: observed.dispatch ?? {},
+        ...(input.redispatch ? { redispatch: input.redispatch } : {}),
+      })
+    : undefined;
+  const withFields = dispatch?.desired ?? fields?.desired ?? syncing;
   for (const d of checklists ? keepPendingBoxes(withFields, checklists.pending) : withFields) {
     const planned = planIssue(d, matched.get(d.key), planInput, links);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
-  ops.push(...(fields?.operations ?? []));
-  const warnings = fields?.warnings ?? [];
+  ops.push(...(fields?.operations ?? []), ...(dispatch?.operations ?? []));
+  const warnings = [...(fields?.warnings ?? []), ...(dispatch?.warnings ?? [])];
+  const notes = [...(fields?.notes ?? []), ...(dispatch?.notes ?? [])];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
   // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
@@ -373,7 +412,10 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     unchanged,
     blockedByErrors: false,
     held: heldIds,
-    ...(fields ? { warnings, notes: fields.notes } : {}),
+    ...(fields || warnings.length > 0 || notes.length > 0 ? { warnings, notes } : {}),
+    ...(dispatch && dispatch.inProgress.length > 0 ? { inProgress: dispatch.inProgress } : {}),
+    ...(dispatch && dispatch.commentReads.length > 0 ? { dispatchReads: dispatch.commentReads } : {}),
+    ...(dispatch?.handsOut ? { handsOut: true } : {}),
   };
 }
 
