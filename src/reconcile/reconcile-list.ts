@@ -22,6 +22,7 @@ import { hasSubIssues, type HostCapabilities } from "../github/host-capabilities
 import type { ContentBudget } from "../github/pacing-budget.js";
 import { mayWarn, type IssueFieldsObserver } from "./observe/observe-issue-fields.js";
 import { distrustedChecklists } from "./observe/checklist-editors.js";
+import type { ListAdoptions } from "./observe/adoption-candidates.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -49,6 +50,8 @@ export interface FileReconcile {
   onCommit?: (commitSha: string) => void | Promise<void>;
   /** Observes milestones, assignability and issue types (none observed when absent). */
   fields?: IssueFieldsObserver;
+  /** Issues people opened that this list adopts, and why others were not (`adopt: true`). */
+  adoptions?: ListAdoptions;
 }
 
 export interface FileOutcome {
@@ -57,7 +60,9 @@ export interface FileOutcome {
 }
 
 async function planOnce(request: FileReconcile): Promise<Plan> {
-  const { gh, ctx, config, path, doc, issues, labels } = request;
+  const { gh, ctx, config, path, doc, labels } = request;
+  const adopting = request.adoptions?.issues ?? [];
+  const issues = adopting.length === 0 ? request.issues : [...request.issues, ...adopting];
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const tracking = issues.find((i) => i.key === trackingKey(path));
   const recorded: TrackingMarker | undefined = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
@@ -96,6 +101,12 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
     {
       ...base,
       distrustedChecklists: distrusted,
+      ...(request.adoptions
+        ? {
+            adopting: new Set(adopting.map((i) => i.number)),
+            adoptionDiagnostics: request.adoptions.diagnostics,
+          }
+        : {}),
       observed: {
         ...observed,
         blockedBy,

@@ -27,6 +27,7 @@ import { FULL_HOST, forHost, type PlanHost } from "../desired/host-sections.js";
 import { withMarker } from "../../identity/with-marker.js";
 import { planIssueFields, type FieldWarning, type ObservedFields } from "./plan-issue-fields.js";
 import { withFieldWarnings } from "../render/render-field-warnings.js";
+import { adoptedRecord, adoptedView, takeOver } from "./plan-adoptions.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -65,6 +66,10 @@ export interface PlanInput {
   host?: PlanHost;
   /** Phase issues whose checklist edits are not trusted (see checklist-editors.ts). */
   distrustedChecklists?: ReadonlySet<string>;
+  /** Numbers of the issues (among `observed.issues`) this reconcile adopts (see {@link observeAdoptions}). */
+  adopting?: ReadonlySet<number>;
+  /** Why issues that look like tasks were not adopted: shown in the diagnostics comment. */
+  adoptionDiagnostics?: readonly string[];
 }
 
 export interface Plan {
@@ -291,12 +296,17 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
   const fields = doc ? planIssueFields(doc, syncing, matched, input.config, observed.fields) : undefined;
   const withFields = fields?.desired ?? syncing;
   for (const d of checklists ? keepPendingBoxes(withFields, checklists.pending) : withFields) {
-    const planned = planIssue(d, matched.get(d.key), planInput, links);
+    const issue = matched.get(d.key);
+    let planned = planIssue(adoptedView(d, issue), issue, planInput, links);
+    if (issue && input.adopting?.has(issue.number)) planned = takeOver(planned, issue, d.key);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
   ops.push(...(fields?.operations ?? []));
-  const warnings = fields?.warnings ?? [];
+  const warnings = [
+    ...(fields?.warnings ?? []),
+    ...(input.adoptionDiagnostics ?? []).map((message) => ({ message })),
+  ];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
   // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
@@ -323,8 +333,11 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     const states = plannedStatesDigest([...matched.values(), ...unclaimed], ops, new Set(), taskKeys);
     const recordedMarker = parseMarker(trackingDesired.body);
     const heldNow = heldRecord(held, doc, baseline, previousHeld);
+    const written = [...matched.values()].filter((i) => !(input.adopting?.has(i.number) && heldKeys.has(i.key)));
+    const adopted = adoptedRecord(recorded?.kind === "tracking" ? recorded.adopted : undefined, written);
     const record: Partial<TrackingMarker> = {
       states,
+      ...(adopted === undefined ? {} : { adopted }),
       ...(diagnostics === undefined ? {} : { diag: diagnosticsHash(diagnostics) }),
       ...(heldNow === undefined ? {} : { held: heldNow }),
     };
@@ -369,7 +382,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     unchanged,
     blockedByErrors: false,
     held: heldIds,
-    ...(fields ? { warnings, notes: fields.notes } : {}),
+    ...(fields || warnings.length > 0 ? { warnings, notes: fields?.notes ?? [] } : {}),
   };
 }
 
