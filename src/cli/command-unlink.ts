@@ -1,10 +1,13 @@
 /**
  * `tasksync unlink --repo owner/name [FILE...] [--yes]`: for teams that uninstall. Closes the
  * issues tasksync made (its label and marker) as not planned and takes its label off them, so
- * a later install does not adopt them. A dry run unless --yes.
+ * a later install does not adopt them. An issue a person opened and tasksync adopted is released
+ * instead: left open, with tasksync's label and section taken off and the person's text as it
+ * was ({@link personText}). A dry run unless --yes.
  */
 import { loadConfig } from "../config/load-config.js";
 import { observeIssues } from "../reconcile/observe/observe.js";
+import { personText } from "../identity/adopted-body.js";
 import { splitArgs, usageError, type CliCommand } from "./command.js";
 import { connect, takeOption } from "./github-options.js";
 
@@ -18,6 +21,8 @@ task issues, found by its label and marker) as not planned, and removes tasksync
 them, open or closed. FILE... limits it to the issues of those task lists. Without --yes it
 only prints what it would do. Uninstall the app (or remove the workflow) first, or the next
 push creates the issues again. Task lists, comments, links and other labels stay as they are.
+An issue tasksync adopted (one a person opened, with \`adopt: true\`) is released, not closed:
+it stays open, loses tasksync's label and section, and keeps its person's text unchanged.
 
   --repo owner/name   the repository (default: $GITHUB_REPOSITORY)
   --api-url URL       the REST API address (default: $GITHUB_API_URL or https://api.github.com)
@@ -51,6 +56,20 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
       return 2;
     }
     for (const issue of issues) {
+      const labels = issue.labels.filter((l) => l.toLowerCase() !== label.toLowerCase());
+      if (issue.marker.kind === "task" && issue.marker.adopted === true) {
+        io.stdout(
+          `${yes ? "" : "would "}release #${issue.number} ${issue.title} (keeps it ${issue.state}: removes label "${label}" and tasksync's section)\n`,
+        );
+        if (yes)
+          await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...ref,
+            issue_number: issue.number,
+            body: personText(issue.body),
+            labels,
+          });
+        continue;
+      }
       const close = issue.state === "open";
       io.stdout(
         `${yes ? "" : "would "}${close ? "close as not planned and " : ""}remove label "${label}" from #${issue.number} ${issue.title}\n`,
@@ -59,15 +78,18 @@ Needs GITHUB_TOKEN (or GH_TOKEN) with issues: write.
       await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         ...ref,
         issue_number: issue.number,
-        labels: issue.labels.filter((l) => l.toLowerCase() !== label.toLowerCase()),
+        labels,
         ...(close ? { state: "closed" as const, state_reason: "not_planned" as const } : {}),
       });
     }
-    const closing = issues.filter((i) => i.state === "open").length;
+    const released = issues.filter((i) => i.marker.kind === "task" && i.marker.adopted === true).length;
+    const closing = issues.filter(
+      (i) => i.state === "open" && !(i.marker.kind === "task" && i.marker.adopted === true),
+    ).length;
     io.stdout(
       yes
-        ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned\n`
-        : `dry run: ${issues.length} issue(s), ${closing} to close; run again with --yes to do it\n`,
+        ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned, ${released} adopted one(s) released\n`
+        : `dry run: ${issues.length} issue(s), ${closing} to close, ${released} to release; run again with --yes to do it\n`,
     );
     return 0;
   },

@@ -29,7 +29,15 @@ export type Operation =
    * their text. `bodySeen` is the body as observed; after an answer lost to a 5xx, apply looks
    * again and sends once more only while the body still reads so.
    */
-  | { kind: "adopt-issue"; key: string; number: number; body: string; labels: string[]; bodySeen: string; reason: string }
+  | {
+      kind: "adopt-issue";
+      key: string;
+      number: number;
+      body: string;
+      labels: string[];
+      bodySeen: string;
+      reason: string;
+    }
   | { kind: "add-sub-issue"; key: string; parentKey: string; replaceParent: boolean; reason: string }
   | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }

@@ -128,7 +128,8 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   };
   const docs = new Map<string, TaskDocument | null>();
   const docOf = async (file: TreeFile): Promise<TaskDocument | null> => {
-    if (!docs.has(file.path)) docs.set(file.path, file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha));
+    if (!docs.has(file.path))
+      docs.set(file.path, file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha));
     return docs.get(file.path) ?? null;
   };
   // adopt: every list's tasks without an issue are matched at once (an id may repeat across features)

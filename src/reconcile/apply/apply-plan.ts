@@ -311,7 +311,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (why === null) report.updated += 1;
         else {
           report.skipped.push({ op: describeOperation(op), why });
-          log.info(operationLogFields(op), "an issue changed since it was read: not adopted, left for the next reconcile");
+          log.info(
+            operationLogFields(op),
+            "an issue changed since it was read: not adopted, left for the next reconcile",
+          );
           // its sub-issue place and links wait for the reconcile that adopts it
           skippedKeys.add(op.key);
         }

@@ -30,8 +30,7 @@ export function adoptedView(d: DesiredIssue, issue: TrackedIssue | undefined): D
  */
 export function takeOver(planned: Operation[], issue: TrackedIssue, key: string): Operation[] {
   return planned.flatMap((op): Operation[] => {
-    if (op.kind !== "update-issue" || op.key !== key || (op.body === undefined && op.labels === undefined))
-      return [op];
+    if (op.kind !== "update-issue" || op.key !== key || (op.body === undefined && op.labels === undefined)) return [op];
     const adopt: Operation = {
       kind: "adopt-issue",
       key,
@@ -57,7 +56,10 @@ export function takeOver(planned: Operation[], issue: TrackedIssue, key: string)
 }
 
 /** The record's adopted numbers: those it held, and every adopted issue the list now has; undefined when none. */
-export function adoptedRecord(previous: readonly number[] | undefined, issues: Iterable<TrackedIssue>): number[] | undefined {
+export function adoptedRecord(
+  previous: readonly number[] | undefined,
+  issues: Iterable<TrackedIssue>,
+): number[] | undefined {
   const numbers = new Set(previous ?? []);
   for (const issue of issues) if (isAdopted(issue)) numbers.add(issue.number);
   return numbers.size === 0 ? undefined : [...numbers].sort((a, b) => a - b);

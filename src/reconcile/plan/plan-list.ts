@@ -87,6 +87,8 @@ export interface Plan {
   /** What could not be done as the list asks (shown in the diagnostics comment), and info notes. */
   warnings?: FieldWarning[];
   notes?: string[];
+  /** Why issues that look like tasks were not adopted (`adopt: true`; also among the warnings). */
+  adoptionDiagnostics?: string[];
 }
 
 function planIssue(
@@ -303,10 +305,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     ops.push(...planned);
   }
   ops.push(...(fields?.operations ?? []));
-  const warnings = [
-    ...(fields?.warnings ?? []),
-    ...(input.adoptionDiagnostics ?? []).map((message) => ({ message })),
-  ];
+  const warnings = [...(fields?.warnings ?? []), ...(input.adoptionDiagnostics ?? []).map((message) => ({ message }))];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
   // One comment on the tracking issue: the errors, named with the tasks they hold back, and what
@@ -383,6 +382,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     blockedByErrors: false,
     held: heldIds,
     ...(fields || warnings.length > 0 ? { warnings, notes: fields?.notes ?? [] } : {}),
+    ...(input.adoptionDiagnostics?.length ? { adoptionDiagnostics: [...input.adoptionDiagnostics] } : {}),
   };
 }
 
