@@ -1,14 +1,16 @@
 /**
  * `tasksync unlink --repo owner/name [FILE...] [--yes]`: for teams that uninstall. Closes the
  * issues tasksync made (its label and marker) as not planned and takes its label off them, so
- * a later install does not adopt them. A dry run unless --yes. The command observes and prints;
- * {@link planUnlink} plans and the sync's writer ({@link applyPlan}) writes, paced like a sync.
+ * a later install does not adopt them. An issue a person opened and tasksync adopted is released
+ * instead: left open, with tasksync's label and section taken off and the person's text as it
+ * was. A dry run unless --yes. The command observes and prints; {@link planUnlink} plans and the
+ * sync's writer ({@link applyPlan}) writes, paced like a sync.
  */
 import { loadConfig } from "../config/load-config.js";
 import { budgetWindowsFromEnv, MemoryContentBudget } from "../github/pacing-budget.js";
 import { applyPlan } from "../reconcile/apply/apply-plan.js";
 import { observeIssues } from "../reconcile/observe/observe.js";
-import { planUnlink, unlinkPlan } from "../reconcile/plan/plan-unlink.js";
+import { isAdopted, planUnlink, unlinkPlan } from "../reconcile/plan/plan-unlink.js";
 import { splitArgs, usageError, type CliCommand } from "./command.js";
 import { connect, takeOption } from "./github-options.js";
 
@@ -22,6 +24,8 @@ task issues, found by its label and marker) as not planned, and removes tasksync
 them, open or closed. FILE... limits it to the issues of those task lists. Without --yes it
 only prints what it would do. Uninstall the app (or remove the workflow) first, or the next
 push creates the issues again. Task lists, comments, links and other labels stay as they are.
+An issue tasksync adopted (one a person opened, with \`adopt: true\`) is released, not closed:
+it stays open, loses tasksync's label and section, and keeps its person's text unchanged.
 
   --repo owner/name   the repository (default: $GITHUB_REPOSITORY)
   --api-url URL       the REST API address (default: $GITHUB_API_URL or https://api.github.com)
@@ -67,16 +71,21 @@ TASKSYNC_CONTENT_PER_HOUR (default 80 and 500).
         budget: new MemoryContentBudget(budgetWindowsFromEnv(process.env)),
       });
     }
+    const adopted = new Set(issues.filter(isAdopted).map((i) => i.number));
     for (const op of operations) {
+      const title = titles.get(op.number) ?? "";
       io.stdout(
-        `${yes ? "" : "would "}${op.state === "closed" ? "close as not planned and " : ""}remove label "${label}" from #${op.number} ${titles.get(op.number) ?? ""}\n`,
+        adopted.has(op.number)
+          ? `${yes ? "" : "would "}release #${op.number} ${title} (keeps it as it is: removes label "${label}" and tasksync's section)\n`
+          : `${yes ? "" : "would "}${op.state === "closed" ? "close as not planned and " : ""}remove label "${label}" from #${op.number} ${title}\n`,
       );
     }
     const closing = operations.filter((op) => op.state === "closed").length;
+    const released = adopted.size;
     io.stdout(
       yes
-        ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned\n`
-        : `dry run: ${issues.length} issue(s), ${closing} to close; run again with --yes to do it\n`,
+        ? `unlinked ${issues.length} issue(s): ${closing} closed as not planned, ${released} adopted one(s) released\n`
+        : `dry run: ${issues.length} issue(s), ${closing} to close, ${released} to release; run again with --yes to do it\n`,
     );
     return 0;
   },

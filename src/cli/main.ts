@@ -8,6 +8,7 @@ import { parseCommand } from "./command-parse.js";
 import { processIo, type CliCommand, type CliIo } from "./command.js";
 import { planCommand, syncCommand } from "./command-sync.js";
 import { unlinkCommand } from "./command-unlink.js";
+import { adoptCommand } from "./command-adopt.js";
 import { describeFailure } from "./request-failure.js";
 import { packageVersion } from "./version.js";
 
@@ -18,6 +19,7 @@ export const commands: Record<string, CliCommand> = {
   plan: planCommand,
   sync: syncCommand,
   unlink: unlinkCommand,
+  adopt: adoptCommand,
 };
 
 export function helpText(): string {

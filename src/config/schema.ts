@@ -201,6 +201,12 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Handing ready tasks to coding agents, each exactly once (see README, Hand tasks to agents)."),
+    adopt: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Take over the open issues people already opened for the tasks (`T001: …`, `[T001] …`, `T001 …`, as `/speckit.taskstoissues` makes them) instead of opening second ones: an issue whose title names the task's id and reads like its description, opened by someone with write access. Its text stays; tasksync adds its label and its own section below.",
+      ),
     project: z
       .string()
       .refine(

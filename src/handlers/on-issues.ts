@@ -3,7 +3,9 @@
  * carries no state: the reconcile reads the issue and the file as they are then, so a reordered,
  * repeated or lost event changes nothing. Guards: a task marker; an issue tasksync itself opened
  * (a marker copied into someone else's issue is ignored, and logged); not tasksync's own close or
- * reopen (which followed the file). Answers at once.
+ * reopen (which followed the file). An issue whose marker says a person opened it and tasksync
+ * adopted it triggers the reconcile too: the reconcile trusts it only when its list's record names
+ * it ({@link isAdoptedIssue}), so a pasted marker gets no further than a look. Answers at once.
  */
 import type { Logger } from "pino";
 import type { Probot } from "probot";
@@ -58,7 +60,7 @@ export function registerIssuesHandler(app: Probot, runtime: AppRuntime): void {
       task: marker.id,
       issue: issue.number,
     });
-    const own = await ownIssueChangedByOthers(app, runtime, context.payload, log);
+    const own = await ownIssueChangedByOthers(app, runtime, context.payload, log, marker.adopted === true);
     if (!own) return;
     log.info(
       { action, stateReason: issue.state_reason ?? null, sender: sender.login },
@@ -81,10 +83,12 @@ export async function ownIssueChangedByOthers(
   runtime: AppRuntime,
   payload: IssueEvent,
   log: Logger,
+  /** The issue's marker says tasksync adopted it: any author (the reconcile checks its list's record). */
+  claimsAdoption = false,
 ): Promise<{ botLogin: string | undefined } | null> {
   const { issue, repository, sender } = payload;
   const botLogin = await learnBotLogin(app, runtime, log);
-  if (!isOwnAuthor(issue.user, botLogin)) {
+  if (!claimsAdoption && !isOwnAuthor(issue.user, botLogin)) {
     reportUntrusted(log, repository.full_name, { number: issue.number, author: issue.user?.login ?? null });
     return null;
   }

@@ -19,6 +19,8 @@ export interface TaskMarker {
   removed?: true;
   /** The line's assignable `@login`s last applied: the base of the assignee three-way rule. */
   assignees?: string[];
+  /** Set on an issue a person opened and tasksync adopted: only the section below their text is tasksync's. */
+  adopted?: true;
   /** The task's hand-off to a coding agent, once there was one (see {@link HandoffRecord}). */
   agent?: HandoffRecord;
 }
@@ -62,6 +64,8 @@ export interface TrackingMarker {
   granularity?: "phase";
   /** Per task held back by an error: the checkbox both sides last agreed on (see held-tasks.ts). */
   held?: Record<string, boolean | null>;
+  /** Numbers of the issues people opened that tasksync adopted for this list's tasks: what makes them trusted. */
+  adopted?: number[];
 }
 
 /** How every marker begins: the one place the marker's text is spelled (it holds no RegExp metacharacter). */

@@ -32,6 +32,20 @@ export type Operation =
       checklistSeen?: string;
       reason: string;
     }
+  /**
+   * Takes over an issue a person opened (`adopt: true`): tasksync's label and its section below
+   * their text. `bodySeen` is the body as observed; after an answer lost to a 5xx, apply looks
+   * again and sends once more only while the body still reads so.
+   */
+  | {
+      kind: "adopt-issue";
+      key: string;
+      number: number;
+      body: string;
+      labels: string[];
+      bodySeen: string;
+      reason: string;
+    }
   | { kind: "add-sub-issue"; key: string; parentKey: string; replaceParent: boolean; reason: string }
   | { kind: "add-blocked-by"; key: string; blockerKey: string; reason: string }
   | { kind: "remove-blocked-by"; key: string; blockerKey: string; blockerId: number; reason: string }
@@ -84,6 +98,7 @@ export const OPERATION_ORDER: readonly OperationKind[] = [
   "ensure-label",
   "ensure-milestone",
   "create-issue",
+  "adopt-issue",
   "set-issue-fields", // before update-issue: a body recording the assignees base is written after them
   "update-issue",
   "add-sub-issue",
@@ -110,6 +125,8 @@ export function describeOperation(op: Operation): string {
       ].filter((w): w is string => w !== null);
       return `update ${op.number === null ? op.key : `#${op.number}`}: ${what.join(", ")} [${op.key}]`;
     }
+    case "adopt-issue":
+      return `adopt #${op.number} [${op.key}]`;
     case "ensure-milestone":
       if (op.number === null) return `create milestone "${op.title}" [${op.key}]`;
       return op.state === "closed"

@@ -24,6 +24,7 @@ import { distrustedChecklists } from "./observe/checklist-editors.js";
 import { pendingChecklists } from "./three-way/plan-phase-checklists.js";
 import { observeFeatureFolder, observeHandoffComments } from "./observe/observe-handoffs.js";
 import type { DispatchObservation } from "./dispatch/plan-dispatch.js";
+import type { ListAdoptions } from "./observe/adoption-candidates.js";
 
 export interface FileReconcile {
   gh: GitHubClient;
@@ -55,6 +56,8 @@ export interface FileReconcile {
   agentGh?: GitHubClient;
   /** Task ids a person asked to hand to an agent with `/tasksync dispatch` (first pass only). */
   redispatch?: ReadonlySet<string>;
+  /** Issues people opened that this list adopts, and why others were not (`adopt: true`). */
+  adoptions?: ListAdoptions;
 }
 
 export interface FileOutcome {
@@ -63,7 +66,9 @@ export interface FileOutcome {
 }
 
 async function planOnce(request: FileReconcile): Promise<Plan> {
-  const { gh, ctx, config, path, doc, issues, labels } = request;
+  const { gh, ctx, config, path, doc, labels } = request;
+  const adopting = request.adoptions?.issues ?? [];
+  const issues = adopting.length === 0 ? request.issues : [...request.issues, ...adopting];
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
   const tracking = issues.find((i) => i.key === trackingKey(path));
   const recorded: TrackingMarker | undefined = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
@@ -110,6 +115,12 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
         ...base,
         distrustedChecklists: distrusted,
         ...(request.redispatch ? { redispatch: request.redispatch } : {}),
+        ...(request.adoptions
+          ? {
+              adopting: new Set(adopting.map((i) => i.number)),
+              adoptionDiagnostics: request.adoptions.diagnostics,
+            }
+          : {}),
         observed: {
           ...observed,
           blockedBy,

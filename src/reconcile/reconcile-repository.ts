@@ -24,6 +24,7 @@ import type { ContentBudget } from "../github/pacing-budget.js";
 import { issueTrust, trustedIssues } from "../identity/trust.js";
 import { syncProject, type ProjectSyncResult } from "./projects/project-sync.js";
 import { IssueFieldsObserver } from "./observe/observe-issue-fields.js";
+import { observeAdoptions, type ListAdoptions } from "./observe/adoption-candidates.js";
 
 export interface ReconcileRequest {
   gh: GitHubClient;
@@ -114,26 +115,49 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
   const upToDate: string[] = [];
   let report = emptyReport();
   const lists: Array<{ path: string; doc: TaskDocument | null | undefined }> = []; // undefined: up to date, not read
-  for (const file of [...files, ...gone]) {
-    let flog = log.child({ file: file.path });
-    const tracking = issues.find((i) => i.key === trackingKey(file.path));
-    const recorded = tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
-    // Up to date: the file is the one last reconciled and no task issue changed state since.
+  const recordOf = (path: string) => {
+    const tracking = issues.find((i) => i.key === trackingKey(path));
+    return tracking?.marker.kind === "tracking" ? tracking.marker : undefined;
+  };
+  // Up to date: the file is the one last reconciled and no task issue changed state since.
+  const isUpToDate = (file: TreeFile): boolean => {
+    const recorded = recordOf(file.path);
     const issuesAsLeft = recorded?.states !== undefined && recorded.states === observedStatesDigest(issues, file.path);
     const sameGranularity = (recorded?.granularity ?? "task") === config.issues.granularity; // a switch resyncs the list
-    if (
+    return (
       !request.force &&
       file.sha !== "" &&
       recorded?.sha === file.sha &&
       recorded.diag === undefined &&
       issuesAsLeft &&
       sameGranularity
-    ) {
+    );
+  };
+  const docs = new Map<string, TaskDocument | null>();
+  const docOf = async (file: TreeFile): Promise<TaskDocument | null> => {
+    if (!docs.has(file.path))
+      docs.set(file.path, file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha));
+    return docs.get(file.path) ?? null;
+  };
+  // adopt: every list's tasks without an issue are matched at once (an id may repeat across features)
+  let adoptions = new Map<string, ListAdoptions>();
+  if (config.adopt && config.issues.granularity === "task") {
+    const pending: TaskDocument[] = [];
+    for (const file of files) {
+      const doc = isUpToDate(file) ? null : await docOf(file);
+      if (doc) pending.push(doc);
+    }
+    adoptions = await observeAdoptions({ gh, repo, trusted: issues, docs: pending, log });
+  }
+  for (const file of [...files, ...gone]) {
+    let flog = log.child({ file: file.path });
+    const recorded = recordOf(file.path);
+    if (isUpToDate(file)) {
       upToDate.push(file.path);
       lists.push({ path: file.path, doc: undefined });
       continue;
     }
-    const doc = file.sha === "" ? null : await readDoc(gh, repo, file.path, file.sha);
+    const doc = await docOf(file);
     lists.push({ path: file.path, doc });
     if (doc) flog = flog.child({ feature: doc.feature.id });
     const baseline = !recorded?.sha
@@ -166,6 +190,7 @@ export async function reconcile(request: ReconcileRequest): Promise<ReconcileRes
       fields,
       ...(request.agentGh ? { agentGh: request.agentGh } : {}),
       ...(request.redispatch?.path === file.path ? { redispatch: new Set(request.redispatch.ids) } : {}),
+      ...(config.adopt ? { adoptions: adoptions.get(file.path) ?? { issues: [], diagnostics: [] } } : {}),
     });
     plans.push(...outcome.plans);
     report = addReports(report, outcome.report);

@@ -28,6 +28,7 @@ import type { IssueTrust } from "../../identity/trust.js";
 import { IssueFieldWrites } from "./apply-issue-fields.js";
 import { checklistUnchanged } from "./checklist-unchanged.js";
 import { DispatchWrites } from "./apply-dispatch.js";
+import { adoptIssue } from "./adopt-issue.js";
 
 export interface ApplyOptions {
   gh: GitHubClient;
@@ -153,8 +154,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   /** Bodies written with tokens of issues not created yet: rewritten once every issue exists. */
   const pending = new Map<string, string>();
 
+  /** Keys of issues whose adoption was left for the next reconcile: nothing else is done to them now. */
+  const skippedKeys = new Set<string>();
   let first = true;
   for (const op of plan.operations) {
+    if ("key" in op && skippedKeys.has(op.key)) continue;
+    if (op.kind === "add-blocked-by" && skippedKeys.has(op.blockerKey)) continue;
+    if (op.kind === "add-sub-issue" && skippedKeys.has(op.parentKey)) continue;
     if (op.kind === "add-sub-issue" && linkedOnCreate.has(op.key)) {
       report.linked += 1;
       log.info(operationLogFields(op), `${describeOperation(op)} (with its creation)`);
@@ -312,6 +318,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         if (op.state === "closed") report.closed += 1;
         else if (op.state === "open") report.reopened += 1;
         else report.updated += 1;
+        return;
+      }
+      case "adopt-issue": {
+        const why = await adoptIssue({ gh, repo, log, writes }, op, bodyToSend(op.key, op.body));
+        if (why === null) report.updated += 1;
+        else {
+          report.skipped.push({ op: describeOperation(op), why });
+          log.info(
+            operationLogFields(op),
+            "an issue changed since it was read: not adopted, left for the next reconcile",
+          );
+          // its sub-issue place and links wait for the reconcile that adopts it
+          skippedKeys.add(op.key);
+        }
         return;
       }
       case "add-sub-issue":

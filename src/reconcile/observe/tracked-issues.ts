@@ -34,7 +34,7 @@ export interface TrackedIssue {
   typeName?: string | null;
 }
 
-interface RestIssue {
+export interface RestIssue {
   number: number;
   id: number;
   node_id: string;
@@ -54,9 +54,10 @@ interface RestIssue {
   type?: { name: string } | null;
 }
 
-export function toTrackedIssue(issue: RestIssue): TrackedIssue | null {
+/** The issue as tracked, keyed by its marker (or by `marker` when given: an issue being adopted has none yet). */
+export function toTrackedIssue(issue: RestIssue, given?: Marker): TrackedIssue | null {
   if (issue.pull_request !== undefined) return null;
-  const marker = parseMarker(issue.body);
+  const marker = given ?? parseMarker(issue.body);
   if (!marker) return null;
   const parent = issue.parent_issue_url ? /\/issues\/(\d+)$/.exec(issue.parent_issue_url) : null;
   const deps = issue.issue_dependencies_summary;

@@ -33,6 +33,7 @@ import { FULL_HOST, forHost, type PlanHost } from "../desired/host-sections.js";
 import { withMarker } from "../render/with-marker.js";
 import { planIssueFields } from "./plan-issue-fields.js";
 import { withFieldWarnings } from "../render/render-field-warnings.js";
+import { adoptedRecord, adoptedView, takeOver } from "./plan-adoptions.js";
 
 export interface FileObservation {
   /** Every tracked issue in the repository (the planner picks this file's). */
@@ -75,6 +76,10 @@ export interface PlanInput {
   distrustedChecklists?: ReadonlySet<string>;
   /** Task ids a person asked to hand to an agent with `/tasksync dispatch`. */
   redispatch?: ReadonlySet<string>;
+  /** Numbers of the issues (among `observed.issues`) this reconcile adopts (see {@link observeAdoptions}). */
+  adopting?: ReadonlySet<number>;
+  /** Why issues that look like tasks were not adopted: shown in the diagnostics comment. */
+  adoptionDiagnostics?: readonly string[];
 }
 
 export interface Plan {
@@ -98,6 +103,8 @@ export interface Plan {
   dispatchReads?: string[];
   /** Whether a hand-off is planned (its instructions link the folder's documents, once read). */
   handsOut?: boolean;
+  /** Why issues that look like tasks were not adopted (`adopt: true`; also among the warnings). */
+  adoptionDiagnostics?: string[];
 }
 
 function planIssue(
@@ -333,12 +340,18 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     : undefined;
   const withFields = dispatch?.desired ?? fields?.desired ?? syncing;
   for (const d of checklists ? keepPendingBoxes(withFields, checklists.pending) : withFields) {
-    const planned = planIssue(d, matched.get(d.key), planInput, links);
+    const issue = matched.get(d.key);
+    let planned = planIssue(adoptedView(d, issue), issue, planInput, links);
+    if (issue && input.adopting?.has(issue.number)) planned = takeOver(planned, issue, d.key);
     if (planned.length === 0) unchanged += 1;
     ops.push(...planned);
   }
   ops.push(...(fields?.operations ?? []), ...(dispatch?.operations ?? []));
-  const warnings = [...(fields?.warnings ?? []), ...(dispatch?.warnings ?? [])];
+  const warnings = [
+    ...(fields?.warnings ?? []),
+    ...(dispatch?.warnings ?? []),
+    ...(input.adoptionDiagnostics ?? []).map((message) => ({ message })),
+  ];
   const notes = [...(fields?.notes ?? []), ...(dispatch?.notes ?? [])];
   const waiting = waitingRemovals(held, unclaimed);
   for (const issue of unclaimed) if (!waiting.includes(issue)) ops.push(...planRemoved(issue, input));
@@ -366,8 +379,11 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     const states = plannedStatesDigest([...matched.values(), ...unclaimed], ops, new Set(), taskKeys);
     const recordedMarker = parseMarker(trackingDesired.body);
     const heldNow = heldRecord(held, doc, baseline, previousHeld);
+    const written = [...matched.values()].filter((i) => !(input.adopting?.has(i.number) && heldKeys.has(i.key)));
+    const adopted = adoptedRecord(recorded?.kind === "tracking" ? recorded.adopted : undefined, written);
     const record: Partial<TrackingMarker> = {
       states,
+      ...(adopted === undefined ? {} : { adopted }),
       ...(diagnostics === undefined ? {} : { diag: diagnosticsHash(diagnostics) }),
       ...(heldNow === undefined ? {} : { held: heldNow }),
     };
@@ -416,6 +432,7 @@ export function planFile(input: PlanInput, prepared: PreparedFile = prepareFile(
     ...(dispatch && dispatch.inProgress.length > 0 ? { inProgress: dispatch.inProgress } : {}),
     ...(dispatch && dispatch.commentReads.length > 0 ? { dispatchReads: dispatch.commentReads } : {}),
     ...(dispatch?.handsOut ? { handsOut: true } : {}),
+    ...(input.adoptionDiagnostics?.length ? { adoptionDiagnostics: [...input.adoptionDiagnostics] } : {}),
   };
 }
 
