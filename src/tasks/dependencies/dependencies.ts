@@ -114,6 +114,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     const label = labels.get(labelKey(operand.name));
     if (label) return { ids: label, phases: [] };
     const named = phasesNamed(operand.name, phases);
+    if (named.length === 0 && operand.fallback) return resolve({ refs: operand.fallback, name: null }, statement, here);
     return { ids: named.flatMap((p) => phases[p]?.taskIds ?? []), phases: named };
   };
   const add = (from: string, to: string, source: DependencyEdge["source"], line: number): void => {
