@@ -70,7 +70,7 @@ export class CheckboxLookup {
     const hasBox = li.markerColumn >= 0;
     const head = readTaskHead(li.content, { numbered: hasBox });
     if (head === null) return "not a task";
-    const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id];
+    const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id, ...(head.alsoIds ?? [])];
     if (!ids.includes(id)) return "not a task";
     if (!hasBox) return head.boldId ? null : "not a task";
     return head.numbered ? null : line.start + li.markerColumn;

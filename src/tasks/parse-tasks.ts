@@ -39,10 +39,11 @@ interface Owner {
 
 const CHECKPOINT = /^\s*(?:\*\*|__)?Checkpoint(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/i;
 const STATUS_LINE = /^\s*(?:\*\*|__)?(?:Status|Estado|Статус|状态|状態)(?:\*\*|__)?\s*[:：]/i;
-/** "T001: title" or "Task 1.1: title" as a heading. */
+/** "T001: title" or "Task 1.1: title" as a heading; in Kiro's flatter format also "Task 1: title" over its "1.1" items. */
 const HEADING_TASK = new RegExp(
   `^(?:Task\\s+(\\d{1,4}(?:\\.\\d{1,4})+)|(${TASK_ID}))\\s*(?:[:：.\\-–—]\\s+|\\s+)(.*)$`,
 );
+const KIRO_HEADING_TASK = /^Task\s+(\d{1,4})\s*[:：.\-–—]\s+(.*)$/;
 
 /** Fenced blocks whose arrows may state dependencies (diagrams, plain text); code is never read. */
 const READ_FENCES = new Set(["", "text", "txt", "plain", "plaintext", "ascii", "mermaid"]);
@@ -119,7 +120,12 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     }
     headingTask = null;
     if (heading.depth === 1 && firstH1 === null) firstH1 = heading.text;
-    const asTask = heading.depth >= 2 ? HEADING_TASK.exec(heading.text) : null;
+    const kiroTask = heading.depth >= 2 && dialect === "kiro" ? KIRO_HEADING_TASK.exec(heading.text) : null;
+    const asTask =
+      heading.depth >= 2
+        ? (HEADING_TASK.exec(heading.text) ??
+          (kiroTask ? ([kiroTask[0], kiroTask[1], undefined, kiroTask[2]] as unknown as RegExpExecArray) : null))
+        : null;
     if (asTask) {
       const id = (asTask[1] ?? asTask[2]) as string;
       const head = readTaskHead(`${id} ${asTask[3] ?? ""}`, { numbered: true }) ?? {
@@ -169,7 +175,7 @@ export function parseTaskList(path: string, text: string): TaskDocument {
     const status = statusOf(li.marker, li.content, dialect === "kiro");
     const offset = hasBox ? line.start + li.markerColumn : -1;
     const optional = li.optional || head.optional === true;
-    const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id];
+    const ids = head.rangeTo ? idsOfRange(head.id, head.rangeTo) : [head.id, ...(head.alsoIds ?? [])];
     const tasks = ids.map((id) =>
       newTask(line, head, id, li.marker, offset, parent ? parent.task.id : null, optional, status),
     );
@@ -239,6 +245,10 @@ export function parseTaskList(path: string, text: string): TaskDocument {
   for (const h of headingTasks) {
     const list = h.checklist;
     if (list && list.total > 0 && list.ticked === list.total) Object.assign(h.task, { checked: true, status: "done" });
+    // A heading task over numbered sub-tasks ("## Task 1" over "1.1", "1.2") is done when they all are.
+    const children = list && list.total === 0 ? found.filter((t) => t.parentId === h.task.id) : [];
+    if (children.length > 0 && children.every((t) => t.checked || t.status === "dropped"))
+      Object.assign(h.task, { checked: true, status: "done" });
   }
   tasksFromTables(tableRows, found, numbered);
   return finish({

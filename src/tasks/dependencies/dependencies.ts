@@ -18,6 +18,7 @@ import {
   type TextSegment,
 } from "./dependency-statements.js";
 import { ganttStatements } from "./mermaid-gantt.js";
+import { commentStatements } from "./code-comments.js";
 import type { DependencyEdge, Diagnostic, Dialect, GroupEdge, Phase, Task } from "../model.js";
 import { phaseEdgesOf, PhaseStatements } from "./phase-edges.js";
 import { labelKey, phasesNamed, readLabel } from "../structure/phase-names.js";
@@ -114,6 +115,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
     const label = labels.get(labelKey(operand.name));
     if (label) return { ids: label, phases: [] };
     const named = phasesNamed(operand.name, phases);
+    if (named.length === 0 && operand.fallback) return resolve({ refs: operand.fallback, name: null }, statement, here);
     return { ids: named.flatMap((p) => phases[p]?.taskIds ?? []), phases: named };
   };
   const add = (from: string, to: string, source: DependencyEdge["source"], line: number): void => {
@@ -122,7 +124,8 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
   };
 
   const gantt = new Map<number, DependencyStatement[]>();
-  for (const s of ganttStatements(segments)) gantt.set(s.line, [...(gantt.get(s.line) ?? []), s]);
+  for (const s of [...ganttStatements(segments), ...commentStatements(segments, numbered)])
+    gantt.set(s.line, [...(gantt.get(s.line) ?? []), s]);
   for (const segment of segments) {
     if (segment.kind === "prose") {
       const label = readLabel(cleanLine(segment.text));

@@ -11,8 +11,10 @@ import {
   compileRelations,
   NEGATIONS,
   PAIRWISE,
+  PRONOUN,
   SEQUENTIAL,
   STRICT_FILLERS,
+  WORKAROUND,
   type RelationWord,
 } from "./relation-words.js";
 import {
@@ -48,6 +50,8 @@ export const ALL_LATER_TASKS = "\u0000later";
 export interface Operand {
   refs: IdReference[];
   name: string | null;
+  /** Ids a phase label listed ("Phase 2 (T005–T007)"): taken only when the name designates no phase. */
+  fallback?: IdReference[];
 }
 
 interface StatementBase {
@@ -63,12 +67,14 @@ export type DependencyStatement =
   | (StatementBase & { kind: "sequence"; ids: IdReference[] });
 
 const { pattern: RELATION, rows: ROWS, quick: QUICK_CHECK } = compileRelations();
-const SEPARATOR = /^[\s,，、/+&∥║·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|和|与|及|以及|와|과|및)[\s,，、/+&]*)?$/iu;
+const SEPARATOR =
+  /^[\s,，、،/+&∥║·:]*(?:(?:and|or|e|y|et|und|и|или|ed|o|ou|va|và|hoặc|ve|veya|dan|atau|i|oraz|lub|en|of|і|та|و|和|与|及|以及|와|과|및)[\s,，、،/+&]*)?$/iu;
 /** The kind of list a separator makes: a group keeps one kind ("T002 + T004 + T009, T010 …" is two groups). */
 const separatorKind = (text: string): string =>
   /\+/.test(text) ? "+" : /[∥║]/.test(text) ? "∥" : /\//.test(text) ? "/" : ",";
 const MAX_GAP = 4;
-const MAYBE_SEQUENTIAL = /sequen|secuen|séquen|nacheinander|последов|顺序|依次|順番|순차/i;
+const MAYBE_SEQUENTIAL =
+  /sequen|secuen|séquen|nacheinander|последов|послідов|sırayla|sıralı|berurutan|kolejno|sekwenc|opeenvolgend|tuần tự|lần lượt|بالت|顺序|串行|依次|順番|逐次|順次|直列|순차/i;
 
 interface Found {
   row: RelationWord;
@@ -77,6 +83,7 @@ interface Found {
   scope: BracketPair | null;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest pattern drops the position fields
 const strip = ({ start: _s, end: _e, ...ref }: PlacedReference): IdReference => ref;
 
 /**
@@ -87,13 +94,73 @@ export function extractStatements(segment: TextSegment, numbered = false): Depen
   if (!QUICK_CHECK.test(segment.text) && !MAYBE_SEQUENTIAL.test(segment.text)) return [];
   const text = cleanLine(segment.text);
   const out: DependencyStatement[] = [];
-  for (const [from, to] of clauseSpans(text)) out.push(...clauseStatements(text.slice(from, to), segment, numbered));
+  const context: LineContext = { workaround: WORKAROUND.test(text), antecedent: null };
+  for (const [from, to] of clauseSpans(text))
+    out.push(...clauseStatements(text.slice(from, to), segment, numbered, context));
   return out;
 }
 
-function clauseStatements(clause: string, segment: TextSegment, numbered: boolean): DependencyStatement[] {
+/** What one clause of a line leaves for the next: the task a pronoun points back to. */
+interface LineContext {
+  /** The line is a workaround note ("until then pass null"): its words do not make its task wait. */
+  workaround: boolean;
+  /** The first id group of the last clause that named ids ("T006 is a manual gate; T007 depends on it"). */
+  antecedent: IdReference[] | null;
+}
+
+/** Bare numbers after a field label in a numbered list ("_Depends: 1, 2.1_"): the parent tasks they name. */
+const BARE_NUMBER = /(?<![\d.\p{L}])\d{1,4}(?![\d.]*\d|[\p{L}])/gu;
+const ONLY_NUMBERS = /^[\s\d.,，、;&+/]+$/u;
+
+function fieldNumbers(clause: string, refs: PlacedReference[], at: number): PlacedReference[] {
+  const rest = clause.slice(at);
+  if (!ONLY_NUMBERS.test(rest)) return refs;
+  const added: PlacedReference[] = [];
+  BARE_NUMBER.lastIndex = 0;
+  for (let m = BARE_NUMBER.exec(rest); m !== null; m = BARE_NUMBER.exec(rest)) {
+    const start = at + m.index;
+    const end = start + m[0].length;
+    if (!refs.some((r) => r.start < end && start < r.end)) added.push({ kind: "id", id: m[0], start, end });
+  }
+  return added.length === 0 ? refs : [...refs, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The preposition a relation word ends with ("depends on", "dépend de"): an elliptical clause repeats it. */
+const TRAILING_PREPOSITION = /\s(on|upon|of|de|du|des|da|dal|von|от|від|od|van|on)$/iu;
+
+/**
+ * "T005 dépend de T004, T006 de T005": after the statement, an id, the relation's preposition and an id
+ * make another statement in the same direction. Returns the pairs and where the first one starts.
+ */
+function ellipses(
+  clause: string,
+  rel: Found,
+  refs: PlacedReference[],
+  hi: number,
+): { pairs: [number, number][]; start: number } {
+  const prep = TRAILING_PREPOSITION.exec(clause.slice(rel.start, rel.end))?.[1];
+  const pairs: [number, number][] = [];
+  if (!prep) return { pairs, start: hi };
+  const between = new RegExp(`^\\s+${prep}\\s+$`, "iu");
+  for (let k = 0; k + 1 < refs.length; k++) {
+    const a = refs[k] as PlacedReference;
+    const b = refs[k + 1] as PlacedReference;
+    if (a.start < rel.end || b.end > hi) continue;
+    const before = clause.slice(refs[k - 1]?.end ?? rel.end, a.start);
+    if (/[,，、]/u.test(before) && between.test(withoutAsides(clause.slice(a.end, b.start)))) pairs.push([k, k + 1]);
+  }
+  const first = pairs[0];
+  return { pairs, start: first ? (refs[first[0]] as PlacedReference).start : hi };
+}
+
+function clauseStatements(
+  clause: string,
+  segment: TextSegment,
+  numbered: boolean,
+  context: LineContext,
+): DependencyStatement[] {
   const { line, owner } = segment;
-  const refs = findPlacedReferences(clause, numbered).filter(
+  let refs = findPlacedReferences(clause, numbered).filter(
     (r) => !(segment.kind === "task" && r.kind === "id" && r.id === owner && r.start < 12),
   );
   const pairs = bracketPairs(clause);
@@ -105,18 +172,34 @@ function clauseStatements(clause: string, segment: TextSegment, numbered: boolea
     if (segment.kind === "code" && row.lang !== "*") continue;
     found.push({ row, start: m.index, end: m.index + m[0].length, scope: enclosing(pairs, m.index) });
   }
+  if (numbered) for (const rel of found) if (rel.row.field) refs = fieldNumbers(clause, refs, rel.end);
+  const antecedent = context.antecedent;
+  if (refs.length > 0) context.antecedent = [strip(refs[0] as PlacedReference)];
   const out: DependencyStatement[] = [];
   found.forEach((rel, i) => {
     const same = (f: Found): boolean => f.scope === rel.scope;
     const previous = found.slice(0, i).reverse().find(same);
     const next = found.slice(i + 1).find(same);
     const lo = Math.max(rel.scope ? rel.scope.open + 1 : 0, previous ? previous.end : 0);
-    const hi = Math.min(rel.scope ? rel.scope.close : clause.length, next ? next.start : clause.length);
+    const end = Math.min(rel.scope ? rel.scope.close : clause.length, next ? next.start : clause.length);
     if (NEGATIONS.test(clause.slice(lo, rel.start))) return;
+    const elliptical = ellipses(clause, rel, refs, end);
+    const hi = elliptical.start;
     const leftRefs = refs.filter((r) => r.start >= lo && r.end <= rel.start);
     const rightRefs = refs.filter((r) => r.start >= rel.end && r.end <= hi);
-    const statement = relate(clause, rel, leftRefs, rightRefs, lo, hi, segment, refs);
+    const back = leftRefs.length > 0 ? refs.filter((r) => r.end <= leftRefs[0]!.start) : [];
+    const pointsBack = back.length > 0 ? [strip(back[0] as PlacedReference)] : antecedent;
+    const statement = relate(clause, rel, leftRefs, rightRefs, lo, hi, segment, refs, {
+      workaround: context.workaround,
+      antecedent: pointsBack,
+    });
     if (statement) out.push({ ...statement, line, owner });
+    for (const [a, b] of elliptical.pairs) {
+      const subject: Operand = { refs: [strip(refs[a] as PlacedReference)], name: null };
+      const object: Operand = { refs: [strip(refs[b] as PlacedReference)], name: null };
+      const [blocked, blockers] = rel.row.direction === "waits" ? [subject, object] : [object, subject];
+      out.push({ kind: "blocks", blocked, blockers, pairwise: false, line, owner });
+    }
   });
   const sequence = sequenceOf(clause, refs);
   if (sequence) out.push({ kind: "sequence", line, owner, ids: sequence });
@@ -132,17 +215,26 @@ function relate(
   hi: number,
   segment: TextSegment,
   all: PlacedReference[],
+  context: { workaround: boolean; antecedent: IdReference[] | null },
 ): Omit<Extract<DependencyStatement, { kind: "blocks" }>, "line" | "owner"> | null {
   const { row } = rel;
   // A task's own text saying "(depends on T008)" or "after T004" makes the task wait; "before the RPC
   // (task 5)" or "→ render X (task 14)" there describes steps inside the task, not an order between tasks.
   const ownerOperand: Operand | null =
-    segment.owner !== null && !row.strict && (row.direction === "waits" || row.object === "before")
+    segment.owner !== null &&
+    !context.workaround &&
+    !row.strict &&
+    (row.direction === "waits" || row.object === "before")
       ? { refs: [{ kind: "id", id: segment.owner }], name: null }
       : null;
   const pairwise = PAIRWISE.test(clause.slice(rel.end, hi));
   if (row.object === "before") {
-    const object = groupBefore(clause, leftRefs, rel.start, 1, false);
+    // "T005, T004'e bağlı": a case suffix marks the object; ids without one belong to the subject.
+    const suffixed = (r: PlacedReference): boolean => /^['’]\p{L}/u.test(clause.slice(r.end));
+    let tail = leftRefs.length;
+    if (tail > 0 && suffixed(leftRefs[tail - 1]!)) while (tail > 1 && suffixed(leftRefs[tail - 2]!)) tail--;
+    else tail = 0;
+    const object = groupBefore(clause, leftRefs.slice(tail > 0 ? tail - 1 : 0), rel.start, 1, false);
     if (!object) return null;
     const rest = leftRefs.slice(0, leftRefs.length - object.refs.length);
     const before = groupBefore(clause, rest, object.start, 2, false);
@@ -165,17 +257,22 @@ function relate(
       const before = groupBefore(clause, outside, rel.scope.open, 1, false);
       if (before) left = { refs: before.refs, name: null };
     }
+    left ??= labelledName(clause.slice(lo, rel.start), leftRefs, false);
     if (!left && leftRefs.length === 0)
       left =
         ownerOperand ?? (segment.owner === null ? nameBefore(clause.slice(lo, rel.start), row.strict ? 3 : 6) : null);
     else if (!left && !row.strict && (rel.scope !== null || row.field)) left = ownerOperand;
   }
+  const pronoun = rightRefs.length === 0 && context.antecedent !== null && PRONOUN.test(clause.slice(rel.end, hi));
   const right = row.field
     ? rightRefs.length > 0 && wordCount(withoutAsides(clause.slice(rel.end, rightRefs[0]!.start))) <= MAX_GAP
       ? { refs: rightRefs.map(strip), name: null }
       : named(segment, clause.slice(rel.end, hi))
-    : (groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ??
-      (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
+    : pronoun
+      ? { refs: context.antecedent as IdReference[], name: null }
+      : (labelledName(clause.slice(rel.end, hi), rightRefs, true) ??
+        groupAfter(clause, rightRefs, rel.end, row.strict ? 2 : MAX_GAP, true) ??
+        (rightRefs.length === 0 ? named(segment, clause.slice(rel.end, hi)) : null));
   const later = row.direction === "first" && rightRefs.length === 0 && ALL_LATER.test(clause.slice(rel.end, hi));
   if (later && left && left.refs.length > 0)
     return { kind: "blocks", blocked: { refs: [], name: ALL_LATER_TASKS }, blockers: left, pairwise: false };
@@ -261,6 +358,23 @@ function groupAfter(
 }
 
 const NAME_WORDS = /[\p{L}\p{N}][\p{L}\p{N}.'’_-]*/gu;
+
+/** A phase, story or work package label with the ids it holds in brackets: "Phase 2 (T005–T007)". */
+const PHASE_LABEL =
+  /^\s*(?:[-*+]\s+)?((?:Phase|Fase|Étape|Etapa|Stage|Stufe|Step|User\s+Story|Story|US|WP|Giai\s+đoạn|Aşama|Faza|Этап|Фаза|フェーズ|阶段|階段|단계)\s*-?\s*\d+[a-z]?)\s*[(（]([^()（）]*)[)）]/iu;
+
+/**
+ * The label as a name when the ids beside it are only its bracket's content, so a statement between two
+ * such labels stays a statement between phases; the bracket's ids are the fallback.
+ */
+function labelledName(text: string, refs: PlacedReference[], after: boolean): Operand | null {
+  const m = PHASE_LABEL.exec(text);
+  if (!m || refs.length === 0) return null;
+  if (!after && text.slice(m[0].length).trim() !== "") return null;
+  const inside = findPlacedReferences(m[2] as string);
+  if (inside.length === 0) return null;
+  return { refs: [], name: (m[1] as string).trim(), fallback: inside.map(strip) };
+}
 
 /** A short name right before a relation word ("Types block …", "US3 depends on …"). */
 function nameBefore(text: string, max: number): Operand | null {

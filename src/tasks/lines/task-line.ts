@@ -33,6 +33,8 @@ export interface TaskHead {
   struck?: boolean;
   /** "T040-T044": the last id of a range the item names (each id in it is a task). */
   rangeTo?: string;
+  /** "T056+T057": the other ids one checkbox names; each is a task, and the box is ticked when all are done. */
+  alsoIds?: string[];
   /** A numbered id ("1.1") rather than a T-id. */
   numbered?: boolean;
   /** Kiro's optional marker: "2.3*" (or "- [ ]* 2.3", read by readListItem). */
@@ -67,10 +69,11 @@ export function readListItem(text: string): ListItemLine | null {
 /** Task ids as real lists write them: T001, T001a, T021B, T050-alt, TASK-007, T-014. */
 export const TASK_ID = "(?:TASK-\\d+|T-\\d+|T\\d+(?:[a-zA-Z](?![a-zA-Z]))?(?:-[a-z][a-z0-9]*)?)";
 const TASK_HEAD = new RegExp(
-  `^(\\*\\*|~~)?(${TASK_ID})((?:[ \\t]*\\[[^\\]\\n]*\\])*)(?:[ \\t]*[-–—][ \\t]*(${TASK_ID}))?(?::?(?:\\*\\*|~~))?(?=[\\s:.]|$)[:.]?\\s*`,
+  `^(\\*\\*|~~)?(${TASK_ID})((?:[ \\t]*[+&/,][ \\t]*${TASK_ID})*)((?:[ \\t]*\\[[^\\]\\n]*\\])*)(?:[ \\t]*[-–—][ \\t]*(${TASK_ID}))?(?::?(?:\\*\\*|~~))?(?=[\\s:.]|$)[:.]?\\s*`,
 );
-/** "[API-003] text": a bracketed id with a prefix of capitals. */
-const BRACKET_HEAD = /^\[([A-Z][A-Z0-9]{1,9}-\d+)\](?=\s|$)\s*/;
+const ALSO_ID = new RegExp(TASK_ID, "g");
+/** "[API-003] text", "[T001] text": a bracketed id, with a prefix of capitals or a T-id. */
+const BRACKET_HEAD = /^\[([A-Z][A-Z0-9]{1,9}-\d+|T\d{1,5}[a-z]?)\](?=\s|$)\s*/;
 /** Kiro / OpenSpec numbered ids: "1." (written with a dot), "1.1", "2.3.1", optional "2.3*". */
 const NUMBERED_HEAD = /^(\d{1,4}(?:\.\d{1,4})*)(\.)?(\*)?(?=\s|$)\s*/;
 const SEPARATOR = /^(?:[-–—:]\s+|[-–—:]$)/;
@@ -97,11 +100,13 @@ export function readTaskHead(content: string, options: HeadOptions = {}): TaskHe
   if (!m) return null;
   const wrap = m[1];
   if (wrap !== undefined && !m[0].includes(wrap, 2)) return null; // "**T001 text" is not a bold id
-  const rest = `${m[3] ?? ""} ${content.slice(m[0].length)}`.trimStart();
+  const rest = `${m[4] ?? ""} ${content.slice(m[0].length)}`.trimStart();
+  const also = m[3] ? (m[3].match(ALSO_ID) ?? []).filter((id) => id !== m[2]) : [];
   return withTags(m[2] as string, rest, {
     boldId: wrap === "**",
     ...(wrap === "~~" ? { struck: true } : {}),
-    ...(m[4] !== undefined ? { rangeTo: m[4] } : {}),
+    ...(m[5] !== undefined && also.length === 0 ? { rangeTo: m[5] } : {}),
+    ...(also.length > 0 ? { alsoIds: [...new Set(also)] } : {}),
   });
 }
 

@@ -24,6 +24,7 @@ export function keepPhases(phases: DraftPhase[], tasks: Task[]): { phases: Phase
   for (const draft of phases) {
     const empty = !withTasks.has(draft.index);
     if (empty && (draft.nested || (lastWithTasks >= 0 && draft.index > lastWithTasks))) continue;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest pattern drops the draft-only field
     const { nested: _nested, ...phase } = draft;
     remap.set(draft.index, kept.length);
     kept.push({ ...phase, index: kept.length });
@@ -67,7 +68,7 @@ export function linkNumberedParents(tasks: Task[], numbered: ReadonlySet<string>
 }
 
 const REQUIREMENTS =
-  /^[-*+\s]*_?\s*(?:\*\*)?(?:Requirements?|Reqs?|Requisitos?|Exigences|Anforderungen|要件|需求|المتطلبات|Требования)(?:\*\*)?\s*[:：]\s*(.+?)_?\s*$/i;
+  /^[-*+\s]*_?\s*(?:\*\*)?(?:Validates\s*[:：]\s*Requirements?(?:\*\*)?\s*[:：]?|(?:Requirements?|Reqs?|Requisitos?|Exigences|Anforderungen|対応要件|要件|需求|对应需求|요구사항|المتطلبات|Требования)(?:\*\*)?\s*[:：])\s*(.+?)_?\s*$/i;
 
 /** Kiro's `_Requirements: 1.2, 3.1_` detail lines: the numbers as written. */
 export function requirementsIn(details: readonly string[]): string[] {
