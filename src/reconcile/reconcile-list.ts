@@ -93,10 +93,7 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   const needsComment =
     tracking &&
     doc &&
-    (hasErrors(doc) ||
-      recorded?.diag !== undefined ||
-      noAgentToken ||
-      (fields !== undefined && mayWarn(doc, fields)));
+    (hasErrors(doc) || recorded?.diag !== undefined || noAgentToken || (fields !== undefined && mayWarn(doc, fields)));
   const diagnosticsComment = needsComment ? await observeDiagnosticsComment(gh, repo, tracking.number) : undefined;
   const distrusted = await distrustedChecklists({
     gh,
@@ -136,7 +133,13 @@ async function planOnce(request: FileReconcile): Promise<Plan> {
   let plan = planWith(dispatch);
   const comments = new Map<string, number | null>();
   for (let round = 0; round < 2 && (plan.dispatchReads ?? []).length > 0; round += 1) {
-    for (const [key, id] of await observeHandoffComments(gh, repo, plan.dispatchReads ?? [], issues, request.trust.author))
+    for (const [key, id] of await observeHandoffComments(
+      gh,
+      repo,
+      plan.dispatchReads ?? [],
+      issues,
+      request.trust.author,
+    ))
       comments.set(key, id);
     plan = planWith({ ...dispatch, comments });
   }
@@ -184,8 +187,8 @@ export async function reconcileFile(request: FileReconcile): Promise<FileOutcome
       ...(request.agentGh === undefined ? {} : { agentGh: request.agentGh }),
     });
     if (current.redispatch !== undefined && !plan.operations.some((op) => op.kind === "write-checkboxes")) {
-      const { redispatch: _asked, ...rest } = current;
-      current = rest; // asked once: the second pass must not hand the task out again
+      current = { ...current }; // asked once: the second pass must not hand the task out again
+      delete current.redispatch;
     }
     report = { ...applied, writes: report.writes + applied.writes };
     for (const op of plan.operations) {

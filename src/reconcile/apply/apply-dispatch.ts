@@ -80,7 +80,9 @@ export class DispatchWrites {
         const { id, outcome } = await this.comment(op, op.send.body);
         const marker = parseMarker(op.body);
         const body =
-          marker?.kind === "task" && marker.agent ? withMarker(op.body, { ...marker, agent: { ...marker.agent, comment: id } }) : op.body;
+          marker?.kind === "task" && marker.agent
+            ? withMarker(op.body, { ...marker, agent: { ...marker.agent, comment: id } })
+            : op.body;
         await this.record(op, body);
         return outcome;
       }

@@ -69,12 +69,14 @@ export function handoffVerdict(
   if (record?.state === "out") {
     if (person !== undefined)
       return { holder: "person", record: { ...record, state: "back" }, why: `@${person} was assigned` };
-    if (holds === false) return { holder: "person", record: { ...record, state: "back" }, why: takenBackWhy(record.via) };
+    if (holds === false)
+      return { holder: "person", record: { ...record, state: "back" }, why: takenBackWhy(record.via) };
     return { holder: "agent", record };
   }
   if (person !== undefined) return { holder: "person", record };
   if (holds === true) {
-    const comment = signals.mode === "comment" && typeof signals.comment === "number" ? { comment: signals.comment } : {};
+    const comment =
+      signals.mode === "comment" && typeof signals.comment === "number" ? { comment: signals.comment } : {};
     const next: HandoffRecord = { via: signals.mode, state: "out", ...comment };
     return { holder: "agent", record: next, why: record ? "a person handed it out again" : "the agent holds it" };
   }

@@ -97,8 +97,9 @@ export function onlyAllows(only: readonly string[], task: Task, doc: TaskDocumen
 function withRecord(d: DesiredIssue, record: HandoffRecord | undefined): DesiredIssue {
   const marker = parseMarker(d.body);
   if (marker?.kind !== "task") return d;
-  const { agent: _old, ...rest } = marker;
-  const next: TaskMarker = record === undefined ? rest : { ...rest, agent: record };
+  const next: TaskMarker = { ...marker };
+  delete next.agent;
+  if (record !== undefined) next.agent = record;
   return { ...d, body: withMarker(d.body, next) };
 }
 

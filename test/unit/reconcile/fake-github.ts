@@ -19,11 +19,15 @@ export interface FakeIssue {
   parent: number | null;
   blockedBy: number[];
   comments: Array<{ id: number; body: string }>;
+  /** Logins assigned (none when absent). */
+  assignees?: string[];
 }
 
 export class FakeGitHub {
   issues: FakeIssue[] = [];
   labels = new Map<string, { name: string; color: string }>();
+  /** Every hand-off to an agent applied, in order. */
+  handoffs: Array<Extract<Operation, { kind: "dispatch-task" }>> = [];
   private next = 1;
 
   observe(): FileObservation {
@@ -40,6 +44,7 @@ export class FakeGitHub {
         parent_issue_url: i.parent === null ? null : `https://api.example/repos/o/r/issues/${i.parent}`,
         issue_dependencies_summary: { total_blocked_by: i.blockedBy.length, blocked_by: 0 },
         html_url: `https://example/o/r/issues/${i.number}`,
+        assignees: (i.assignees ?? []).map((login) => ({ login })),
       });
       return t ? [t] : [];
     });
@@ -136,6 +141,19 @@ export class FakeGitHub {
       case "comment":
         this.byNumber(num(op.key)).comments.push({ id: 5000 + this.next++, body: op.body });
         return;
+      case "dispatch-task": {
+        const issue = this.byNumber(op.number);
+        this.handoffs.push(op);
+        if (op.send.mode === "label" && !issue.labels.includes(op.send.label)) issue.labels.push(op.send.label);
+        if (op.send.mode === "copilot") issue.assignees = [...(issue.assignees ?? []), op.send.assignee];
+        if (op.send.mode === "comment") issue.comments.push({ id: 5000 + this.next++, body: op.send.body });
+        issue.body = op.body;
+        return;
+      }
+      case "ensure-milestone":
+      case "set-issue-fields":
+      case "write-checkboxes":
+        return; // not kept by this fake
       case "update-comment": {
         const comment = this.issues.flatMap((i) => i.comments).find((c) => c.id === op.commentId);
         if (!comment) throw new Error(`no comment ${op.commentId}`);
