@@ -6,7 +6,7 @@
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: `prepare` (the build) needs the sources, which come next
+# --ignore-scripts: no dependency needs its install script (prebuilt binaries come as packages)
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WebhookEvent } from "../github-emulator/index.js";
+import { testNode } from "../support/test-node.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLE = join(ROOT, "dist/action/index.js");
@@ -62,7 +63,7 @@ export async function runActionBundle(options: {
       TASKSYNC_THROTTLE: "off",
       ...inputs,
     };
-    const child = spawn(process.execPath, [BUNDLE], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(testNode(), [BUNDLE], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

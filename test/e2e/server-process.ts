@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { appEnv, collectLogs } from "../support/app-process.js";
 import { freePort } from "../support/free-port.js";
+import { testNode } from "../support/test-node.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = join(ROOT, "dist/src/index.js");
@@ -50,7 +51,7 @@ export interface AppProcess {
   cwd: string;
 }
 
-/** Starts the server on a free port, in an empty folder (no .env, no package.json, no .pem). */
+/** Starts the server ({@link testNode}) on a free port, in an empty folder (no .env, no package.json, no .pem). */
 export async function startApp(
   emulatorPort: string,
   secret: string,
@@ -58,7 +59,7 @@ export async function startApp(
 ): Promise<AppProcess> {
   const port = await freePort();
   const cwd = mkdtempSync(join(tmpdir(), "tasksync-server-"));
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(testNode(), [SERVER], {
     cwd,
     env: { ...appEnv(cwd, port, `127.0.0.1:${emulatorPort}`, secret), TASKSYNC_BATCH_WINDOW_MS: "200", ...env },
     stdio: ["ignore", "pipe", "pipe"],
