@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { HttpError } from "./errors.js";
 import { Faults, type PrimaryLimitOptions, type SecondaryLimitOptions } from "./faults.js";
+import type { LatencyModel } from "./latency.js";
 import { GraphQLHandler } from "./graphql.js";
 import type { HostMode } from "./host-mode.js";
 import { emitCheckRun, emitInstallation, emitInstallationRepositories, emitPullRequestEvent } from "./payloads.js";
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
   /** where requests no route answers are reported (default: console.warn) */
   onUnmatched?: (method: string, path: string) => void;
   now?: () => Date;
+  /** how long answers take (default: no delay; benchmarks pass {@link GITHUB_LATENCY}) */
+  latency?: LatencyModel;
 }
 
 export interface RepoRef {
@@ -119,6 +122,7 @@ export class Emulator {
     const app: AppIdentity = { id: 1, slug: "tasksync", name: "tasksync", ...options.app };
     this.state = new State(app, options.defaultUser ?? "octocat", options.now);
     this.faults = new Faults(() => this.state.now().getTime());
+    if (options.latency) this.faults.latency = options.latency;
     this.webhooks = new WebhookSender({
       url: options.webhookUrl,
       secret: options.webhookSecret,
@@ -475,6 +479,16 @@ export class Emulator {
 
   setLatency(ms: number): void {
     this.faults.latencyMs = ms;
+  }
+
+  /** delay and jitter of reads, writes and GraphQL (see {@link LatencyModel}) */
+  setLatencyModel(model: LatencyModel): void {
+    this.faults.latency = model;
+  }
+
+  /** rate-limit points an installation's token spent since the emulator started (a 304 costs none) */
+  points(installationId: number): number {
+    return this.faults.pointsSpent(`installation:${installationId}`);
   }
 
   secondaryRateLimit(options: SecondaryLimitOptions | undefined): void {

@@ -1,4 +1,9 @@
-/** Fault and limit switches: failures on the k-th request, latency, primary and secondary rate limits. */
+/**
+ * Fault and limit switches: failures on the k-th request, latency (a fixed extra delay, and the
+ * {@link LatencyModel} per request class), the primary rate limit (one budget per token owner, as
+ * GitHub keeps it, with a points counter benchmarks read) and the secondary rate limit.
+ */
+import { NO_LATENCY, type LatencyModel } from "./latency.js";
 
 export interface SecondaryLimitOptions {
   /** content-creating requests (POST/PATCH/PUT/DELETE) allowed per window */
@@ -33,8 +38,16 @@ export interface AppliedThenFailed {
   times: number;
 }
 
+interface PrimaryBudget {
+  remaining: number;
+  resetAt: number;
+}
+
 export class Faults {
+  /** a fixed extra delay on every request, in ms (tests that need a slow GitHub) */
   latencyMs = 0;
+  /** delay and jitter per request class (reads, writes, GraphQL); all zero by default */
+  latency: LatencyModel = NO_LATENCY;
   private appliedThenFailed: AppliedThenFailed[] = [];
   private outageUntil = 0;
   private outageStatus = 502;
@@ -43,11 +56,13 @@ export class Faults {
   private secondary: Required<SecondaryLimitOptions> | undefined;
   private windowStart = 0;
   private windowCount = 0;
-  private primary = { limit: 5000, remaining: 5000, resetAt: 0, windowMs: 3_600_000 };
+  private primary = { limit: 5000, windowMs: 3_600_000, startRemaining: 5000 };
+  /** the primary budget of each token owner ("installation:7", "user:octocat", ...) */
+  private budgets = new Map<string, PrimaryBudget>();
+  /** points each token owner spent since the emulator started (never reset: benchmarks read it) */
+  private spent = new Map<string, number>();
 
-  constructor(private readonly now: () => number = () => Date.now()) {
-    this.primary.resetAt = this.now() + this.primary.windowMs;
-  }
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   /** the k-th request from now (1 = the next one) answers `status` */
   failNth(k: number, status = 502): void {
@@ -108,44 +123,79 @@ export class Faults {
     return undefined;
   }
 
+  /** every token owner's budget starts over with these numbers */
   primaryRateLimit(options: PrimaryLimitOptions): void {
-    const windowMs = (options.resetSeconds ?? 3600) * 1000;
     this.primary = {
       limit: options.limit,
-      remaining: options.remaining ?? options.limit,
-      resetAt: this.now() + windowMs,
-      windowMs,
+      startRemaining: options.remaining ?? options.limit,
+      windowMs: (options.resetSeconds ?? 3600) * 1000,
     };
+    this.budgets.clear();
   }
 
-  /** spend one request of the primary budget; false when it is exhausted */
-  spendPrimary(): boolean {
+  private budget(owner: string): PrimaryBudget {
     const now = this.now();
-    if (now >= this.primary.resetAt) {
-      this.primary.remaining = this.primary.limit;
-      this.primary.resetAt = now + this.primary.windowMs;
+    let budget = this.budgets.get(owner);
+    if (!budget || now >= budget.resetAt) {
+      budget = {
+        remaining: budget ? this.primary.limit : this.primary.startRemaining,
+        resetAt: now + this.primary.windowMs,
+      };
+      this.budgets.set(owner, budget);
     }
-    if (this.primary.remaining <= 0) return false;
-    this.primary.remaining--;
+    return budget;
+  }
+
+  /** whether the owner has a point left (a conditional GET checks before it knows whether it costs one) */
+  hasPrimary(owner: string): boolean {
+    return this.budget(owner).remaining > 0;
+  }
+
+  /** spend one point of the owner's primary budget; false when it is exhausted */
+  spendPrimary(owner = "anonymous"): boolean {
+    const budget = this.budget(owner);
+    if (budget.remaining <= 0) return false;
+    budget.remaining--;
+    this.spent.set(owner, (this.spent.get(owner) ?? 0) + 1);
     return true;
   }
 
-  rateLimitHeaders(resource: "core" | "graphql"): RateLimitHeaders {
+  /** points the owner spent since the emulator started (a 304 costs none) */
+  pointsSpent(owner: string): number {
+    return this.spent.get(owner) ?? 0;
+  }
+
+  rateLimitHeaders(resource: "core" | "graphql", owner = "anonymous"): RateLimitHeaders {
+    const budget = this.budget(owner);
     return {
       "x-ratelimit-limit": String(this.primary.limit),
-      "x-ratelimit-remaining": String(this.primary.remaining),
-      "x-ratelimit-reset": String(Math.ceil(this.primary.resetAt / 1000)),
-      "x-ratelimit-used": String(this.primary.limit - this.primary.remaining),
+      "x-ratelimit-remaining": String(budget.remaining),
+      "x-ratelimit-reset": String(Math.ceil(budget.resetAt / 1000)),
+      "x-ratelimit-used": String(this.primary.limit - budget.remaining),
       "x-ratelimit-resource": resource,
     };
   }
 
+  /** `GET /rate_limit` as GitHub answers it (free: it costs no point) */
+  rateLimitBody(owner: string): unknown {
+    const budget = this.budget(owner);
+    const core = {
+      limit: this.primary.limit,
+      remaining: budget.remaining,
+      reset: Math.ceil(budget.resetAt / 1000),
+      used: this.primary.limit - budget.remaining,
+    };
+    return { resources: { core, graphql: core }, rate: core };
+  }
+
   clear(): void {
     this.latencyMs = 0;
+    this.latency = NO_LATENCY;
     this.appliedThenFailed = [];
     this.outageUntil = 0;
     this.failures.clear();
     this.secondary = undefined;
-    this.primary = { limit: 5000, remaining: 5000, resetAt: this.now() + 3_600_000, windowMs: 3_600_000 };
+    this.primary = { limit: 5000, windowMs: 3_600_000, startRemaining: 5000 };
+    this.budgets.clear();
   }
 }

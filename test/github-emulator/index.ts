@@ -18,3 +18,5 @@ export { SECONDARY_MESSAGE } from "./faults.js";
 export type { Permissions } from "./store/records.js";
 export { addMilestone, assignIssue, issueFields, milestones, setOrgIssueTypes } from "./issue-fields-helpers.js";
 export type { IssueFieldsView } from "./issue-fields-helpers.js";
+export { GITHUB_LATENCY, NO_LATENCY, latencyModel, latencyFromEnv } from "./latency.js";
+export type { LatencyModel, LatencySetting } from "./latency.js";

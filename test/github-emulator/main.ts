@@ -2,10 +2,12 @@
  * Start the emulator on its own: `npm run emulator -- --port 3001 --webhook-url http://127.0.0.1:3000/api/github/webhooks --secret dev`
  * (or EMULATOR_PORT, WEBHOOK_URL / WEBHOOK_PROXY_URL, WEBHOOK_SECRET). `--seed demo/` adds a
  * repository (`--repo owner/name`, default octo/demo) holding the task lists found there and
- * prints a token and the CLI commands to paste.
+ * prints a token and the CLI commands to paste. `--latency github` answers as slowly as GitHub
+ * (a read ~100 ms, a write and GraphQL ~300 ms); `--read-ms`, `--write-ms`, `--graphql-ms` and
+ * their `--*-jitter-ms` set each class (or EMULATOR_LATENCY, EMULATOR_READ_MS, EMULATOR_READ_JITTER_MS ...).
  */
 import { parseArgs } from "node:util";
-import { startEmulator } from "./index.js";
+import { latencyFromEnv, startEmulator } from "./index.js";
 import { pasteLines, seedRepository } from "./seed.js";
 
 const { values } = parseArgs({
@@ -19,8 +21,16 @@ const { values } = parseArgs({
     seed: { type: "string" },
     repo: { type: "string" },
     quiet: { type: "boolean" },
+    latency: { type: "string" },
+    "read-ms": { type: "string" },
+    "read-jitter-ms": { type: "string" },
+    "write-ms": { type: "string" },
+    "write-jitter-ms": { type: "string" },
+    "graphql-ms": { type: "string" },
+    "graphql-jitter-ms": { type: "string" },
   },
 });
+const latency = latencyFromEnv(process.env, values as Partial<Record<string, string>>);
 
 const appId = values["app-id"] ?? process.env["APP_ID"];
 const emulator = await startEmulator({
@@ -34,6 +44,7 @@ const emulator = await startEmulator({
     : {}),
   app: { ...(appId ? { id: Number(appId) } : {}), ...(values["app-slug"] ? { slug: values["app-slug"] } : {}) },
   ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+  latency,
 });
 
 console.log(

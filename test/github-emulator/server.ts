@@ -1,4 +1,9 @@
-/** The HTTP side: parse, authenticate, apply faults and limits, route, answer, log. */
+/**
+ * The HTTP side: parse, authenticate, apply faults, latency and limits, route, answer, log. A GET
+ * answered 200 carries an ETag; sent back as If-None-Match on an unchanged answer it gets a 304
+ * with no body, which costs no rate-limit point (GitHub's rule). `GET /rate_limit` is free too.
+ */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { authenticate, authorize } from "./auth.js";
 import { HttpError } from "./errors.js";
@@ -11,6 +16,7 @@ import type { RequestContext, Router, RouteResult } from "./router.js";
 import type { Actor } from "./store/records.js";
 import type { State } from "./store/state.js";
 import { hostHeaders, routeExists } from "./host-mode.js";
+import { delayFor } from "./latency.js";
 
 export interface ServerDeps {
   state: State;
@@ -58,6 +64,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const path = url.pathname.slice(prefix.length) || "/";
   const isGraphql = method === "POST" && (url.pathname === "/graphql" || url.pathname === "/api/graphql");
   const raw = await readBody(req);
+  const isRead = method === "GET" || method === "HEAD";
+  let notModified = false;
 
   let routeName = `${method} ${path}`;
   let actor: Actor = { kind: "anonymous" };
@@ -66,7 +74,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const resource: "core" | "graphql" = isGraphql ? "graphql" : "core";
 
   try {
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const delay = faults.latencyMs + delayFor(faults.latency, isGraphql ? "graphql" : isRead ? "read" : "write");
+    if (delay > 0) await sleep(delay);
     // Named by its route even when a fault answers it before routing (the conformance check reads it).
     const known = isGraphql ? undefined : router.match(method, path);
     if (isGraphql) routeName = GRAPHQL_ROUTE;
@@ -87,13 +96,15 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       }
     }
     actor = authenticate(state, req.headers.authorization, deps.strictTokens);
+    const owner = actorName(actor);
 
     if (isGraphql) {
       routeName = GRAPHQL_ROUTE;
       if (actor.kind === "anonymous") throw new HttpError(401, "This endpoint requires you to be authenticated.");
       if (actor.kind === "app") throw new HttpError(403, "Resource not accessible by integration");
-      if (!faults.spendPrimary()) throw primaryExceeded(actor);
-      if (/^\s*mutation\b/.test(String((body as { query?: unknown } | undefined)?.query ?? ""))) {
+      if (!faults.spendPrimary(owner)) throw primaryExceeded(actor);
+      const query = (body as { query?: unknown } | undefined)?.query;
+      if (typeof query === "string" && /^\s*mutation\b/.test(query)) {
         const refused = faults.checkSecondary();
         if (refused)
           throw new HttpError(refused.status, SECONDARY_MESSAGE, undefined, {
@@ -108,6 +119,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       const failAfter = out.mutation && out.ok ? faults.failAfterApply(method, "/graphql") : undefined;
       if (failAfter !== undefined)
         throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
+    } else if (method === "GET" && path === "/rate_limit") {
+      if (actor.kind === "anonymous") throw new HttpError(401, "Requires authentication");
+      routeName = "GET /rate_limit";
+      result = { status: 200, body: faults.rateLimitBody(owner) };
     } else {
       const found = router.match(method, path);
       const match = found && routeExists(state.hostMode, `${method} ${found.route.template}`) ? found : undefined;
@@ -125,7 +140,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
         throw new HttpError(404, "Not Found");
       }
       authorize(match.route, method, actor, repo);
-      if (match.route.auth !== "app" && !faults.spendPrimary()) throw primaryExceeded(actor);
+      const costs = match.route.auth !== "app";
+      // A conditional GET may be answered 304 and cost nothing: it is charged once its answer is known.
+      if (costs && !(isRead ? faults.hasPrimary(owner) : faults.spendPrimary(owner))) throw primaryExceeded(actor);
       if (method !== "GET" && method !== "HEAD" && routeName !== TOKEN_ROUTE) {
         const refused = faults.checkSecondary();
         if (refused) {
@@ -152,6 +169,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
         sender,
       };
       result = await match.route.handler(ctx);
+      if (isRead && result.status === 200) {
+        const etag = etagOf(result, req.headers.accept);
+        result = { ...result, headers: { ...result.headers, etag } };
+        notModified = ifNoneMatch(req.headers["if-none-match"], etag);
+      }
+      if (costs && isRead && !notModified) faults.spendPrimary(owner);
       const failAfter = result.status < 400 ? faults.failAfterApply(method, path) : undefined;
       if (failAfter !== undefined)
         throw new HttpError(failAfter, failAfter === 504 ? "Gateway Timeout" : "Server Error");
@@ -166,11 +189,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     "x-github-media-type": "github.v3; format=json",
     "x-github-api-version-selected": "2022-11-28",
     "x-github-request-id": guid(),
-    ...faults.rateLimitHeaders(resource),
+    ...faults.rateLimitHeaders(resource, actorName(actor)),
     ...hostHeaders(state.hostMode),
     ...(result.headers ?? {}),
   };
-  if (result.status === 204) {
+  if (notModified) {
+    result = { ...result, status: 304 };
+    delete headers["content-type"];
+    res.writeHead(304, headers);
+    res.end();
+  } else if (result.status === 204) {
     res.writeHead(204, headers);
     res.end();
   } else if (result.raw !== undefined) {
@@ -190,10 +218,24 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       durationMs: Date.now() - started,
       actor: actorName(actor),
       requestBody,
-      responseBody: result.raw === undefined ? result.body : undefined,
+      responseBody: result.raw === undefined && !notModified ? result.body : undefined,
     },
     graphqlMutation,
   );
+}
+
+/** A strong ETag of the answer as this client asked for it (the Accept header picks the representation). */
+function etagOf(result: RouteResult, accept: string | undefined): string {
+  const hash = createHash("sha1");
+  hash.update(accept ?? "");
+  hash.update("\0");
+  hash.update(result.raw ?? JSON.stringify(result.body ?? null));
+  return `"${hash.digest("hex")}"`;
+}
+
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 function primaryExceeded(actor: Actor): HttpError {
