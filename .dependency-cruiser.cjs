@@ -128,7 +128,8 @@ const config = {
     {
       name: "planner-imports-no-client",
       severity: "error",
-      comment: "observed types, desired/, render/, three-way/ and plan/ are pure: a client value there is a read or write in disguise.",
+      comment:
+        "observed types, desired/, render/, three-way/ and plan/ are pure: a client value there is a read or write in disguise.",
       from: { path: PLANNER },
       to: { path: CLIENT, dependencyTypesNot: ["type-only"] },
     },
