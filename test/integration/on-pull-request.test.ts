@@ -166,20 +166,18 @@ function mocks(scope: nock.Scope, captured: Captured) {
         .query({ labels: "tasksync", state: "all", per_page: "100", page: "1" })
         .reply(200, issues.map(trackedIssue)),
     graphql: (numbers: number[] | "error") =>
-      scope
-        .post("/graphql")
-        .reply(
-          200,
-          numbers === "error"
-            ? { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] }
-            : {
-                data: {
-                  repository: {
-                    pullRequest: { closingIssuesReferences: { nodes: numbers.map((number) => ({ number })) } },
-                  },
+      scope.post("/graphql").reply(
+        200,
+        numbers === "error"
+          ? { data: null, errors: [{ type: "FORBIDDEN", message: "Resource not accessible by integration" }] }
+          : {
+              data: {
+                repository: {
+                  pullRequest: { closingIssuesReferences: { nodes: numbers.map((number) => ({ number })) } },
                 },
               },
-        ),
+            },
+      ),
     list: (text: string, ref: string) =>
       scope
         .get(`${REPO_API}/contents/${ENCODED_PATH}`)

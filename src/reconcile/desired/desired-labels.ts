@@ -2,7 +2,7 @@
 import type { TasksyncConfig } from "../../config/schema.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import type { Phase, Task, TaskDocument } from "../../tasks/model.js";
-import type { DesiredLabel } from "./model.js";
+import type { DesiredLabel } from "../model/desired.js";
 
 type LabelConfig = TasksyncConfig["labels"];
 

@@ -7,7 +7,7 @@ import { GITHUB_LIMITS } from "../../github/limits.js";
 import { groupsOfTasks } from "../../tasks/graph/group-edges.js";
 import type { GroupEdge, Task, TaskDocument } from "../../tasks/model.js";
 import { baseLabels, OPTIONAL_LABEL, phaseLabels, readyLabel, taskLabels, uniqueLabels } from "./desired-labels.js";
-import type { DesiredIssue, DesiredLabel, DesiredState, PhaseSlot } from "./model.js";
+import type { DesiredIssue, DesiredLabel, DesiredState, PhaseSlot } from "../model/desired.js";
 import {
   phaseKey,
   taskKey,

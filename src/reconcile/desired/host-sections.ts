@@ -4,7 +4,7 @@
  * tracking issues when there are no sub-issues. The gates still enforce the task list's own
  * dependencies; these lines are for people. Pure.
  */
-import type { DesiredIssue } from "./model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import { MARKER_PREFIX } from "../../identity/marker.js";
 import { hasIssueTokens, issueToken, resolveIssueTokens } from "../render/issue-ref-tokens.js";
 

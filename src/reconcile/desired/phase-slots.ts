@@ -4,7 +4,7 @@
  */
 import type { Phase, TaskDocument } from "../../tasks/model.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
-import type { PhaseSlot } from "./model.js";
+import type { PhaseSlot } from "../model/desired.js";
 
 function slug(text: string): string {
   const s = text

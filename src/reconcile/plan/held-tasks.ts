@@ -18,7 +18,7 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Diagnostic, TaskDocument } from "../../tasks/model.js";
-import type { Held, HeldTask } from "./model.js";
+import type { Held, HeldTask } from "../model/findings.js";
 import { baselineTask } from "../three-way/plan-issue-state.js";
 import { textHash } from "../../identity/task-text.js";
 

@@ -4,7 +4,7 @@
  * regenerated list shifts the ids); then by key (the task's text was edited).
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 
 export interface IssueMatch {
   /** Desired key → the existing issue that carries it. */

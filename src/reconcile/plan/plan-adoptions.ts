@@ -5,7 +5,7 @@
  * section, in one write); and the list's record names every issue it adopted, which is what
  * makes them trusted from then on ({@link isAdoptedIssue}).
  */
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Operation } from "../operations.js";
 import { adoptedBody, personText } from "../../identity/adopted-body.js";

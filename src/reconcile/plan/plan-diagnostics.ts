@@ -5,8 +5,8 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/model.js";
-import type { Held } from "./model.js";
+import type { DesiredIssue } from "../model/desired.js";
+import type { Held } from "../model/findings.js";
 import type { Marker } from "../../identity/marker.js";
 import type { Operation } from "../operations.js";
 import { diagnosticsHash, renderDiagnosticsComment } from "../render/render-diagnostics.js";

@@ -13,11 +13,11 @@
  */
 import type { TasksyncConfig } from "../../config/schema.js";
 import type { ObservedFields, ObservedMilestone } from "../observe/observed.js";
-import type { FieldWarning } from "./model.js";
+import type { FieldWarning } from "../model/findings.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import { desiredMilestones } from "../desired/desired-milestones.js";
 import { parseMarker, replaceMarker } from "../../identity/marker.js";
 import { milestoneKey, ownMilestones } from "../../identity/milestone-marker.js";

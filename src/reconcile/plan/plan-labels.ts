@@ -1,5 +1,5 @@
 /** Label operations: create what is missing, recolour what drifted. Pure. */
-import type { DesiredLabel } from "../desired/model.js";
+import type { DesiredLabel } from "../model/desired.js";
 import type { Operation } from "../operations.js";
 import type { ObservedLabel } from "../observe/observed.js";
 

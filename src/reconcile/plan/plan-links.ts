@@ -3,7 +3,7 @@
  * that record, the desired links and GitHub's own count agree, no read or write is needed. Pure.
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import type { Operation } from "../operations.js";
 import type { LinkedIssue } from "../observe/observed.js";
 import { phaseKey, taskKey } from "../../identity/marker.js";

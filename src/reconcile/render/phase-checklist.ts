@@ -13,7 +13,7 @@
 import type { Task, TaskDocument } from "../../tasks/model.js";
 import { issueToken } from "./issue-ref-tokens.js";
 import { phaseKey } from "../../identity/marker.js";
-import type { PhaseSlot } from "../desired/model.js";
+import type { PhaseSlot } from "../model/desired.js";
 
 export const CHECKLIST_START = "<!-- tasksync:checklist -->";
 export const CHECKLIST_END = "<!-- /tasksync:checklist -->";

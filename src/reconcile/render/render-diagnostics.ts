@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Diagnostic, TaskDocument } from "../../tasks/model.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
-import type { Held, HeldTask } from "../plan/model.js";
+import type { Held, HeldTask } from "../model/findings.js";
 
 export const DIAGNOSTICS_MARKER = "<!-- tasksync:diagnostics -->";
 

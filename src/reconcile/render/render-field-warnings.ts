@@ -3,7 +3,7 @@
  * login that cannot be assigned, a milestone title someone else holds). Same marker as the
  * errors comment, so there is one comment per list, updated, never repeated.
  */
-import type { FieldWarning } from "../plan/model.js";
+import type { FieldWarning } from "../model/findings.js";
 import { DIAGNOSTICS_MARKER, fitComment } from "./render-diagnostics.js";
 
 const warningLine = (w: FieldWarning): string => `- ${w.line === undefined ? "" : `line ${w.line}: `}${w.message}`;

@@ -1,7 +1,7 @@
 /** The body of a phase issue: its purpose, checkpoint, progress, its tasks' checklist (one issue per phase) and marker. */
 import type { TaskDocument } from "../../tasks/model.js";
 import { renderMarker, type PhaseMarker } from "../../identity/marker.js";
-import type { PhaseSlot } from "../desired/model.js";
+import type { PhaseSlot } from "../model/desired.js";
 import { blobUrl, type RepoContext } from "../../github/repo-context.js";
 
 export function renderPhaseBody(

@@ -46,7 +46,8 @@ export function renderReadyList(
   }
   const rest = ready.length - READY_LIST_LIMIT;
   if (rest > 0) {
-    const all = labels.ready.enabled && taskIssues ? `: [all ready tasks](${readySearch(ctx, labels, featureLabel)})` : "";
+    const all =
+      labels.ready.enabled && taskIssues ? `: [all ready tasks](${readySearch(ctx, labels, featureLabel)})` : "";
     lines.push(`- … and ${rest} more${all}`);
   }
   return lines;

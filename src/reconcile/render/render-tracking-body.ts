@@ -8,7 +8,7 @@ import type { TaskReadiness } from "../../tasks/graph/readiness.js";
 import { renderReadyList } from "./render-ready-list.js";
 import { renderTrackingChart } from "./render-tracking-chart.js";
 import { renderMarker, type TrackingMarker } from "../../identity/marker.js";
-import type { PhaseSlot } from "../desired/model.js";
+import type { PhaseSlot } from "../model/desired.js";
 import { blobUrl, type RepoContext } from "../../github/repo-context.js";
 
 function bar(done: number, total: number): string {

@@ -6,7 +6,7 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Task, TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import { issueSaysDone, type OnNotPlanned } from "./issue-states.js";
 import { taskStateChange } from "./plan-issue-state.js";
 import { fileReadiness, isSettled, taskReadiness, type TaskReadiness } from "../../tasks/graph/readiness.js";

@@ -8,7 +8,7 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { CheckboxChange } from "../checkbox-change.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import { issueSaysDone, type OnNotPlanned } from "./issue-states.js";
 import { baselineTask } from "./plan-issue-state.js";
 

@@ -4,7 +4,7 @@
  */
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Task, TaskDocument } from "../../tasks/model.js";
-import type { DesiredIssue } from "../desired/model.js";
+import type { DesiredIssue } from "../model/desired.js";
 import type { IssueState, StateReason } from "../operations.js";
 import { textHash } from "../../identity/task-text.js";
 

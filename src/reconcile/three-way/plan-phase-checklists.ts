@@ -10,8 +10,8 @@
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { TaskDocument } from "../../tasks/model.js";
 import type { CheckboxChange } from "../checkbox-change.js";
-import type { DesiredIssue } from "../desired/model.js";
-import type { Held } from "../plan/model.js";
+import type { DesiredIssue } from "../model/desired.js";
+import type { Held } from "../model/findings.js";
 import {
   CHECKLIST_END,
   CHECKLIST_START,

@@ -15,7 +15,6 @@ import { subtokenize } from "micromark-util-subtokenize";
 import { readEvents } from "./block-events.js";
 import type { BlockKind, MarkdownBlocks } from "./blocks.js";
 
-
 /** No blocks yet: every one of `count` lines blank, outside any list item. */
 export function emptyBlocks(count: number): MarkdownBlocks {
   return {
