@@ -15,7 +15,9 @@ export type DiagnosticCode =
   | "ambiguous-dependency"
   | "dependency-cycle"
   | "task-without-id"
-  | "no-tasks";
+  | "no-tasks"
+  /** A line that relates tasks but from which no dependency was read (see unreadStatements). */
+  | "unread-dependency";
 
 export interface Diagnostic {
   severity: Severity;

@@ -6,6 +6,7 @@
  * tasks (with their details and sub-tasks) and the text segments that dependencies.ts reads.
  */
 import { resolveDependencies, type PlacedSegment } from "./dependencies/dependencies.js";
+import { netInput, unreadStatements } from "./dependencies/unread-statements.js";
 import type { SegmentKind } from "./dependencies/dependency-statements.js";
 import { detectDialect } from "./structure/dialects.js";
 import {
@@ -309,6 +310,7 @@ function finish(c: Collected): TaskDocument {
   for (const segment of segments) segment.phase = segment.phase === null ? null : (remap.get(segment.phase) ?? null);
   const resolved = resolveDependencies({ dialect, tasks, phases, segments });
   diagnostics.push(...resolved.diagnostics);
+  diagnostics.push(...unreadStatements(netInput(tasks, phases, segments, resolved)));
   if (tasks.length === 0) {
     diagnostics.push({
       severity: "warning",

@@ -41,6 +41,11 @@ export interface ResolvedDependencies {
   groupEdges: GroupEdge[];
   phaseEdges: DependencyEdge[];
   diagnostics: Diagnostic[];
+  /**
+   * Every line a dependency was read from, with the tasks it related there, also when the same
+   * edge was read on an earlier line (for the net, see {@link unreadStatements}).
+   */
+  readLines: Map<number, Set<string>>;
 }
 
 /** Above this many pairs (and with several tasks on each side) a statement stays one group edge. */
@@ -65,6 +70,12 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
   const labels = new Map<string, string[]>();
   const phaseStatements = new PhaseStatements(phases);
   const reported = new Set<string>();
+  const readLines = new Map<number, Set<string>>();
+  const note = (line: number, ...ids: string[]): void => {
+    const set = readLines.get(line) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    readLines.set(line, set);
+  };
 
   const unknown = (id: string, statement: DependencyStatement): void => {
     const key = `${statement.line}\0${id}`;
@@ -120,6 +131,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
   };
   const add = (from: string, to: string, source: DependencyEdge["source"], line: number): void => {
     const key = `${from}\0${to}`;
+    if (from !== to && source === "explicit") note(line, from, to);
     if (from !== to && !edges.has(key)) edges.set(key, { from, to, source, line });
   };
 
@@ -161,6 +173,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         statement.blockers.refs.length === 0
       ) {
         phaseStatements.state(blocked.phases, blockers.phases, statement.line);
+        note(statement.line, ...blocked.ids, ...blockers.ids);
         continue;
       }
       if (statement.pairwise) {
@@ -212,6 +225,7 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
         blocked.ids.length * blockers.ids.length > GROUP_EDGE_THRESHOLD
       ) {
         groupEdges.push({ blockers: blockers.ids, blocked: blocked.ids, source: "explicit", line: statement.line });
+        note(statement.line, ...blocked.ids, ...blockers.ids);
         continue;
       }
       for (const b of blocked.ids) for (const k of blockers.ids) add(b, k, "explicit", statement.line);
@@ -226,7 +240,13 @@ export function resolveDependencies(input: DependencyInput): ResolvedDependencie
   const taskEdges = [...edges.values()];
   applyBlockedBy(tasks, taskEdges);
   diagnostics.push(...cycleDiagnostics(tasks, taskEdges, groupEdges));
-  return { taskEdges, groupEdges, phaseEdges: phaseEdgesOf(phases, tasks, phaseStatements), diagnostics };
+  return {
+    taskEdges,
+    groupEdges,
+    phaseEdges: phaseEdgesOf(phases, tasks, phaseStatements),
+    diagnostics,
+    readLines,
+  };
 }
 
 function applyBlockedBy(tasks: Task[], edges: readonly DependencyEdge[]): void {
