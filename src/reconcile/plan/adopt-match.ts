@@ -49,13 +49,17 @@ export interface AdoptionDecision {
 }
 
 /**
- * The least similarity that adopts. Sørensen–Dice over the words' letter pairs: 1 for the same
- * words in any order, about 0.9 for a dropped article or a plural ("Create the project skeleton"
- * / "Create project skeletons"), about 0.7 for one word in four replaced ("Create the project
- * structure"), which is another task. 0.8 sits between: wording people retype survives, a
- * different task does not (the near-misses are in the matcher's unit test).
+ * The least similarity that adopts ({@link textSimilarity}: Sørensen–Dice over words, a word
+ * counting by how alike it is). 1 for the same words in any order; about 0.86–0.9 for a dropped
+ * article, a plural or a typo ("Create project skeletons", "Creat the projct skeleton"); 0.75 for
+ * one word in four replaced ("Create the project structure", "Delete the project skeleton"),
+ * which is another task. 0.8 sits between: wording people retype survives, a different task
+ * does not (the near-misses are in the matcher's unit test).
  */
 export const ADOPT_THRESHOLD = 0.8;
+
+/** Two words are one (a typo, a plural) from this letter-pair similarity up; "create"/"delete" are 0.29. */
+const SAME_WORD = 0.7;
 
 /** Scores closer than this do not tell two candidates apart: a letter or a comma is no evidence. */
 export const TIE_MARGIN = 0.05;
@@ -105,30 +109,54 @@ export function comparableText(text: string): string {
     .toLowerCase();
 }
 
-function pairs(text: string): Map<string, number> {
+function pairs(word: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of text.split(" ")) {
-    if (word === "") continue;
-    const padded = ` ${word} `;
-    for (let i = 0; i + 2 <= padded.length; i += 1) {
-      const pair = padded.slice(i, i + 2);
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
-    }
+  const padded = ` ${word} `;
+  for (let i = 0; i + 2 <= padded.length; i += 1) {
+    const pair = padded.slice(i, i + 2);
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Sørensen–Dice similarity of two texts' letter pairs (per word, so word order does not count), 0..1. */
-export function textSimilarity(a: string, b: string): number {
-  const x = pairs(comparableText(a));
-  const y = pairs(comparableText(b));
-  let total = 0;
-  for (const n of x.values()) total += n;
-  for (const n of y.values()) total += n;
-  if (total === 0) return 0;
+/** Sørensen–Dice over two words' letter pairs, 0..1. */
+function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = pairs(a);
+  const y = pairs(b);
   let shared = 0;
   for (const [pair, n] of x) shared += Math.min(n, y.get(pair) ?? 0);
-  return (2 * shared) / total;
+  return (2 * shared) / (a.length + 1 + b.length + 1);
+}
+
+/**
+ * How alike two texts read, 0..1: Sørensen–Dice over their words (compared as
+ * {@link comparableText}), where each word of one is paired with the most alike unpaired word of
+ * the other and counts by that likeness when it reaches {@link SAME_WORD}. Word order does not count.
+ */
+export function textSimilarity(a: string, b: string): number {
+  const x = comparableText(a)
+    .split(" ")
+    .filter((w) => w !== "");
+  const y = comparableText(b)
+    .split(" ")
+    .filter((w) => w !== "");
+  if (x.length + y.length === 0) return 0;
+  const free = [...y];
+  let shared = 0;
+  for (const word of x) {
+    let best = -1;
+    let score = 0;
+    free.forEach((other, i) => {
+      const s = wordSimilarity(word, other);
+      if (s > score) [best, score] = [i, s];
+    });
+    if (best >= 0 && score >= SAME_WORD) {
+      shared += score;
+      free.splice(best, 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
 }
 
 /** The text of an issue that is compared with a task's description, when the issue names the task's id. */
