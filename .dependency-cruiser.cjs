@@ -33,7 +33,8 @@ const LAYERS = [
   },
   { name: "reconcile/projects", path: "^src/reconcile/projects/", imports: ["reconcile/apply"] },
   { name: "reconcile/apply", path: "^src/reconcile/apply/", imports: ["reconcile/plan"] },
-  { name: "reconcile/plan", path: "^src/reconcile/plan/", imports: ["reconcile/three-way"] },
+  { name: "reconcile/plan", path: "^src/reconcile/plan/", imports: ["reconcile/dispatch"] },
+  { name: "reconcile/dispatch", path: "^src/reconcile/dispatch/", imports: ["reconcile/three-way"] },
   { name: "reconcile/three-way", path: "^src/reconcile/three-way/", imports: ["reconcile/desired"] },
   { name: "reconcile/desired", path: "^src/reconcile/desired/", imports: ["reconcile/observe"] },
   { name: "reconcile/observe", path: "^src/reconcile/observe/", imports: ["reconcile/render"] },
@@ -71,7 +72,7 @@ const TYPES_ONLY = [
 ];
 
 /** The planner side: pure, so it names the GitHub client's types but never imports a value that calls it. */
-const PLANNER = ["^src/reconcile/(desired|render|three-way|plan)/", "^src/reconcile/observe/observed\\.ts$"];
+const PLANNER = ["^src/reconcile/(desired|render|three-way|dispatch|plan)/", "^src/reconcile/observe/observed\\.ts$"];
 /** What calls GitHub: the adapter (but its pure limits and repository context), the reads, the writers, Octokit, Probot. */
 const CLIENT = [
   "^src/github/(?!(limits|repo-context)\\.ts$)",

@@ -9,7 +9,7 @@
 import type { Logger } from "pino";
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
-import { personText } from "../../identity/adopted-body.js";
+import { personText } from "../render/adopted-body.js";
 import { operationLogFields, type Operation } from "../operations.js";
 import { comparableBody } from "../plan/plan-fields.js";
 import { isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";

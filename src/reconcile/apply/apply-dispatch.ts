@@ -15,7 +15,7 @@ import { paginate } from "../../github/paginate.js";
 import { parseMarker } from "../../identity/marker.js";
 import { withMarker } from "../render/with-marker.js";
 import { COPILOT_LOGINS } from "../dispatch/handoff-state.js";
-import { handoffCommentMarker } from "../dispatch/plan-dispatch.js";
+import { findHandoffComment } from "../observe/observe-handoffs.js";
 import { operationLogFields, type Operation } from "../operations.js";
 import { isAmbiguous, SEND_ONCE } from "./ambiguous-write.js";
 import type { PacedWrites } from "./paced-writes.js";
@@ -33,29 +33,6 @@ export interface DispatchWritesDeps {
   author?: string;
   /** The body as sent (issue tokens resolved). */
   bodyToSend: (key: string, body: string) => string;
-}
-
-/** tasksync's hand-off comment for a task on an issue: its id, or null. */
-export async function findHandoffComment(
-  gh: GitHubClient,
-  repo: RepoRef,
-  issueNumber: number,
-  taskId: string,
-  author: string | undefined,
-): Promise<number | null> {
-  const comments = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issueNumber,
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    }),
-  );
-  const marker = handoffCommentMarker(taskId);
-  const found = comments.find(
-    (c) => (c.body ?? "").includes(marker) && (author === undefined || c.user?.login === author),
-  );
-  return found === undefined ? null : Number(found.id);
 }
 
 export class DispatchWrites {

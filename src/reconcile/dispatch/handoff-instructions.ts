@@ -8,6 +8,7 @@
 import type { Task, TaskDocument } from "../../tasks/model.js";
 import { blobUrl, type RepoContext } from "../../github/repo-context.js";
 import { GITHUB_LIMITS } from "../../github/limits.js";
+import { featureFolder } from "../render/handoff-text.js";
 
 /** The feature folder's documents an agent should read, in this order, when they exist. */
 export const DESIGN_DOCUMENTS: readonly string[] = [
@@ -30,7 +31,6 @@ export interface InstructionsInput {
 }
 
 /** The folder a task list sits in ("" at the root). */
-export const featureFolder = (path: string): string => path.replace(/[^/]*$/, "");
 
 /** The task line as an agent should read it: id, markers and description. */
 export function taskLine(task: Task): string {

@@ -20,6 +20,7 @@ import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { HandoffSend, Operation } from "../operations.js";
 import type { FieldWarning } from "../model/findings.js";
 import { containerIds, orderWaits } from "./dispatch-order.js";
+import { handoffCommentMarker } from "../render/handoff-text.js";
 import { clip, renderInstructions } from "./handoff-instructions.js";
 import { COPILOT_ASSIGNEE, handoffVerdict, type HandoffSignals } from "./handoff-state.js";
 
@@ -27,8 +28,6 @@ import { COPILOT_ASSIGNEE, handoffVerdict, type HandoffSignals } from "./handoff
 export const DISPATCH_EVENT_TYPE = "tasksync-task-ready";
 
 /** The hidden line that marks tasksync's hand-off comment for a task. */
-export const handoffCommentMarker = (taskId: string): string => `<!-- tasksync:handoff ${taskId} -->`;
-
 export interface DispatchObservation {
   /** dispatch: comment — tasksync's hand-off comment per task issue key (null: none), for the issues read. */
   comments?: ReadonlyMap<string, number | null>;

@@ -19,7 +19,7 @@ import {
   type AdoptionCandidate,
   type AdoptionDiagnostic,
   type AdoptionTask,
-} from "../plan/adopt-match.js";
+} from "./adopt-match.js";
 import { toTrackedIssue, type RestIssue, type TrackedIssue } from "./tracked-issues.js";
 
 /** What one list adopts: the issues as they are now, keyed as the tasks they become; and what it could not adopt. */

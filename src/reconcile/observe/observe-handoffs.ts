@@ -5,9 +5,34 @@
  */
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
-import { findHandoffComment } from "../apply/apply-dispatch.js";
-import { featureFolder } from "../dispatch/handoff-instructions.js";
+import { GITHUB_LIMITS } from "../../github/limits.js";
+import { paginate } from "../../github/paginate.js";
 import type { TrackedIssue } from "./tracked-issues.js";
+import { featureFolder, handoffCommentMarker } from "../render/handoff-text.js";
+
+/** tasksync's hand-off comment for a task on an issue: its id, or null. */
+export async function findHandoffComment(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  taskId: string,
+  author: string | undefined,
+): Promise<number | null> {
+  const comments = await paginate((page) =>
+    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...repo,
+      issue_number: issueNumber,
+      per_page: GITHUB_LIMITS.perPage,
+      page,
+    }),
+  );
+  const marker = handoffCommentMarker(taskId);
+  const found = comments.find(
+    (c) => (c.body ?? "").includes(marker) && (author === undefined || c.user?.login === author),
+  );
+  return found === undefined ? null : Number(found.id);
+}
+
 
 /** tasksync's hand-off comment (id, or null) per task issue key. */
 export async function observeHandoffComments(

@@ -8,7 +8,7 @@
 import type { DesiredIssue } from "../model/desired.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Operation } from "../operations.js";
-import { adoptedBody, personText } from "../../identity/adopted-body.js";
+import { adoptedBody, personText } from "../render/adopted-body.js";
 import { parseMarker } from "../../identity/marker.js";
 import { withMarker } from "../render/with-marker.js";
 

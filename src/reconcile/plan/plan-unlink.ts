@@ -8,7 +8,7 @@
 import type { Operation } from "../operations.js";
 import type { TrackedIssue } from "../observe/tracked-issues.js";
 import type { Plan } from "./plan-list.js";
-import { personText } from "../../identity/adopted-body.js";
+import { personText } from "../render/adopted-body.js";
 
 export type UnlinkOperation = Extract<Operation, { kind: "update-issue" }> & { number: number };
 

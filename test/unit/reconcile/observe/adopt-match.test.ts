@@ -9,7 +9,7 @@ import {
   titleWithoutId,
   type AdoptionCandidate,
   type AdoptionTask,
-} from "../../../../src/reconcile/plan/adopt-match.js";
+} from "../../../../src/reconcile/observe/adopt-match.js";
 
 const A = "specs/001-photo-albums/tasks.md";
 const B = "specs/002-sharing/tasks.md";

@@ -4,8 +4,8 @@
  * Later renders replace only what follows that line; releasing the issue (`tasksync unlink`)
  * takes it off again and leaves the person's text as it was.
  */
-import { GITHUB_LIMITS } from "../github/limits.js";
-import { fitBody } from "../reconcile/render/fit-body.js";
+import { GITHUB_LIMITS } from "../../github/limits.js";
+import { fitBody } from "./fit-body.js";
 
 /** The line that opens tasksync's section in an adopted issue. */
 export const ADOPTED_SECTION = "<!-- tasksync:adopted (tasksync writes below this line; the text above is yours) -->";
