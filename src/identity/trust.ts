@@ -79,7 +79,12 @@ export function isAdoptedIssue(
 }
 
 /** The issues tasksync may act on; the others are logged (once each) and left alone. */
-export function trustedIssues<I extends MarkedClaim>(issues: I[], trust: IssueTrust, log: Logger, repoKey: string): I[] {
+export function trustedIssues<I extends MarkedClaim>(
+  issues: I[],
+  trust: IssueTrust,
+  log: Logger,
+  repoKey: string,
+): I[] {
   const records = adoptedRecords(issues.filter((issue) => isTrustedIssue(issue, trust)));
   return issues.filter((issue) => {
     if (isTrustedIssue(issue, trust) || isAdoptedIssue(issue, trust, records)) return true;

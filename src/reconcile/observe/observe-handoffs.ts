@@ -33,7 +33,6 @@ export async function findHandoffComment(
   return found === undefined ? null : Number(found.id);
 }
 
-
 /** tasksync's hand-off comment (id, or null) per task issue key. */
 export async function observeHandoffComments(
   gh: GitHubClient,

@@ -15,7 +15,9 @@ export type UnlinkOperation = Extract<Operation, { kind: "update-issue" }> & { n
 /** One operation per issue, in the order given: its labels without `label` (any case), closed if open. */
 export function planUnlink(issues: readonly TrackedIssue[], label: string): UnlinkOperation[] {
   const lower = label.toLowerCase();
-  return issues.map((issue) => (isAdopted(issue) ? releaseAdopted(issue, lower, label) : closeOwn(issue, lower, label)));
+  return issues.map((issue) =>
+    isAdopted(issue) ? releaseAdopted(issue, lower, label) : closeOwn(issue, lower, label),
+  );
 }
 
 /** Whether the issue is one a person opened and tasksync adopted. */

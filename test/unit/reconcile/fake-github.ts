@@ -141,6 +141,8 @@ export class FakeGitHub {
       case "comment":
         this.byNumber(num(op.key)).comments.push({ id: 5000 + this.next++, body: op.body });
         return;
+      case "adopt-issue":
+        throw new Error("the fake GitHub does not adopt issues: adoption is tested against the emulator's store");
       case "dispatch-task": {
         const issue = this.byNumber(op.number);
         this.handoffs.push(op);
