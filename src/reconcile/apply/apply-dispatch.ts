@@ -10,8 +10,6 @@
  */
 import type { Logger } from "pino";
 import { statusOf, type GitHubClient, type RepoRef } from "../../github/client.js";
-import { GITHUB_LIMITS } from "../../github/limits.js";
-import { paginate } from "../../github/paginate.js";
 import { parseMarker } from "../../identity/marker.js";
 import { withMarker } from "../render/with-marker.js";
 import { COPILOT_LOGINS } from "../dispatch/handoff-state.js";

@@ -5,8 +5,7 @@
  */
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { statusOf } from "../../github/client.js";
-import { GITHUB_LIMITS } from "../../github/limits.js";
-import { paginate } from "../../github/paginate.js";
+import { listIssueComments } from "./observe.js";
 import type { TrackedIssue } from "./tracked-issues.js";
 import { featureFolder, handoffCommentMarker } from "../render/handoff-text.js";
 
@@ -18,14 +17,7 @@ export async function findHandoffComment(
   taskId: string,
   author: string | undefined,
 ): Promise<number | null> {
-  const comments = await paginate((page) =>
-    gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...repo,
-      issue_number: issueNumber,
-      per_page: GITHUB_LIMITS.perPage,
-      page,
-    }),
-  );
+  const comments = await listIssueComments(gh, repo, issueNumber);
   const marker = handoffCommentMarker(taskId);
   const found = comments.find(
     (c) => (c.body ?? "").includes(marker) && (author === undefined || c.user?.login === author),

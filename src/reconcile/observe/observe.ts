@@ -39,7 +39,14 @@ export async function observeDiagnosticsComment(
   repo: RepoRef,
   issueNumber: number,
 ): Promise<{ id: number; body: string } | null> {
-  const comments = await paginate((page) =>
+  const comments = await listIssueComments(gh, repo, issueNumber);
+  const mine = comments.find((c) => (c.body ?? "").startsWith(DIAGNOSTICS_MARKER));
+  return mine ? { id: Number(mine.id), body: mine.body ?? "" } : null;
+}
+
+/** Every comment of an issue, oldest first, read in full pages. */
+export async function listIssueComments(gh: GitHubClient, repo: RepoRef, issueNumber: number) {
+  return paginate((page) =>
     gh.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       ...repo,
       issue_number: issueNumber,
@@ -47,6 +54,4 @@ export async function observeDiagnosticsComment(
       page,
     }),
   );
-  const mine = comments.find((c) => (c.body ?? "").startsWith(DIAGNOSTICS_MARKER));
-  return mine ? { id: Number(mine.id), body: mine.body ?? "" } : null;
 }
