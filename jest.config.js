@@ -30,4 +30,5 @@ export default {
     "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/support/global-setup.mjs",
 };

@@ -20,8 +20,8 @@ async function run(argv: string[], stdin?: string): Promise<{ code: number; out:
 }
 
 describe("tasksync CLI", () => {
-  it("has the parse, lint, graph, plan, sync and unlink commands in its table", () => {
-    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph", "plan", "sync", "unlink"]);
+  it("has the parse, lint, graph, plan, sync, unlink and adopt commands in its table", () => {
+    expect(Object.keys(commands)).toEqual(["parse", "lint", "graph", "plan", "sync", "unlink", "adopt"]);
   });
 
   it("--version prints the package's version", async () => {
